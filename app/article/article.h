@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QDate>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+/// What a block of article text is, so the reader can set it apart.
+enum class ParagraphKind : char { Paragraph = 'p', Heading = 'h', Caption = 'c' };
+
+struct Paragraph
+{
+    ParagraphKind kind = ParagraphKind::Paragraph;
+    QString text;
+
+    friend bool operator==(const Paragraph &a, const Paragraph &b)
+    {
+        return a.kind == b.kind && a.text == b.text;
+    }
+};
+
+/// The input formats Gloss reads; stored with each article so the user can see its origin.
+enum class ArticleFormat { NewsDump, PlainText, Markdown, Html, JsonLines };
+
+QString formatName(ArticleFormat format);
+
+/// One parsed article. The body is the paragraphs joined by a single '\n'; that string is stored
+/// and displayed verbatim, so an offset into it means the same thing everywhere (highlights
+/// depend on it).
+struct Article
+{
+    qint64 id = 0;                 ///< 0 until stored
+    QString sourcePath;            ///< absolute path, or a ":/" resource path for samples
+    int sourceIndex = 0;           ///< line number in a JSON Lines file, else 0
+    QString contentHash;           ///< hex SHA-256 of title and body
+    ArticleFormat format = ArticleFormat::PlainText;
+    QString title;
+    QDate date;                    ///< invalid when the source gives none
+    QStringList authors;
+    QString site;
+    QString url;
+    QString rawHeader;             ///< the header as found, before cleaning
+    QList<Paragraph> paragraphs;
+
+    QString body() const;
+    int wordCount() const;
+    /// Sets the hash from title and body; call after the text is final.
+    void updateContentHash();
+
+    /// Rebuilds paragraphs from a stored body and its one-letter-per-paragraph kinds string.
+    static QList<Paragraph> paragraphsFrom(const QString &body, const QString &kinds);
+    QString kindsString() const;
+};
+
+/// The slice of an article a list needs: never the body.
+struct ArticleSummary
+{
+    qint64 id = 0;
+    QString title;
+    QDate date;
+    QString source;
+    int words = 0;
+    QString snippet; ///< set only for full-text results
+};
+
+int countWords(QStringView text);
+
+Q_DECLARE_METATYPE(Article)

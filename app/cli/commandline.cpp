@@ -1,0 +1,362 @@
+#include "commandline.h"
+#include "article/articleparser.h"
+#include "importing/importer.h"
+#include "library/ftsquery.h"
+#include "library/librarystore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QTextStream>
+
+using namespace Qt::StringLiterals;
+
+namespace CommandLine {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CommandLine", text);
+}
+
+QString kindName(ParagraphKind kind)
+{
+    switch (kind) {
+    case ParagraphKind::Heading:
+        return u"heading"_s;
+    case ParagraphKind::Caption:
+        return u"caption"_s;
+    case ParagraphKind::Paragraph:
+        break;
+    }
+    return u"paragraph"_s;
+}
+
+QJsonValue dateJson(const QDate &date)
+{
+    return date.isValid() ? QJsonValue(date.toString(Qt::ISODate)) : QJsonValue();
+}
+
+QJsonObject articleJson(const Article &article)
+{
+    QJsonArray paragraphs;
+    for (const Paragraph &paragraph : article.paragraphs)
+        paragraphs.append(QJsonObject { { u"kind"_s, kindName(paragraph.kind) },
+                                        { u"text"_s, paragraph.text } });
+    QJsonObject object {
+        { u"title"_s, article.title },
+        { u"date"_s, dateJson(article.date) },
+        { u"authors"_s, QJsonArray::fromStringList(article.authors) },
+        { u"site"_s, article.site },
+        { u"url"_s, article.url },
+        { u"format"_s, formatName(article.format) },
+        { u"header"_s, article.rawHeader },
+        { u"words"_s, article.wordCount() },
+        { u"contentHash"_s, article.contentHash },
+        { u"paragraphs"_s, paragraphs },
+    };
+    if (article.sourceIndex > 0)
+        object.insert(u"line"_s, article.sourceIndex);
+    return object;
+}
+
+void printJson(QTextStream &out, const QJsonValue &value)
+{
+    const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray())
+                                                   : QJsonDocument(value.toObject());
+    out << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+}
+
+QString snippetForTerminal(QString snippet)
+{
+    snippet.replace(QChar(FtsQuery::SnippetStart), u'[');
+    snippet.replace(QChar(FtsQuery::SnippetEnd), u']');
+    return snippet;
+}
+
+// Each verb parses its own options so `gloss help VERB` style errors stay precise.
+struct Verb
+{
+    QCommandLineParser parser;
+    QCommandLineOption library { u"library"_s, tr("The library file (default: %1).")
+                                                   .arg(defaultLibraryPath()),
+                                 tr("file") };
+    QCommandLineOption json { u"json"_s, tr("Print JSON instead of text.") };
+    QCommandLineOption limit { u"limit"_s, tr("Print at most this many hits (default 20)."),
+                               tr("count"), u"20"_s };
+
+    explicit Verb(const QString &description)
+    {
+        parser.setApplicationDescription(description);
+        parser.addHelpOption();
+    }
+
+    bool parse(const QStringList &arguments, QTextStream &err)
+    {
+        // Drop the verb so positional arguments start after it.
+        QStringList rest = arguments;
+        if (rest.size() > 1)
+            rest.removeAt(1);
+        if (!parser.parse(rest)) {
+            err << parser.errorText() << u'\n';
+            return false;
+        }
+        return true;
+    }
+
+    QString libraryPath() const
+    {
+        return parser.isSet(library) ? parser.value(library) : defaultLibraryPath();
+    }
+};
+
+int runImport(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    Verb verb(tr("Import article files and folders into a library."));
+    verb.parser.addOption(verb.library);
+    verb.parser.addPositionalArgument(u"paths"_s, tr("Files or folders to import."),
+                                      tr("PATH…"));
+    if (!verb.parse(arguments, err))
+        return Failure;
+    if (verb.parser.isSet(u"help"_s)) {
+        out << verb.parser.helpText();
+        return Success;
+    }
+    const QStringList paths = verb.parser.positionalArguments();
+    if (paths.isEmpty()) {
+        err << tr("Name at least one file or folder to import.") << u'\n';
+        return Failure;
+    }
+    Result<std::unique_ptr<LibraryStore>> store = LibraryStore::open(verb.libraryPath());
+    if (!store) {
+        err << store.error() << u'\n';
+        return Failure;
+    }
+    const ImportSummary summary = Importer(**store).run(paths);
+    out << summary.countsLine() << u'\n';
+    for (const ImportFailure &failure : summary.failures)
+        err << failure.describe() << u'\n';
+    for (const ImportFailure &warning : summary.warnings)
+        err << tr("warning: %1").arg(warning.describe()) << u'\n';
+    if (!summary.fatalError.isEmpty()) {
+        err << summary.fatalError << u'\n';
+        return Failure;
+    }
+    return summary.failed > 0 ? PartialFailure : Success;
+}
+
+int runParse(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    Verb verb(tr("Print how Gloss reads an article file, without a library."));
+    verb.parser.addOption(verb.json);
+    verb.parser.addPositionalArgument(u"file"_s, tr("The article file."), tr("FILE"));
+    if (!verb.parse(arguments, err))
+        return Failure;
+    if (verb.parser.isSet(u"help"_s)) {
+        out << verb.parser.helpText();
+        return Success;
+    }
+    const QStringList files = verb.parser.positionalArguments();
+    if (files.size() != 1) {
+        err << tr("Name exactly one file to parse.") << u'\n';
+        return Failure;
+    }
+    const QString path = files.front();
+    if (!QFileInfo::exists(path)) {
+        err << tr("%1: There is no such file.").arg(path) << u'\n';
+        return Failure;
+    }
+    QList<Article> articles;
+    const ParseReport report = ArticleParser::parseFile(path, [&](Article &&article) {
+        articles.append(std::move(article));
+        return true;
+    });
+    for (const QString &warning : report.warnings)
+        err << tr("warning: %1: %2").arg(path, warning) << u'\n';
+    for (const ParseFailure &failure : report.failures)
+        err << ImportFailure { path, failure.item, failure.message }.describe() << u'\n';
+    if (verb.parser.isSet(verb.json)) {
+        QJsonArray array;
+        for (const Article &article : std::as_const(articles))
+            array.append(articleJson(article));
+        printJson(out, array);
+    } else {
+        for (const Article &article : std::as_const(articles)) {
+            out << tr("Title: %1").arg(article.title) << u'\n';
+            out << tr("Date: %1").arg(article.date.isValid() ? article.date.toString(Qt::ISODate)
+                                                             : tr("(none)"))
+                << u'\n';
+            if (!article.authors.isEmpty())
+                out << tr("Authors: %1").arg(article.authors.join(u", "_s)) << u'\n';
+            if (!article.site.isEmpty())
+                out << tr("Site: %1").arg(article.site) << u'\n';
+            out << tr("Format: %1").arg(formatName(article.format)) << u'\n';
+            out << tr("Paragraphs: %1").arg(article.paragraphs.size()) << u"\n\n"_s;
+            for (const Paragraph &paragraph : article.paragraphs)
+                out << u'[' << kindName(paragraph.kind) << u"] "_s << paragraph.text << u'\n';
+            out << u'\n';
+        }
+    }
+    if (articles.isEmpty())
+        return Failure;
+    return report.failures.isEmpty() ? Success : PartialFailure;
+}
+
+Result<std::unique_ptr<LibraryStore>> openExisting(const Verb &verb)
+{
+    return LibraryStore::open(verb.libraryPath(), LibraryStore::OpenMode::MustExist);
+}
+
+int runStats(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    Verb verb(tr("Print what a library holds."));
+    verb.parser.addOption(verb.library);
+    verb.parser.addOption(verb.json);
+    if (!verb.parse(arguments, err))
+        return Failure;
+    if (verb.parser.isSet(u"help"_s)) {
+        out << verb.parser.helpText();
+        return Success;
+    }
+    Result<std::unique_ptr<LibraryStore>> store = openExisting(verb);
+    if (!store) {
+        err << store.error() << u'\n';
+        return Failure;
+    }
+    const Result<LibraryStats> stats = (*store)->stats();
+    if (!stats) {
+        err << stats.error() << u'\n';
+        return Failure;
+    }
+    if (verb.parser.isSet(verb.json)) {
+        printJson(out, QJsonObject {
+                           { u"articles"_s, stats->articles },
+                           { u"words"_s, double(stats->words) },
+                           { u"sourceFiles"_s, stats->sourceFiles },
+                           { u"undated"_s, stats->undated },
+                           { u"oldest"_s, dateJson(stats->oldest) },
+                           { u"newest"_s, dateJson(stats->newest) },
+                       });
+    } else {
+        out << tr("articles: %1").arg(stats->articles) << u'\n'
+            << tr("words: %1").arg(stats->words) << u'\n'
+            << tr("source files: %1").arg(stats->sourceFiles) << u'\n'
+            << tr("undated: %1").arg(stats->undated) << u'\n';
+        if (stats->oldest.isValid())
+            out << tr("dates: %1 to %2")
+                       .arg(stats->oldest.toString(Qt::ISODate),
+                            stats->newest.toString(Qt::ISODate))
+                << u'\n';
+    }
+    return Success;
+}
+
+int runSearch(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    Verb verb(tr("Search a library's articles; words must all occur, \"quotes\" make a "
+                 "phrase, -word excludes."));
+    verb.parser.addOption(verb.library);
+    verb.parser.addOption(verb.json);
+    verb.parser.addOption(verb.limit);
+    verb.parser.addPositionalArgument(u"query"_s, tr("What to look for."), tr("QUERY…"));
+    if (!verb.parse(arguments, err))
+        return Failure;
+    if (verb.parser.isSet(u"help"_s)) {
+        out << verb.parser.helpText();
+        return Success;
+    }
+    const QString query = verb.parser.positionalArguments().join(u' ');
+    if (query.trimmed().isEmpty()) {
+        err << tr("Give something to search for.") << u'\n';
+        return Failure;
+    }
+    bool ok = false;
+    const int limit = verb.parser.value(verb.limit).toInt(&ok);
+    if (!ok || limit <= 0) {
+        err << tr("--limit takes a whole number above zero.") << u'\n';
+        return Failure;
+    }
+    Result<std::unique_ptr<LibraryStore>> store = openExisting(verb);
+    if (!store) {
+        err << store.error() << u'\n';
+        return Failure;
+    }
+    // A trailing space stops the last word from being read as a prefix: the shell gives whole
+    // words, not a query being typed.
+    const Result<QList<SearchHit>> hits = (*store)->search(query + u' ', limit);
+    if (!hits) {
+        err << hits.error() << u'\n';
+        return Failure;
+    }
+    if (verb.parser.isSet(verb.json)) {
+        QJsonArray array;
+        for (const SearchHit &hit : *hits) {
+            array.append(QJsonObject {
+                { u"id"_s, double(hit.article.id) },
+                { u"title"_s, hit.article.title },
+                { u"date"_s, dateJson(hit.article.date) },
+                { u"source"_s, hit.article.source },
+                { u"words"_s, hit.article.words },
+                { u"snippet"_s, snippetForTerminal(hit.article.snippet) },
+                { u"score"_s, hit.score },
+            });
+        }
+        printJson(out, QJsonObject { { u"query"_s, query }, { u"hits"_s, array } });
+    } else {
+        int rank = 0;
+        for (const SearchHit &hit : *hits) {
+            const ArticleSummary &article = hit.article;
+            out << ++rank << u". "_s << article.title << u"  ("_s
+                << (article.date.isValid() ? article.date.toString(Qt::ISODate) + u", "_s
+                                           : QString())
+                << article.source << u", #"_s << article.id << u")\n"_s;
+            out << u"   "_s << snippetForTerminal(article.snippet) << u'\n';
+        }
+        if (hits->isEmpty())
+            out << tr("No article matches.") << u'\n';
+    }
+    return Success;
+}
+
+} // namespace
+
+QString defaultLibraryPath()
+{
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (folder.isEmpty())
+        folder = QDir::homePath() + u"/.local/share/gloss"_s;
+    return folder + u"/library.sqlite"_s;
+}
+
+bool isVerb(const QString &argument)
+{
+    return argument == u"import"_s || argument == u"parse"_s || argument == u"stats"_s
+        || argument == u"search"_s;
+}
+
+int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    const QString verb = arguments.value(1);
+    int code = Failure;
+    if (verb == u"import"_s)
+        code = runImport(arguments, out, err);
+    else if (verb == u"parse"_s)
+        code = runParse(arguments, out, err);
+    else if (verb == u"stats"_s)
+        code = runStats(arguments, out, err);
+    else if (verb == u"search"_s)
+        code = runSearch(arguments, out, err);
+    else
+        err << tr("Unknown command “%1”; use import, parse, stats or search.").arg(verb) << u'\n';
+    out.flush();
+    err.flush();
+    return code;
+}
+
+} // namespace CommandLine

@@ -1,0 +1,87 @@
+#include "ftsquery.h"
+
+#include <QStringList>
+
+using namespace Qt::StringLiterals;
+
+namespace FtsQuery {
+
+namespace {
+
+bool hasWordCharacter(const QString &term)
+{
+    return std::any_of(term.cbegin(), term.cend(), [](QChar c) { return c.isLetterOrNumber(); });
+}
+
+QString quoted(QString term)
+{
+    term.replace(u'"', u"\"\""_s);
+    return u'"' + term + u'"';
+}
+
+struct Term
+{
+    QString text;
+    bool phrase = false;
+    bool excluded = false;
+    bool orOperator = false;
+};
+
+} // namespace
+
+QString fromUserText(const QString &text)
+{
+    QList<Term> terms;
+    qsizetype i = 0;
+    const qsizetype size = text.size();
+    while (i < size) {
+        while (i < size && text.at(i).isSpace())
+            ++i;
+        if (i >= size)
+            break;
+        Term term;
+        if (text.at(i) == u'-' && i + 1 < size && !text.at(i + 1).isSpace()) {
+            term.excluded = true;
+            ++i;
+        }
+        if (text.at(i) == u'"') {
+            const qsizetype end = text.indexOf(u'"', i + 1);
+            term.phrase = true;
+            term.text = text.mid(i + 1, end < 0 ? -1 : end - i - 1);
+            i = end < 0 ? size : end + 1;
+        } else {
+            const qsizetype start = i;
+            while (i < size && !text.at(i).isSpace())
+                ++i;
+            term.text = text.mid(start, i - start);
+            term.orOperator = !term.excluded && term.text == u"OR"_s;
+        }
+        if (term.orOperator || hasWordCharacter(term.text))
+            terms.append(term);
+    }
+    const bool typingLastWord = !text.isEmpty() && !text.back().isSpace();
+
+    QStringList parts;
+    bool pendingOr = false;
+    for (qsizetype k = 0; k < terms.size(); ++k) {
+        const Term &term = terms.at(k);
+        if (term.orOperator) {
+            pendingOr = !parts.isEmpty();
+            continue;
+        }
+        QString expression = quoted(term.text);
+        if (k == terms.size() - 1 && typingLastWord && !term.phrase && !term.excluded)
+            expression += u'*';
+        if (term.excluded) {
+            // FTS5's NOT needs something on its left; an exclusion alone searches nothing.
+            if (!parts.isEmpty())
+                parts.append(u"NOT "_s + expression);
+        } else {
+            parts.append(pendingOr && !parts.isEmpty() ? u"OR "_s + expression : expression);
+        }
+        pendingOr = false;
+    }
+    return parts.join(u' ');
+}
+
+} // namespace FtsQuery

@@ -1,0 +1,524 @@
+#include "librarystore.h"
+#include "ftsquery.h"
+#include "schema.h"
+#include "sqlhelpers.h"
+
+#include <QAtomicInt>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("LibraryStore", text);
+}
+
+QString nextConnectionName()
+{
+    static QAtomicInt counter;
+    return u"gloss-library-%1"_s.arg(counter.fetchAndAddRelaxed(1));
+}
+
+enum Statement { FindBySource, FindByHash, Insert, Update, Count };
+
+QString sourceLabel(const Article &article)
+{
+    if (!article.site.isEmpty())
+        return article.site;
+    const QFileInfo info(article.sourcePath);
+    const QString folder = info.dir().dirName();
+    if (article.sourcePath.startsWith(u":/"_s))
+        return tr("Gloss sample");
+    return folder.isEmpty() || folder == u"."_s ? info.fileName()
+                                                : folder + u'/' + info.fileName();
+}
+
+QString joinAuthors(const QStringList &authors)
+{
+    if (authors.isEmpty())
+        return {};
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(authors)).toJson(QJsonDocument::Compact));
+}
+
+QStringList splitAuthors(const QString &stored)
+{
+    QStringList authors;
+    for (const QJsonValue &value : QJsonDocument::fromJson(stored.toUtf8()).array())
+        authors.append(value.toString());
+    return authors;
+}
+
+QVariant dateValue(const QDate &date)
+{
+    return date.isValid() ? QVariant(date.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());
+}
+
+QString orderClause(const ArticleQuery &query, bool fullText)
+{
+    const QString direction = query.order == Qt::AscendingOrder ? u"ASC"_s : u"DESC"_s;
+    switch (query.sort) {
+    case ArticleSort::Relevance:
+        if (fullText)
+            return u"bm25(articles_fts, 10.0, 1.0), a.id"_s;
+        return u"a.date DESC, a.id DESC"_s;
+    case ArticleSort::Title:
+        return u"a.title COLLATE NOCASE %1, a.id %1"_s.arg(direction);
+    case ArticleSort::Date:
+        return u"a.date %1, a.id %1"_s.arg(direction);
+    case ArticleSort::Source:
+        return u"a.source_label COLLATE NOCASE %1, a.id %1"_s.arg(direction);
+    case ArticleSort::Words:
+        return u"a.words %1, a.id %1"_s.arg(direction);
+    }
+    return u"a.id"_s;
+}
+
+QString placeholders(qsizetype count)
+{
+    QString list;
+    list.reserve(count * 2);
+    for (qsizetype i = 0; i < count; ++i)
+        list += i == 0 ? u"?"_s : u",?"_s;
+    return list;
+}
+
+ArticleSummary summaryFrom(const QSqlQuery &query)
+{
+    ArticleSummary summary;
+    summary.id = query.value(0).toLongLong();
+    summary.title = query.value(1).toString();
+    summary.date = QDate::fromString(query.value(2).toString(), Qt::ISODate);
+    summary.source = query.value(3).toString();
+    summary.words = query.value(4).toInt();
+    return summary;
+}
+
+} // namespace
+
+LibraryStore::LibraryStore(QString path, QString connection)
+    : m_path(std::move(path))
+    , m_connection(std::move(connection))
+{
+}
+
+LibraryStore::~LibraryStore()
+{
+    for (auto &statement : m_statements)
+        statement.reset();
+    {
+        QSqlDatabase database = QSqlDatabase::database(m_connection, false);
+        if (database.isOpen())
+            database.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+Result<std::unique_ptr<LibraryStore>> LibraryStore::open(const QString &path, OpenMode mode)
+{
+    if (path.trimmed().isEmpty())
+        return ResultError(tr("No library file was given."));
+    const QFileInfo info(path);
+    const QString absolute = info.absoluteFilePath();
+    if (info.isDir())
+        return ResultError(tr("“%1” is a folder, not a library file.").arg(absolute));
+    const bool existed = info.exists();
+    if (!existed && mode == OpenMode::MustExist)
+        return ResultError(tr("There is no library at “%1”.").arg(absolute));
+    if (existed && info.size() > 0) {
+        QFile file(absolute);
+        if (!file.open(QIODevice::ReadOnly))
+            return ResultError(tr("Cannot open “%1”: %2.").arg(absolute, file.errorString()));
+        if (file.read(16) != QByteArrayView("SQLite format 3\0", 16)) {
+            return ResultError(
+                tr("“%1” is not a Gloss library (it is not an SQLite database); it was left "
+                   "untouched.")
+                    .arg(absolute));
+        }
+    }
+    if (!existed && !QDir().mkpath(info.absolutePath()))
+        return ResultError(tr("Cannot create the folder “%1”.").arg(info.absolutePath()));
+
+    if (!QSqlDatabase::isDriverAvailable(u"QSQLITE"_s))
+        return ResultError(tr("Qt's SQLite driver is not installed (package libqt6sql6-sqlite)."));
+    std::unique_ptr<LibraryStore> store(new LibraryStore(absolute, nextConnectionName()));
+    {
+        QSqlDatabase database = QSqlDatabase::addDatabase(u"QSQLITE"_s, store->m_connection);
+        database.setDatabaseName(absolute);
+        database.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+        if (!database.open()) {
+            return ResultError(tr("Cannot open the library “%1”: %2.")
+                                   .arg(absolute, database.lastError().text()));
+        }
+    }
+    if (auto ready = store->initialise(existed && info.size() > 0); !ready)
+        return ResultError(ready.error());
+    return store;
+}
+
+Result<void> LibraryStore::identify(bool fileExisted, int &version)
+{
+    const Result<QVariant> tables =
+        Sql::scalar(m_connection, u"SELECT count(*) FROM sqlite_master"_s);
+    if (!tables) {
+        return ResultError(tr("“%1” is damaged or is not a database; it was left untouched.")
+                               .arg(m_path));
+    }
+    const Result<QVariant> applicationId = Sql::scalar(m_connection, u"PRAGMA application_id"_s);
+    const Result<QVariant> userVersion = Sql::scalar(m_connection, u"PRAGMA user_version"_s);
+    if (!applicationId || !userVersion)
+        return ResultError(tr("“%1” is damaged; it was left untouched.").arg(m_path));
+    version = userVersion->toInt();
+    const bool empty = tables->toInt() == 0 && version == 0;
+    if (applicationId->toInt() != Schema::ApplicationId && !(empty && applicationId->toInt() == 0)) {
+        return ResultError(tr("“%1” is a database of another program, not a Gloss library; it "
+                              "was left untouched.")
+                               .arg(m_path));
+    }
+    if (version > Schema::CurrentVersion) {
+        return ResultError(tr("“%1” was made by a newer version of Gloss (library version %2; "
+                              "this one reads up to %3). Update Gloss to open it.")
+                               .arg(m_path)
+                               .arg(version)
+                               .arg(Schema::CurrentVersion));
+    }
+    m_created = !fileExisted || empty;
+    return {};
+}
+
+Result<void> LibraryStore::backupBeforeUpgrade(int fromVersion)
+{
+    const QString backup = u"%1.v%2.bak"_s.arg(m_path).arg(fromVersion);
+    QFile::remove(backup);
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    if (auto prepared = Sql::prepare(query, u"VACUUM INTO :file"_s); !prepared)
+        return prepared;
+    query.bindValue(u":file"_s, backup);
+    if (auto ran = Sql::exec(query); !ran)
+        return ResultError(tr("Could not back up the library before upgrading it: %1")
+                               .arg(ran.error()));
+    return {};
+}
+
+Result<void> LibraryStore::initialise(bool fileExisted)
+{
+    int version = 0;
+    if (auto known = identify(fileExisted, version); !known)
+        return known;
+    if (auto wal = Sql::scalar(m_connection, u"PRAGMA journal_mode = WAL"_s); !wal)
+        return ResultError(wal.error());
+    for (const QString &pragma : { u"PRAGMA foreign_keys = ON"_s, u"PRAGMA synchronous = NORMAL"_s,
+                                   u"PRAGMA temp_store = MEMORY"_s }) {
+        if (auto ran = Sql::run(m_connection, pragma); !ran)
+            return ran;
+    }
+    if (version < Schema::CurrentVersion) {
+        if (version > 0) {
+            if (auto saved = backupBeforeUpgrade(version); !saved)
+                return saved;
+        }
+        if (auto migrated = Schema::migrate(m_connection, version); !migrated) {
+            return ResultError(
+                tr("The library could not be upgraded and was left as it was: %1")
+                    .arg(migrated.error()));
+        }
+    }
+    return {};
+}
+
+Result<QSqlQuery *> LibraryStore::cached(int which, const QString &sql) const
+{
+    std::unique_ptr<QSqlQuery> &slot = m_statements[which];
+    if (!slot) {
+        auto query = std::make_unique<QSqlQuery>(QSqlDatabase::database(m_connection, false));
+        if (auto prepared = Sql::prepare(*query, sql); !prepared)
+            return ResultError(prepared.error());
+        slot = std::move(query);
+    }
+    return slot.get();
+}
+
+Result<LibraryStore::Upserted> LibraryStore::upsertArticle(const Article &article)
+{
+    ScopedSavepoint savepoint(m_connection, u"article_upsert"_s);
+    if (!savepoint.began())
+        return ResultError(savepoint.began().error());
+    Result<Upserted> upserted = upsertInside(article);
+    if (!upserted)
+        return upserted;
+    if (auto released = savepoint.release(); !released)
+        return ResultError(released.error());
+    return upserted;
+}
+
+Result<LibraryStore::Upserted> LibraryStore::upsertInside(const Article &article)
+{
+    if (article.title.isEmpty() || article.paragraphs.isEmpty())
+        return ResultError(tr("An article needs a title and some text."));
+    Result<QSqlQuery *> bySource = cached(
+        FindBySource,
+        u"SELECT id, content_hash FROM articles WHERE source_path = ? AND source_index = ?"_s);
+    if (!bySource)
+        return ResultError(bySource.error());
+    QSqlQuery &find = **bySource;
+    find.bindValue(0, article.sourcePath);
+    find.bindValue(1, article.sourceIndex);
+    if (auto ran = Sql::exec(find); !ran)
+        return ResultError(ran.error());
+    qint64 existingId = 0;
+    if (find.next()) {
+        existingId = find.value(0).toLongLong();
+        const bool same = find.value(1).toString() == article.contentHash;
+        find.finish();
+        if (same)
+            return Upserted { existingId, UpsertOutcome::Unchanged };
+    } else {
+        find.finish();
+        Result<QSqlQuery *> byHash =
+            cached(FindByHash, u"SELECT id FROM articles WHERE content_hash = ? LIMIT 1"_s);
+        if (!byHash)
+            return ResultError(byHash.error());
+        QSqlQuery &duplicate = **byHash;
+        duplicate.bindValue(0, article.contentHash);
+        if (auto ran = Sql::exec(duplicate); !ran)
+            return ResultError(ran.error());
+        if (duplicate.next()) {
+            const qint64 id = duplicate.value(0).toLongLong();
+            duplicate.finish();
+            return Upserted { id, UpsertOutcome::Unchanged };
+        }
+        duplicate.finish();
+    }
+
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    const QList<QVariant> values = {
+        article.contentHash,        formatName(article.format),   article.title,
+        dateValue(article.date),    joinAuthors(article.authors), article.site,
+        article.url,                article.rawHeader,            article.body(),
+        article.kindsString(),      article.wordCount(),          sourceLabel(article),
+    };
+    Result<QSqlQuery *> write = existingId == 0
+        ? cached(Insert,
+                 u"INSERT INTO articles (content_hash, format, title, date, authors, site, url, "
+                 "raw_header, body, kinds, words, source_label, source_path, source_index, "
+                 "imported_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s)
+        : cached(Update,
+                 u"UPDATE articles SET content_hash=?, format=?, title=?, date=?, authors=?, "
+                 "site=?, url=?, raw_header=?, body=?, kinds=?, words=?, source_label=?, "
+                 "updated_at=? WHERE id=?"_s);
+    if (!write)
+        return ResultError(write.error());
+    QSqlQuery &query = **write;
+    int index = 0;
+    for (const QVariant &value : values)
+        query.bindValue(index++, value);
+    if (existingId == 0) {
+        query.bindValue(index++, article.sourcePath);
+        query.bindValue(index++, article.sourceIndex);
+        query.bindValue(index++, now);
+        query.bindValue(index++, now);
+    } else {
+        query.bindValue(index++, now);
+        query.bindValue(index++, existingId);
+    }
+    if (auto ran = Sql::exec(query); !ran)
+        return ResultError(ran.error());
+    if (existingId != 0)
+        return Upserted { existingId, UpsertOutcome::Updated };
+    return Upserted { query.lastInsertId().toLongLong(), UpsertOutcome::Inserted };
+}
+
+Result<Article> LibraryStore::article(qint64 id) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.setForwardOnly(true);
+    if (auto prepared = Sql::prepare(
+            query, u"SELECT source_path, source_index, content_hash, format, title, date, "
+                   "authors, site, url, raw_header, body, kinds FROM articles WHERE id = ?"_s);
+        !prepared)
+        return ResultError(prepared.error());
+    query.bindValue(0, id);
+    if (auto ran = Sql::exec(query); !ran)
+        return ResultError(ran.error());
+    if (!query.next())
+        return ResultError(tr("The article is no longer in the library."));
+    Article article;
+    article.id = id;
+    article.sourcePath = query.value(0).toString();
+    article.sourceIndex = query.value(1).toInt();
+    article.contentHash = query.value(2).toString();
+    const QString format = query.value(3).toString();
+    for (ArticleFormat candidate : { ArticleFormat::NewsDump, ArticleFormat::PlainText,
+                                     ArticleFormat::Markdown, ArticleFormat::Html,
+                                     ArticleFormat::JsonLines }) {
+        if (formatName(candidate) == format)
+            article.format = candidate;
+    }
+    article.title = query.value(4).toString();
+    article.date = QDate::fromString(query.value(5).toString(), Qt::ISODate);
+    article.authors = splitAuthors(query.value(6).toString());
+    article.site = query.value(7).toString();
+    article.url = query.value(8).toString();
+    article.rawHeader = query.value(9).toString();
+    article.paragraphs = Article::paragraphsFrom(query.value(10).toString(),
+                                                 query.value(11).toString());
+    return article;
+}
+
+Result<QList<qint64>> LibraryStore::articleIds(const ArticleQuery &articleQuery) const
+{
+    const QString match = FtsQuery::fromUserText(articleQuery.text);
+    const bool fullText = !match.isEmpty();
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.setForwardOnly(true);
+    const QString sql = fullText
+        ? u"SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+          "WHERE articles_fts MATCH ? ORDER BY "_s
+            + orderClause(articleQuery, true)
+        : u"SELECT a.id FROM articles a ORDER BY "_s + orderClause(articleQuery, false);
+    if (auto prepared = Sql::prepare(query, sql); !prepared)
+        return ResultError(prepared.error());
+    if (fullText)
+        query.bindValue(0, match);
+    if (auto ran = Sql::exec(query); !ran)
+        return ResultError(ran.error());
+    QList<qint64> ids;
+    while (query.next())
+        ids.append(query.value(0).toLongLong());
+    return ids;
+}
+
+Result<QList<ArticleSummary>> LibraryStore::summaries(const QList<qint64> &ids,
+                                                      const QString &queryText) const
+{
+    QList<ArticleSummary> result;
+    if (ids.isEmpty())
+        return result;
+    // SQLite caps bound values per statement; large requests go in slices.
+    constexpr qsizetype Slice = 500;
+    QHash<qint64, ArticleSummary> found;
+    found.reserve(ids.size());
+    const QString match = FtsQuery::fromUserText(queryText);
+    for (qsizetype start = 0; start < ids.size(); start += Slice) {
+        const QList<qint64> slice = ids.mid(start, Slice);
+        QSqlQuery query(QSqlDatabase::database(m_connection, false));
+        query.setForwardOnly(true);
+        if (auto prepared = Sql::prepare(
+                query, u"SELECT id, title, date, source_label, words FROM articles WHERE id IN ("_s
+                    + placeholders(slice.size()) + u')');
+            !prepared)
+            return ResultError(prepared.error());
+        for (qsizetype i = 0; i < slice.size(); ++i)
+            query.bindValue(int(i), slice.at(i));
+        if (auto ran = Sql::exec(query); !ran)
+            return ResultError(ran.error());
+        while (query.next()) {
+            const ArticleSummary summary = summaryFrom(query);
+            found.insert(summary.id, summary);
+        }
+        if (match.isEmpty())
+            continue;
+        QSqlQuery snippets(QSqlDatabase::database(m_connection, false));
+        snippets.setForwardOnly(true);
+        if (auto prepared = Sql::prepare(
+                snippets, u"SELECT rowid, snippet(articles_fts, -1, ?, ?, '…', 12) FROM "
+                          "articles_fts WHERE articles_fts MATCH ? AND rowid IN ("_s
+                    + placeholders(slice.size()) + u')');
+            !prepared)
+            return ResultError(prepared.error());
+        snippets.bindValue(0, QString(QChar(FtsQuery::SnippetStart)));
+        snippets.bindValue(1, QString(QChar(FtsQuery::SnippetEnd)));
+        snippets.bindValue(2, match);
+        for (qsizetype i = 0; i < slice.size(); ++i)
+            snippets.bindValue(int(i) + 3, slice.at(i));
+        if (auto ran = Sql::exec(snippets); !ran)
+            return ResultError(ran.error());
+        while (snippets.next()) {
+            auto it = found.find(snippets.value(0).toLongLong());
+            if (it != found.end())
+                it->snippet = snippets.value(1).toString();
+        }
+    }
+    result.reserve(ids.size());
+    for (qint64 id : ids) {
+        auto it = found.constFind(id);
+        if (it != found.constEnd())
+            result.append(*it);
+    }
+    return result;
+}
+
+Result<QList<SearchHit>> LibraryStore::search(const QString &queryText, int limit) const
+{
+    const QString match = FtsQuery::fromUserText(queryText);
+    if (match.isEmpty())
+        return ResultError(tr("The search has no words to look for."));
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.setForwardOnly(true);
+    if (auto prepared = Sql::prepare(
+            query, u"SELECT a.id, a.title, a.date, a.source_label, a.words, "
+                   "snippet(articles_fts, -1, ?, ?, '…', 12), bm25(articles_fts, 10.0, 1.0) AS score "
+                   "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+                   "WHERE articles_fts MATCH ? ORDER BY score, a.id LIMIT ?"_s);
+        !prepared)
+        return ResultError(prepared.error());
+    query.bindValue(0, QString(QChar(FtsQuery::SnippetStart)));
+    query.bindValue(1, QString(QChar(FtsQuery::SnippetEnd)));
+    query.bindValue(2, match);
+    query.bindValue(3, limit);
+    if (auto ran = Sql::exec(query); !ran)
+        return ResultError(ran.error());
+    QList<SearchHit> hits;
+    while (query.next()) {
+        SearchHit hit;
+        hit.article = summaryFrom(query);
+        hit.article.snippet = query.value(5).toString();
+        hit.score = query.value(6).toDouble();
+        hits.append(hit);
+    }
+    return hits;
+}
+
+Result<int> LibraryStore::articleCount() const
+{
+    const Result<QVariant> count = Sql::scalar(m_connection, u"SELECT count(*) FROM articles"_s);
+    if (!count)
+        return ResultError(count.error());
+    return count->toInt();
+}
+
+Result<LibraryStats> LibraryStore::stats() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.setForwardOnly(true);
+    if (auto prepared = Sql::prepare(
+            query, u"SELECT count(*), coalesce(sum(words), 0), count(DISTINCT source_path), "
+                   "sum(date IS NULL), min(date), max(date) FROM articles"_s);
+        !prepared)
+        return ResultError(prepared.error());
+    if (auto ran = Sql::exec(query); !ran)
+        return ResultError(ran.error());
+    LibraryStats stats;
+    if (query.next()) {
+        stats.articles = query.value(0).toInt();
+        stats.words = query.value(1).toLongLong();
+        stats.sourceFiles = query.value(2).toInt();
+        stats.undated = query.value(3).toInt();
+        stats.oldest = QDate::fromString(query.value(4).toString(), Qt::ISODate);
+        stats.newest = QDate::fromString(query.value(5).toString(), Qt::ISODate);
+    }
+    return stats;
+}

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "article/article.h"
+#include "core/result.h"
+
+#include <QList>
+#include <QString>
+
+#include <memory>
+
+class QSqlQuery;
+
+/// Which column orders a list of articles. Relevance applies only to a full-text query.
+enum class ArticleSort { Relevance, Title, Date, Source, Words };
+
+struct ArticleQuery
+{
+    QString text; ///< what the user typed; empty lists every article
+    ArticleSort sort = ArticleSort::Date;
+    Qt::SortOrder order = Qt::DescendingOrder;
+};
+
+struct SearchHit
+{
+    ArticleSummary article;
+    double score = 0; ///< bm25: lower is better
+};
+
+struct LibraryStats
+{
+    int articles = 0;
+    qint64 words = 0;
+    int sourceFiles = 0;
+    int undated = 0;
+    QDate oldest;
+    QDate newest;
+};
+
+/// The one SQLite file that holds a user's library. Each instance owns its own connection and
+/// must be used only on the thread that opened it (import workers open a second instance).
+/// Every write runs in a transaction; every statement is prepared with bound values.
+/// A file that is not a Gloss library, is damaged or is newer than this build is refused and
+/// left untouched.
+class LibraryStore
+{
+public:
+    enum class OpenMode { CreateIfMissing, MustExist };
+    enum class UpsertOutcome { Inserted, Updated, Unchanged };
+    struct Upserted
+    {
+        qint64 id = 0;
+        UpsertOutcome outcome = UpsertOutcome::Inserted;
+    };
+
+    [[nodiscard]] static Result<std::unique_ptr<LibraryStore>>
+    open(const QString &path, OpenMode mode = OpenMode::CreateIfMissing);
+    ~LibraryStore();
+    Q_DISABLE_COPY_MOVE(LibraryStore)
+
+    QString path() const { return m_path; }
+    QString connectionName() const { return m_connection; }
+    /// True when this open created the library (so the caller may seed it).
+    bool isNew() const { return m_created; }
+
+    /// Inserts a new article, updates the one from the same source in place (keeping its id), or
+    /// recognises identical content already stored. Atomic: the article is stored whole or not.
+    /// Runs inside the caller's transaction when there is one, else commits by itself.
+    [[nodiscard]] Result<Upserted> upsertArticle(const Article &article);
+
+    [[nodiscard]] Result<Article> article(qint64 id) const;
+    /// The ids of the articles matching query, in its order. Cheap: no text is read.
+    [[nodiscard]] Result<QList<qint64>> articleIds(const ArticleQuery &query) const;
+    /// The list columns for these ids, in the same order; with snippets for a full-text query.
+    [[nodiscard]] Result<QList<ArticleSummary>> summaries(const QList<qint64> &ids,
+                                                         const QString &queryText = {}) const;
+    [[nodiscard]] Result<QList<SearchHit>> search(const QString &queryText, int limit) const;
+    [[nodiscard]] Result<int> articleCount() const;
+    [[nodiscard]] Result<LibraryStats> stats() const;
+
+private:
+    LibraryStore(QString path, QString connection);
+    [[nodiscard]] Result<void> initialise(bool fileExisted);
+    [[nodiscard]] Result<void> identify(bool fileExisted, int &version);
+    [[nodiscard]] Result<void> backupBeforeUpgrade(int fromVersion);
+    [[nodiscard]] Result<Upserted> upsertInside(const Article &article);
+    [[nodiscard]] Result<QSqlQuery *> cached(int which, const QString &sql) const;
+
+    QString m_path;
+    QString m_connection;
+    bool m_created = false;
+    // Prepared once, reused for every article of an import.
+    mutable std::unique_ptr<QSqlQuery> m_statements[6];
+};

@@ -1,0 +1,88 @@
+#include "schema.h"
+#include "sqlhelpers.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace Schema {
+
+QStringList stepTo(int version)
+{
+    switch (version) {
+    case 1:
+        return {
+            uR"(CREATE TABLE articles (
+                id INTEGER PRIMARY KEY,
+                source_path TEXT NOT NULL,
+                source_index INTEGER NOT NULL DEFAULT 0,
+                content_hash TEXT NOT NULL,
+                format TEXT NOT NULL,
+                title TEXT NOT NULL,
+                date TEXT,
+                authors TEXT NOT NULL DEFAULT '',
+                site TEXT NOT NULL DEFAULT '',
+                url TEXT NOT NULL DEFAULT '',
+                raw_header TEXT NOT NULL DEFAULT '',
+                body TEXT NOT NULL,
+                kinds TEXT NOT NULL,
+                words INTEGER NOT NULL,
+                source_label TEXT NOT NULL,
+                imported_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL))"_s,
+            u"CREATE UNIQUE INDEX articles_by_source ON articles(source_path, source_index)"_s,
+            u"CREATE INDEX articles_by_hash ON articles(content_hash)"_s,
+            u"CREATE INDEX articles_by_title ON articles(title COLLATE NOCASE, id)"_s,
+            u"CREATE INDEX articles_by_date ON articles(date, id)"_s,
+            u"CREATE INDEX articles_by_label ON articles(source_label COLLATE NOCASE, id)"_s,
+            u"CREATE INDEX articles_by_words ON articles(words, id)"_s,
+            // External-content FTS: the text lives once, in articles; triggers keep the index true.
+            uR"(CREATE VIRTUAL TABLE articles_fts USING fts5(
+                title, body, content='articles', content_rowid='id',
+                tokenize='unicode61 remove_diacritics 2'))"_s,
+            uR"(CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+                INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+            END)"_s,
+            uR"(CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+                INSERT INTO articles_fts(articles_fts, rowid, title, body)
+                VALUES ('delete', old.id, old.title, old.body);
+            END)"_s,
+            uR"(CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
+                INSERT INTO articles_fts(articles_fts, rowid, title, body)
+                VALUES ('delete', old.id, old.title, old.body);
+                INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+            END)"_s,
+        };
+    default:
+        return {};
+    }
+}
+
+Result<void> migrate(const QString &connection, int fromVersion, int toVersion)
+{
+    for (int version = fromVersion + 1; version <= toVersion; ++version) {
+        ScopedTransaction transaction(connection);
+        if (!transaction.began())
+            return transaction.began();
+        const QStringList statements = stepTo(version);
+        if (statements.isEmpty()) {
+            return ResultError(QCoreApplication::translate(
+                "Schema", "There is no way to upgrade the library to version %1.").arg(version));
+        }
+        for (const QString &statement : statements) {
+            if (auto ran = Sql::run(connection, statement); !ran)
+                return ran;
+        }
+        // PRAGMAs take no bound values; both numbers are our own constants.
+        if (auto ran = Sql::run(connection, u"PRAGMA application_id = %1"_s.arg(ApplicationId));
+            !ran)
+            return ran;
+        if (auto ran = Sql::run(connection, u"PRAGMA user_version = %1"_s.arg(version)); !ran)
+            return ran;
+        if (auto committed = transaction.commit(); !committed)
+            return committed;
+    }
+    return {};
+}
+
+} // namespace Schema

@@ -1,0 +1,107 @@
+#include "sqlhelpers.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString reason(const QSqlError &error)
+{
+    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    return QCoreApplication::translate("Sql", "The library could not be read or written (%1).")
+        .arg(text);
+}
+
+} // namespace
+
+namespace Sql {
+
+Result<void> prepare(QSqlQuery &query, const QString &statement)
+{
+    if (!query.prepare(statement))
+        return ResultError(reason(query.lastError()));
+    return {};
+}
+
+Result<void> exec(QSqlQuery &query)
+{
+    if (!query.exec())
+        return ResultError(reason(query.lastError()));
+    return {};
+}
+
+Result<void> run(const QString &connection, const QString &statement)
+{
+    QSqlQuery query(QSqlDatabase::database(connection, false));
+    if (auto prepared = prepare(query, statement); !prepared)
+        return prepared;
+    return exec(query);
+}
+
+Result<QVariant> scalar(const QString &connection, const QString &statement)
+{
+    QSqlQuery query(QSqlDatabase::database(connection, false));
+    query.setForwardOnly(true);
+    if (auto prepared = prepare(query, statement); !prepared)
+        return ResultError(prepared.error());
+    if (auto ran = exec(query); !ran)
+        return ResultError(ran.error());
+    if (!query.next())
+        return QVariant();
+    return query.value(0);
+}
+
+} // namespace Sql
+
+ScopedTransaction::ScopedTransaction(QString connection)
+    : m_connection(std::move(connection))
+    , m_began(Sql::run(m_connection, u"BEGIN IMMEDIATE"_s))
+    , m_open(m_began.ok())
+{
+}
+
+ScopedTransaction::~ScopedTransaction()
+{
+    if (m_open)
+        (void)Sql::run(m_connection, u"ROLLBACK"_s);
+}
+
+Result<void> ScopedTransaction::commit()
+{
+    if (!m_open)
+        return m_began.ok() ? Result<void>() : m_began;
+    Result<void> committed = Sql::run(m_connection, u"COMMIT"_s);
+    if (committed)
+        m_open = false;
+    return committed;
+}
+
+ScopedSavepoint::ScopedSavepoint(QString connection, QString name)
+    : m_connection(std::move(connection))
+    , m_name(std::move(name))
+    , m_began(Sql::run(m_connection, u"SAVEPOINT "_s + m_name))
+    , m_open(m_began.ok())
+{
+}
+
+ScopedSavepoint::~ScopedSavepoint()
+{
+    if (m_open) {
+        (void)Sql::run(m_connection, u"ROLLBACK TO "_s + m_name);
+        (void)Sql::run(m_connection, u"RELEASE "_s + m_name);
+    }
+}
+
+Result<void> ScopedSavepoint::release()
+{
+    if (!m_open)
+        return m_began;
+    Result<void> released = Sql::run(m_connection, u"RELEASE "_s + m_name);
+    if (released)
+        m_open = false;
+    return released;
+}
