@@ -1,1 +1,85 @@
-int main(){}
+#include "cli/commandline.h"
+#include "importing/samples.h"
+#include "library/librarystore.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFile>
+#include <QMessageBox>
+#include <QSettings>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+int runCommand(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"gloss"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(GLOSS_VERSION));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    return CommandLine::run(QCoreApplication::arguments(), out, err);
+}
+
+int runWindow(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(u"gloss"_s);
+    QApplication::setApplicationDisplayName(u"Gloss"_s);
+    QApplication::setApplicationVersion(QStringLiteral(GLOSS_VERSION));
+    QApplication::setDesktopFileName(u"gloss"_s);
+    QApplication::setWindowIcon(QIcon(u":/icons/gloss.svg"_s));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate(
+        "main", "Gloss reads, highlights and annotates articles.\n\nCommands without a window: "
+                "gloss import|parse|stats|search --help"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption library(u"library"_s,
+                                     QApplication::translate("main", "The library file to open."),
+                                     QApplication::translate("main", "file"));
+    parser.addOption(library);
+    parser.addPositionalArgument(u"files"_s,
+                                 QApplication::translate("main", "Articles to import and show."),
+                                 u"[FILE…]"_s);
+    parser.process(app);
+
+    QFile style(u":/style.qss"_s);
+    if (style.open(QIODevice::ReadOnly))
+        app.setStyleSheet(QString::fromUtf8(style.readAll()));
+
+    QSettings settings;
+    const QString path = parser.isSet(library)
+        ? parser.value(library)
+        : settings.value(u"library/lastPath"_s, CommandLine::defaultLibraryPath()).toString();
+    Result<std::unique_ptr<LibraryStore>> store = LibraryStore::open(path);
+    if (!store) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "Gloss"), store.error());
+        return 1;
+    }
+    if ((*store)->isNew())
+        Samples::importInto(**store);
+    settings.setValue(u"library/lastPath"_s, (*store)->path());
+
+    MainWindow window(std::move(*store));
+    window.show();
+    const QStringList files = parser.positionalArguments();
+    if (!files.isEmpty())
+        window.importPaths(files, true);
+    return app.exec();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (argc > 1 && CommandLine::isVerb(QString::fromLocal8Bit(argv[1])))
+        return runCommand(argc, argv);
+    return runWindow(argc, argv);
+}

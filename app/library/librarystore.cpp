@@ -62,6 +62,12 @@ QStringList splitAuthors(const QString &stored)
     return authors;
 }
 
+// QtSql binds a null QString as SQL NULL; the text columns want an empty string instead.
+QVariant textValue(const QString &text)
+{
+    return text.isNull() ? QVariant(QString(0, QChar())) : QVariant(text);
+}
+
 QVariant dateValue(const QDate &date)
 {
     return date.isValid() ? QVariant(date.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());
@@ -305,10 +311,18 @@ Result<LibraryStore::Upserted> LibraryStore::upsertInside(const Article &article
 
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     const QList<QVariant> values = {
-        article.contentHash,        formatName(article.format),   article.title,
-        dateValue(article.date),    joinAuthors(article.authors), article.site,
-        article.url,                article.rawHeader,            article.body(),
-        article.kindsString(),      article.wordCount(),          sourceLabel(article),
+        article.contentHash,
+        formatName(article.format),
+        article.title,
+        dateValue(article.date),
+        textValue(joinAuthors(article.authors)),
+        textValue(article.site),
+        textValue(article.url),
+        textValue(article.rawHeader),
+        article.body(),
+        article.kindsString(),
+        article.wordCount(),
+        sourceLabel(article),
     };
     Result<QSqlQuery *> write = existingId == 0
         ? cached(Insert,
@@ -449,7 +463,7 @@ Result<QList<ArticleSummary>> LibraryStore::summaries(const QList<qint64> &ids,
         while (snippets.next()) {
             auto it = found.find(snippets.value(0).toLongLong());
             if (it != found.end())
-                it->snippet = snippets.value(1).toString();
+                it->snippet = snippets.value(1).toString().replace(u'\n', u' ');
         }
     }
     result.reserve(ids.size());
@@ -485,7 +499,7 @@ Result<QList<SearchHit>> LibraryStore::search(const QString &queryText, int limi
     while (query.next()) {
         SearchHit hit;
         hit.article = summaryFrom(query);
-        hit.article.snippet = query.value(5).toString();
+        hit.article.snippet = query.value(5).toString().replace(u'\n', u' ');
         hit.score = query.value(6).toDouble();
         hits.append(hit);
     }

@@ -1,0 +1,438 @@
+#include "mainwindow.h"
+#include "findbar.h"
+#include "importprogress.h"
+#include "librarypanel.h"
+#include "readerview.h"
+#include "importing/importcontroller.h"
+#include "library/librarystore.h"
+#include "models/articlelistmodel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString settingsKeyFor(const QString &libraryPath, const QString &name)
+{
+    // Per-library memory: the last article of one library means nothing in another.
+    return u"libraries/%1/%2"_s.arg(
+        QString::fromLatin1(libraryPath.toUtf8().toBase64(QByteArray::Base64UrlEncoding)), name);
+}
+
+QStringList localPaths(const QMimeData *mime)
+{
+    QStringList paths;
+    if (!mime || !mime->hasUrls())
+        return paths;
+    for (const QUrl &url : mime->urls()) {
+        if (url.isLocalFile())
+            paths.append(url.toLocalFile());
+    }
+    return paths;
+}
+
+} // namespace
+
+MainWindow::MainWindow(std::unique_ptr<LibraryStore> store, QWidget *parent)
+    : QMainWindow(parent)
+    , m_library(new LibraryPanel(this))
+    , m_reader(new ReaderView(this))
+    , m_findBar(new FindBar(m_reader, this))
+    , m_emptyReader(new QLabel(this))
+    , m_readerStack(new QStackedWidget(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_counts(new QLabel(this))
+    , m_importProgress(new ImportProgress(this))
+    , m_imports(new ImportController(this))
+{
+    setWindowTitle(tr("Gloss"));
+    setWindowIcon(QIcon(u":/icons/gloss.svg"_s));
+    setAcceptDrops(true);
+
+    m_emptyReader->setObjectName(u"emptyReader"_s);
+    m_emptyReader->setAlignment(Qt::AlignCenter);
+    m_emptyReader->setWordWrap(true);
+
+    auto *readerPane = new QWidget(this);
+    auto *readerLayout = new QVBoxLayout(readerPane);
+    readerLayout->setContentsMargins(0, 0, 0, 0);
+    readerLayout->setSpacing(0);
+    readerLayout->addWidget(m_reader, 1);
+    readerLayout->addWidget(m_findBar);
+    m_readerStack->addWidget(m_emptyReader);
+    m_readerStack->addWidget(readerPane);
+
+    m_library->setMinimumWidth(240);
+    m_splitter->addWidget(m_library);
+    m_splitter->addWidget(m_readerStack);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({ 420, 760 });
+    m_splitter->setChildrenCollapsible(false);
+    setCentralWidget(m_splitter);
+
+    statusBar()->addWidget(m_importProgress, 1);
+    statusBar()->addPermanentWidget(m_counts);
+
+    connect(m_library, &LibraryPanel::currentArticleChanged, this,
+            &MainWindow::onCurrentArticleChanged);
+    connect(m_library, &LibraryPanel::articleActivated, this,
+            [this] { m_reader->setFocus(Qt::OtherFocusReason); });
+    connect(m_imports, &ImportController::progressed, m_importProgress, &ImportProgress::update);
+    connect(m_imports, &ImportController::finished, this, &MainWindow::onImportFinished);
+    connect(m_importProgress, &ImportProgress::cancelRequested, m_imports,
+            &ImportController::cancel);
+    connect(m_reader, &ReaderView::zoomChanged, this, [this](int steps) {
+        statusBar()->showMessage(tr("Zoom %1%").arg(qRound(100 * std::pow(1.1, steps))), 1500);
+    });
+
+    createActions();
+    setLibrary(std::move(store));
+    restoreSettings();
+}
+
+MainWindow::~MainWindow()
+{
+    m_library->setModel(nullptr);
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *importFiles = file->addAction(tr("&Import Files…"), this,
+                                           &MainWindow::chooseFilesToImport);
+    importFiles->setShortcut(QKeySequence(tr("Ctrl+I")));
+    QAction *importFolder = file->addAction(tr("Import &Folder…"), this,
+                                            &MainWindow::chooseFolderToImport);
+    importFolder->setShortcut(QKeySequence(tr("Ctrl+Shift+I")));
+    file->addSeparator();
+    QAction *openLibrary = file->addAction(tr("&Open Library…"), this,
+                                           &MainWindow::openLibraryFile);
+    openLibrary->setShortcut(QKeySequence::Open);
+    m_libraryActions = { importFiles, importFolder, openLibrary };
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *copy = edit->addAction(tr("&Copy"), m_reader, &QTextEdit::copy);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_reader->addAction(copy);
+    edit->addSeparator();
+    QAction *find = edit->addAction(tr("&Find in Article…"), this, [this] {
+        if (m_reader->articleId() != 0)
+            m_findBar->activate();
+    });
+    find->setShortcut(QKeySequence::Find);
+    QAction *findNext = edit->addAction(tr("Find &Next"), m_findBar, &FindBar::findNext);
+    findNext->setShortcut(QKeySequence::FindNext);
+    QAction *findPrevious = edit->addAction(tr("Find Pre&vious"), m_findBar,
+                                            &FindBar::findPrevious);
+    findPrevious->setShortcut(QKeySequence::FindPrevious);
+    QAction *search = edit->addAction(tr("&Search Library"), m_library,
+                                      &LibraryPanel::focusSearch);
+    search->setShortcuts({ QKeySequence(tr("Ctrl+K")), QKeySequence(tr("Ctrl+L")) });
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *zoomIn = view->addAction(tr("Zoom &In"), m_reader, &ReaderView::zoomInOneStep);
+    zoomIn->setShortcuts({ QKeySequence(tr("Ctrl+=")), QKeySequence::ZoomIn });
+    QAction *zoomOut = view->addAction(tr("Zoom &Out"), m_reader, &ReaderView::zoomOutOneStep);
+    zoomOut->setShortcuts({ QKeySequence(tr("Ctrl+-")), QKeySequence::ZoomOut });
+    QAction *zoomReset = view->addAction(tr("&Actual Size"), this,
+                                         [this] { m_reader->setZoomSteps(0); });
+    zoomReset->setShortcut(QKeySequence(tr("Ctrl+0")));
+
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    QAction *next = go->addAction(tr("&Next Article"), this, [this] {
+        m_library->moveSelection(1);
+    });
+    next->setShortcuts({ QKeySequence(tr("Alt+Down")), QKeySequence(tr("Ctrl+PgDown")) });
+    QAction *previous = go->addAction(tr("&Previous Article"), this, [this] {
+        m_library->moveSelection(-1);
+    });
+    previous->setShortcuts({ QKeySequence(tr("Alt+Up")), QKeySequence(tr("Ctrl+PgUp")) });
+    go->addSeparator();
+    QAction *toList = go->addAction(tr("Go to &List"), this, [this] {
+        m_library->view()->setFocus(Qt::ShortcutFocusReason);
+    });
+    toList->setShortcut(QKeySequence(tr("Ctrl+1")));
+    QAction *toReader = go->addAction(tr("Go to &Reader"), this, [this] {
+        m_reader->setFocus(Qt::ShortcutFocusReason);
+    });
+    toReader->setShortcut(QKeySequence(tr("Ctrl+2")));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Gloss"), this, [this] {
+        QMessageBox::about(this, tr("About Gloss"),
+                           tr("<p><b>Gloss %1</b></p><p>A native reader for people who annotate "
+                              "news articles.</p><p>Library: %2</p>")
+                               .arg(QStringLiteral(GLOSS_VERSION),
+                                    m_store ? m_store->path().toHtmlEscaped() : QString()));
+    });
+}
+
+void MainWindow::setLibrary(std::unique_ptr<LibraryStore> store)
+{
+    m_library->setModel(nullptr);
+    m_model.reset();
+    m_reader->clearArticle();
+    m_store = std::move(store);
+    if (m_store) {
+        m_model = std::make_unique<ArticleListModel>(m_store.get());
+        connect(m_model.get(), &ArticleListModel::listChanged, this, &MainWindow::updateCounts);
+        connect(m_model.get(), &ArticleListModel::errorOccurred, this, [this](const QString &message) {
+            statusBar()->showMessage(message, 8000);
+        });
+        m_library->setModel(m_model.get());
+        setWindowTitle(tr("%1 — Gloss").arg(QFileInfo(m_store->path()).completeBaseName()));
+    }
+    updateCounts();
+    updateEmptyState();
+}
+
+bool MainWindow::showArticle(qint64 id)
+{
+    if (!m_store || id == 0)
+        return false;
+    if (m_library->currentArticleId() != id && m_library->selectArticle(id))
+        return m_reader->articleId() == id;
+    Result<Article> article = m_store->article(id);
+    if (!article) {
+        statusBar()->showMessage(article.error(), 8000);
+        return false;
+    }
+    article->id = id;
+    m_reader->showArticle(*article);
+    updateEmptyState();
+    Q_EMIT articleShown(id);
+    return true;
+}
+
+void MainWindow::onCurrentArticleChanged(qint64 id)
+{
+    if (id == 0 || id == m_reader->articleId())
+        return;
+    showArticle(id);
+}
+
+void MainWindow::updateCounts()
+{
+    if (!m_model || !m_store) {
+        m_counts->clear();
+        return;
+    }
+    const Result<int> total = m_store->articleCount();
+    const QLocale locale;
+    const int all = total.valueOr(0);
+    if (m_model->queryText().trimmed().isEmpty())
+        m_counts->setText(all == 1 ? tr("1 article") : tr("%1 articles").arg(locale.toString(all)));
+    else
+        m_counts->setText(tr("%1 of %2 articles match").arg(locale.toString(m_model->matchCount()),
+                                                            locale.toString(all)));
+}
+
+QString MainWindow::statusCountText() const
+{
+    return m_counts->text();
+}
+
+void MainWindow::updateEmptyState()
+{
+    const bool hasArticle = m_reader->articleId() != 0;
+    if (!hasArticle) {
+        const bool emptyLibrary = !m_model || m_model->matchCount() == 0;
+        m_emptyReader->setText(emptyLibrary && (!m_model || m_model->queryText().isEmpty())
+                                   ? tr("Your library is empty.\n\nImport articles with File ▸ "
+                                        "Import Files… (Ctrl+I)\nor drop files and folders here.")
+                                   : tr("Choose an article from the list to read it."));
+    }
+    m_readerStack->setCurrentIndex(hasArticle ? 1 : 0);
+}
+
+bool MainWindow::importPaths(const QStringList &paths, bool showFirst)
+{
+    if (!m_store || paths.isEmpty())
+        return false;
+    if (m_imports->isRunning()) {
+        statusBar()->showMessage(tr("An import is already running; wait for it or cancel it."),
+                                 5000);
+        return false;
+    }
+    m_showFirstImported = showFirst;
+    for (QAction *action : std::as_const(m_libraryActions))
+        action->setEnabled(false);
+    m_importProgress->begin();
+    return m_imports->start(m_store->path(), paths);
+}
+
+void MainWindow::onImportFinished(const ImportSummary &summary)
+{
+    m_importProgress->hide();
+    for (QAction *action : std::as_const(m_libraryActions))
+        action->setEnabled(true);
+    const qint64 current = m_reader->articleId();
+    m_model->refresh();
+    const qint64 wanted = m_showFirstImported && summary.firstArticleId != 0
+        ? summary.firstArticleId
+        : current;
+    if (wanted != 0 && !m_library->selectArticle(wanted))
+        showArticle(wanted);
+    if (current != 0 && wanted == current) {
+        // The article may have been updated in place by the import.
+        if (Result<Article> fresh = m_store->article(current); fresh) {
+            fresh->id = current;
+            m_reader->showArticle(*fresh);
+        }
+    }
+    updateEmptyState();
+
+    QString message = summary.cancelled ? tr("Import cancelled: %1.") : tr("Import finished: %1.");
+    message = message.arg(summary.countsLine());
+    statusBar()->showMessage(message, 10000);
+    if (!summary.fatalError.isEmpty() || !summary.failures.isEmpty()) {
+        if (m_importReport)
+            m_importReport->close();
+        m_importReport = new QMessageBox(summary.fatalError.isEmpty() ? QMessageBox::Warning
+                                                                      : QMessageBox::Critical,
+                                         tr("Import"), message, QMessageBox::Ok, this);
+        m_importReport->setAttribute(Qt::WA_DeleteOnClose);
+        QStringList lines;
+        if (!summary.fatalError.isEmpty())
+            lines.append(summary.fatalError);
+        for (const ImportFailure &failure : summary.failures)
+            lines.append(failure.describe());
+        for (const ImportFailure &warning : summary.warnings)
+            lines.append(tr("Note: %1").arg(warning.describe()));
+        m_importReport->setInformativeText(
+            summary.failed == 1
+                ? tr("1 item could not be imported; nothing of it was stored.")
+                : tr("%1 items could not be imported; nothing of them was stored.")
+                      .arg(summary.failed));
+        m_importReport->setDetailedText(lines.join(u'\n'));
+        m_importReport->open();
+    }
+    Q_EMIT importFinished();
+}
+
+void MainWindow::chooseFilesToImport()
+{
+    QSettings settings;
+    const QString folder = settings.value(u"import/lastFolder"_s, QDir::homePath()).toString();
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Import Articles"), folder,
+        tr("Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.jsonl *.ndjson);;"
+           "All files (*)"));
+    if (files.isEmpty())
+        return;
+    settings.setValue(u"import/lastFolder"_s, QFileInfo(files.front()).absolutePath());
+    importPaths(files, true);
+}
+
+void MainWindow::chooseFolderToImport()
+{
+    QSettings settings;
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, tr("Import a Folder of Articles"),
+        settings.value(u"import/lastFolder"_s, QDir::homePath()).toString());
+    if (folder.isEmpty())
+        return;
+    settings.setValue(u"import/lastFolder"_s, folder);
+    importPaths({ folder }, true);
+}
+
+void MainWindow::openLibraryFile()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Open or Create a Library"),
+        m_store ? QFileInfo(m_store->path()).absolutePath() : QDir::homePath(),
+        tr("Gloss libraries (*.sqlite *.gloss);;All files (*)"), nullptr,
+        QFileDialog::DontConfirmOverwrite);
+    if (path.isEmpty())
+        return;
+    Result<std::unique_ptr<LibraryStore>> opened = LibraryStore::open(path);
+    if (!opened) {
+        QMessageBox::warning(this, tr("Open Library"), opened.error());
+        return;
+    }
+    saveSettings();
+    setLibrary(std::move(*opened));
+    QSettings().setValue(u"library/lastPath"_s, m_store->path());
+    restoreSettings();
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
+        resize(1200, 780);
+    restoreState(settings.value(u"window/state"_s).toByteArray());
+    m_splitter->restoreState(settings.value(u"window/splitter"_s).toByteArray());
+    m_library->restoreHeaderState(settings.value(u"library/header"_s).toByteArray());
+    m_reader->setZoomSteps(settings.value(u"reader/zoom"_s, 0).toInt());
+    if (m_store) {
+        const qint64 last =
+            settings.value(settingsKeyFor(m_store->path(), u"lastArticle"_s), 0).toLongLong();
+        if (last == 0 || !showArticle(last))
+            m_library->selectFirst();
+    }
+    updateEmptyState();
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/state"_s, saveState());
+    settings.setValue(u"window/splitter"_s, m_splitter->saveState());
+    settings.setValue(u"library/header"_s, m_library->saveHeaderState());
+    settings.setValue(u"reader/zoom"_s, m_reader->zoomSteps());
+    if (m_store)
+        settings.setValue(settingsKeyFor(m_store->path(), u"lastArticle"_s),
+                          m_reader->articleId());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_imports->isRunning()) {
+        // Every stored article is already committed; stopping now loses nothing.
+        m_imports->cancel();
+    }
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!localPaths(event->mimeData()).isEmpty() && !m_imports->isRunning())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QStringList paths = localPaths(event->mimeData());
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    importPaths(paths, true);
+}

@@ -1,0 +1,86 @@
+#pragma once
+
+#include <QMainWindow>
+#include <QMessageBox>
+#include <QPointer>
+
+#include <memory>
+
+class ArticleListModel;
+class FindBar;
+class ImportController;
+class ImportProgress;
+class LibraryPanel;
+class LibraryStore;
+class QLabel;
+
+class QSplitter;
+class QStackedWidget;
+class ReaderView;
+struct ImportSummary;
+
+/// The window: the library (search and list) on the left, the reader on the right, imports in
+/// the status bar. It owns the open library and talks to it only through the model, the
+/// import controller and the store's read calls.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(std::unique_ptr<LibraryStore> store, QWidget *parent = nullptr);
+    ~MainWindow() override;
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+    /// Imports in the background; with showFirst the first article read is opened after.
+    bool importPaths(const QStringList &paths, bool showFirst = false);
+    /// Opens an article in the reader and selects it in the list when it is there.
+    bool showArticle(qint64 id);
+
+    LibraryStore *store() const { return m_store.get(); }
+    ArticleListModel *articleModel() const { return m_model.get(); }
+    LibraryPanel *libraryPanel() const { return m_library; }
+    ReaderView *reader() const { return m_reader; }
+    FindBar *findBar() const { return m_findBar; }
+    ImportController *imports() const { return m_imports; }
+    ImportProgress *importProgress() const { return m_importProgress; }
+    QString statusCountText() const;
+    /// The summary box of the last import that had failures, while it is open.
+    QMessageBox *importReport() const { return m_importReport; }
+
+Q_SIGNALS:
+    void articleShown(qint64 id);
+    void importFinished();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void setLibrary(std::unique_ptr<LibraryStore> store);
+    void openLibraryFile();
+    void chooseFilesToImport();
+    void chooseFolderToImport();
+    void onImportFinished(const ImportSummary &summary);
+    void onCurrentArticleChanged(qint64 id);
+    void updateCounts();
+    void updateEmptyState();
+    void restoreSettings();
+    void saveSettings() const;
+
+    // Declared in this order so the model, which reads through the store, goes first.
+    std::unique_ptr<LibraryStore> m_store;
+    std::unique_ptr<ArticleListModel> m_model;
+    LibraryPanel *m_library;
+    ReaderView *m_reader;
+    FindBar *m_findBar;
+    QLabel *m_emptyReader;
+    QStackedWidget *m_readerStack;
+    QSplitter *m_splitter;
+    QLabel *m_counts;
+    ImportProgress *m_importProgress;
+    ImportController *m_imports;
+    QPointer<QMessageBox> m_importReport;
+    QList<QAction *> m_libraryActions;
+    bool m_showFirstImported = false;
+};
