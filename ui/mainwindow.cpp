@@ -158,7 +158,7 @@ void MainWindow::createActions()
     QAction *zoomIn = view->addAction(tr("Zoom &In"), m_reader, &ReaderView::zoomInOneStep);
     zoomIn->setShortcuts({ QKeySequence(tr("Ctrl+=")), QKeySequence::ZoomIn });
     QAction *zoomOut = view->addAction(tr("Zoom &Out"), m_reader, &ReaderView::zoomOutOneStep);
-    zoomOut->setShortcuts({ QKeySequence(tr("Ctrl+-")), QKeySequence::ZoomOut });
+    zoomOut->setShortcuts(QKeySequence::ZoomOut); // Ctrl+- on every desktop
     QAction *zoomReset = view->addAction(tr("&Actual Size"), this,
                                          [this] { m_reader->setZoomSteps(0); });
     zoomReset->setShortcut(QKeySequence(tr("Ctrl+0")));

@@ -84,12 +84,14 @@ QVariant ArticleListModel::headerData(int section, Qt::Orientation orientation, 
 
 bool ArticleListModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_rows.size() < m_ids.size();
+    return !parent.isValid() && !m_changing && m_rows.size() < m_ids.size();
 }
 
 void ArticleListModel::fetchMore(const QModelIndex &parent)
 {
-    if (parent.isValid())
+    // Views and testers may ask for more while a change is still being announced; rows
+    // inserted then would land inside that change, so they wait for the next request.
+    if (parent.isValid() || m_changing)
         return;
     loadRows(PageSize);
 }
@@ -117,9 +119,11 @@ bool ArticleListModel::loadRows(int count)
         for (qsizetype i = 0; i < present.size(); ++i)
             m_ids.insert(first + i, present.at(i));
     }
+    m_changing = true;
     beginInsertRows({}, int(first), int(first + page->size() - 1));
     m_rows += *page;
     endInsertRows();
+    m_changing = false;
     return true;
 }
 
@@ -176,6 +180,7 @@ void ArticleListModel::refresh()
 
 void ArticleListModel::reload()
 {
+    m_changing = true;
     beginResetModel();
     m_rows.clear();
     m_ids.clear();
@@ -186,7 +191,17 @@ void ArticleListModel::reload()
         m_ids = std::move(*ids);
     else
         m_lastError = ids.error();
+    // The first page comes with the reset, so a view shows rows at once.
+    if (!m_ids.isEmpty()) {
+        Result<QList<ArticleSummary>> page =
+            m_store->summaries(m_ids.mid(0, PageSize), m_query.text);
+        if (page && page->size() == qMin<qsizetype>(PageSize, m_ids.size()))
+            m_rows = std::move(*page);
+        else if (!page)
+            m_lastError = page.error();
+    }
     endResetModel();
+    m_changing = false;
     if (!m_lastError.isEmpty())
         Q_EMIT errorOccurred(m_lastError);
     Q_EMIT listChanged();

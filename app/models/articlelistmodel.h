@@ -58,4 +58,5 @@ private:
     QList<qint64> m_ids;
     QList<ArticleSummary> m_rows;
     QString m_lastError;
+    bool m_changing = false; ///< inside a reset or an insertion, including its signals
 };

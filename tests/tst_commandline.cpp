@@ -1,0 +1,174 @@
+#include "testsupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Run gloss(const QStringList &arguments)
+{
+    QProcess process;
+    process.setProgram(QString::fromUtf8(GLOSS_BINARY));
+    process.setArguments(arguments);
+    process.start();
+    Run run;
+    if (!process.waitForFinished(120000))
+        return run;
+    run.code = process.exitCode();
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+} // namespace
+
+class TestCommandLine : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void parsePrintsArticle();
+    void parseJson();
+    void parseFailuresAreOneLine();
+    void importStatsSearch();
+    void importReportsFailures();
+    void errorsAreOneLineAndNonZero_data();
+    void errorsAreOneLineAndNonZero();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_seed;
+};
+
+void TestCommandLine::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_seed = TestSupport::writeFile(
+        QDir(m_dir->path()), u"in/seed.txt"_s,
+        " date 2021-09-16 Gilmore Girls Close this dialog window Streaming Options\n\n"
+        "\"It's been a while,\" Ventimiglia said.\n\n"
+        "Alexis Bledel on 'Gilmore Girls' | Credit: Warner Bros. TV\n");
+}
+
+void TestCommandLine::parsePrintsArticle()
+{
+    const Run run = gloss({ u"parse"_s, m_seed });
+    QCOMPARE(run.code, 0);
+    QVERIFY(run.out.contains(u"Title: Gilmore Girls\n"_s));
+    QVERIFY(run.out.contains(u"Date: 2021-09-16\n"_s));
+    QVERIFY(run.out.contains(u"[caption] Alexis Bledel"_s));
+    QVERIFY(run.err.isEmpty());
+}
+
+void TestCommandLine::parseJson()
+{
+    const Run run = gloss({ u"parse"_s, m_seed, u"--json"_s });
+    QCOMPARE(run.code, 0);
+    const QJsonArray articles = QJsonDocument::fromJson(run.out.toUtf8()).array();
+    QCOMPARE(articles.size(), 1);
+    const QJsonObject article = articles.at(0).toObject();
+    QCOMPARE(article.value(u"title"_s).toString(), u"Gilmore Girls"_s);
+    QCOMPARE(article.value(u"date"_s).toString(), u"2021-09-16"_s);
+    const QJsonArray paragraphs = article.value(u"paragraphs"_s).toArray();
+    QCOMPARE(paragraphs.size(), 2);
+    QCOMPARE(paragraphs.at(1).toObject().value(u"kind"_s).toString(), u"caption"_s);
+}
+
+void TestCommandLine::parseFailuresAreOneLine()
+{
+    const QString empty = TestSupport::writeFile(QDir(m_dir->path()), u"empty.txt"_s, {});
+    const Run run = gloss({ u"parse"_s, empty });
+    QCOMPARE(run.code, 1);
+    QCOMPARE(run.err.count(u'\n'), 1);
+    QVERIFY(run.err.contains(u"The file is empty."_s));
+}
+
+void TestCommandLine::importStatsSearch()
+{
+    const QString library = m_dir->filePath(u"lib.sqlite"_s);
+    Run run = gloss({ u"import"_s, u"--library"_s, library, m_dir->filePath(u"in"_s) });
+    QCOMPARE(run.code, 0);
+    QCOMPARE(run.out, u"imported 1, updated 0, unchanged 0, failed 0\n"_s);
+    run = gloss({ u"import"_s, u"--library"_s, library, m_seed });
+    QCOMPARE(run.out, u"imported 0, updated 0, unchanged 1, failed 0\n"_s);
+
+    run = gloss({ u"stats"_s, u"--library"_s, library, u"--json"_s });
+    QCOMPARE(run.code, 0);
+    const QJsonObject stats = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    QCOMPARE(stats.value(u"articles"_s).toInt(), 1);
+    QVERIFY(stats.value(u"words"_s).toInt() > 5);
+
+    run = gloss({ u"search"_s, u"--library"_s, library, u"ventimiglia"_s, u"--json"_s });
+    QCOMPARE(run.code, 0);
+    const QJsonArray hits =
+        QJsonDocument::fromJson(run.out.toUtf8()).object().value(u"hits"_s).toArray();
+    QCOMPARE(hits.size(), 1);
+    QCOMPARE(hits.at(0).toObject().value(u"title"_s).toString(), u"Gilmore Girls"_s);
+    QVERIFY(hits.at(0).toObject().value(u"snippet"_s).toString().contains(u"[Ventimiglia]"_s));
+
+    run = gloss({ u"search"_s, u"--library"_s, library, u"ventimiglia"_s, u"--limit"_s, u"0"_s });
+    QCOMPARE(run.code, 1);
+    run = gloss({ u"search"_s, u"--library"_s, library, u"Gilmore"_s });
+    QCOMPARE(run.code, 0);
+    QVERIFY(run.out.startsWith(u"1. Gilmore Girls"_s));
+}
+
+void TestCommandLine::importReportsFailures()
+{
+    const QString library = m_dir->filePath(u"lib.sqlite"_s);
+    const QString bad = TestSupport::writeFile(QDir(m_dir->path()), u"in/bad.txt"_s,
+                                               QByteArray("\0\0\0", 3));
+    const Run run = gloss({ u"import"_s, u"--library"_s, library, m_dir->filePath(u"in"_s) });
+    QCOMPARE(run.code, 2);
+    QCOMPARE(run.out, u"imported 1, updated 0, unchanged 0, failed 1\n"_s);
+    QVERIFY(run.err.contains(bad + u": This looks like a binary file"_s));
+}
+
+void TestCommandLine::errorsAreOneLineAndNonZero_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::addRow("stats-missing-library")
+        << QStringList { u"stats"_s, u"--library"_s, u"/nonexistent/lib.sqlite"_s }
+        << u"There is no library"_s;
+    QTest::addRow("search-missing-library")
+        << QStringList { u"search"_s, u"--library"_s, u"/nonexistent/lib.sqlite"_s, u"x"_s }
+        << u"There is no library"_s;
+    QTest::addRow("import-nothing") << QStringList { u"import"_s, u"--library"_s, u"x.sqlite"_s }
+                                    << u"Name at least one"_s;
+    QTest::addRow("parse-missing") << QStringList { u"parse"_s, u"/nonexistent.txt"_s }
+                                   << u"no such file"_s;
+    QTest::addRow("unknown-option") << QStringList { u"stats"_s, u"--bogus"_s }
+                                    << u"bogus"_s;
+}
+
+void TestCommandLine::errorsAreOneLineAndNonZero()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const Run run = gloss(arguments);
+    QCOMPARE(run.code, 1);
+    QCOMPARE(run.err.count(u'\n'), 1);
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    // A text file handed over as a library is refused and left alone.
+    const QString notes = TestSupport::writeFile(QDir(m_dir->path()), u"notes.txt"_s, "mine");
+    const Run refused = gloss({ u"import"_s, u"--library"_s, notes, m_seed });
+    QCOMPARE(refused.code, 1);
+    QVERIFY(refused.err.contains(u"not a Gloss library"_s));
+    QCOMPARE(TestSupport::readFile(notes), QByteArray("mine"));
+}
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"
