@@ -78,8 +78,7 @@ QString orderClause(const ArticleQuery &query, bool fullText)
     const QString direction = query.order == Qt::AscendingOrder ? u"ASC"_s : u"DESC"_s;
     switch (query.sort) {
     case ArticleSort::Relevance:
-        if (fullText)
-            return u"bm25(articles_fts, 10.0, 1.0), a.id"_s;
+        Q_UNUSED(fullText);
         return u"a.date DESC, a.id DESC"_s;
     case ArticleSort::Title:
         return u"a.title COLLATE NOCASE %1, a.id %1"_s.arg(direction);
@@ -398,11 +397,15 @@ Result<QList<qint64>> LibraryStore::articleIds(const ArticleQuery &articleQuery)
     const bool fullText = !match.isEmpty();
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     query.setForwardOnly(true);
-    const QString sql = fullText
-        ? u"SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-          "WHERE articles_fts MATCH ? ORDER BY "_s
-            + orderClause(articleQuery, true)
-        : u"SELECT a.id FROM articles a ORDER BY "_s + orderClause(articleQuery, false);
+    QString sql;
+    if (fullText && articleQuery.sort == ArticleSort::Relevance)
+        sql = u"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank"_s;
+    else if (fullText)
+        sql = u"SELECT a.id FROM articles a WHERE a.id IN "
+              "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) ORDER BY "_s
+            + orderClause(articleQuery, true);
+    else
+        sql = u"SELECT a.id FROM articles a ORDER BY "_s + orderClause(articleQuery, false);
     if (auto prepared = Sql::prepare(query, sql); !prepared)
         return ResultError(prepared.error());
     if (fullText)
@@ -480,13 +483,12 @@ Result<QList<SearchHit>> LibraryStore::search(const QString &queryText, int limi
     const QString match = FtsQuery::fromUserText(queryText);
     if (match.isEmpty())
         return ResultError(tr("The search has no words to look for."));
+    // Ranked inside FTS5 (ORDER BY rank), so snippets are made only for the rows returned.
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     query.setForwardOnly(true);
     if (auto prepared = Sql::prepare(
-            query, u"SELECT a.id, a.title, a.date, a.source_label, a.words, "
-                   "snippet(articles_fts, -1, ?, ?, '…', 12), bm25(articles_fts, 10.0, 1.0) AS score "
-                   "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-                   "WHERE articles_fts MATCH ? ORDER BY score, a.id LIMIT ?"_s);
+            query, u"SELECT rowid, snippet(articles_fts, -1, ?, ?, '…', 12), rank "
+                   "FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"_s);
         !prepared)
         return ResultError(prepared.error());
     query.bindValue(0, QString(QChar(FtsQuery::SnippetStart)));
@@ -495,13 +497,28 @@ Result<QList<SearchHit>> LibraryStore::search(const QString &queryText, int limi
     query.bindValue(3, limit);
     if (auto ran = Sql::exec(query); !ran)
         return ResultError(ran.error());
+    QList<qint64> ids;
     QList<SearchHit> hits;
     while (query.next()) {
         SearchHit hit;
-        hit.article = summaryFrom(query);
-        hit.article.snippet = query.value(5).toString().replace(u'\n', u' ');
-        hit.score = query.value(6).toDouble();
+        hit.article.id = query.value(0).toLongLong();
+        hit.article.snippet = query.value(1).toString().replace(u'\n', u' ');
+        hit.score = query.value(2).toDouble();
+        ids.append(hit.article.id);
         hits.append(hit);
+    }
+    query.finish();
+    Result<QList<ArticleSummary>> summaries = this->summaries(ids);
+    if (!summaries)
+        return ResultError(summaries.error());
+    QHash<qint64, ArticleSummary> byId;
+    for (const ArticleSummary &summary : std::as_const(*summaries))
+        byId.insert(summary.id, summary);
+    for (SearchHit &hit : hits) {
+        const ArticleSummary summary = byId.value(hit.article.id);
+        const QString snippet = hit.article.snippet;
+        hit.article = summary;
+        hit.article.snippet = snippet;
     }
     return hits;
 }

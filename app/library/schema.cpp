@@ -24,12 +24,12 @@ QStringList stepTo(int version)
                 site TEXT NOT NULL DEFAULT '',
                 url TEXT NOT NULL DEFAULT '',
                 raw_header TEXT NOT NULL DEFAULT '',
-                body TEXT NOT NULL,
                 kinds TEXT NOT NULL,
                 words INTEGER NOT NULL,
                 source_label TEXT NOT NULL,
                 imported_at TEXT NOT NULL,
-                updated_at TEXT NOT NULL))"_s,
+                updated_at TEXT NOT NULL,
+                body TEXT NOT NULL))"_s,
             u"CREATE UNIQUE INDEX articles_by_source ON articles(source_path, source_index)"_s,
             u"CREATE INDEX articles_by_hash ON articles(content_hash)"_s,
             u"CREATE INDEX articles_by_title ON articles(title COLLATE NOCASE, id)"_s,
@@ -37,9 +37,13 @@ QStringList stepTo(int version)
             u"CREATE INDEX articles_by_label ON articles(source_label COLLATE NOCASE, id)"_s,
             u"CREATE INDEX articles_by_words ON articles(words, id)"_s,
             // External-content FTS: the text lives once, in articles; triggers keep the index true.
+            // The body is the last column so list queries never walk its overflow pages.
             uR"(CREATE VIRTUAL TABLE articles_fts USING fts5(
                 title, body, content='articles', content_rowid='id',
                 tokenize='unicode61 remove_diacritics 2'))"_s,
+            // Titles weigh ten times the body when ranking; `ORDER BY rank` then lets FTS5 sort
+            // inside the index and stop early under a LIMIT.
+            uR"(INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0)'))"_s,
             uR"(CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
                 INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
             END)"_s,

@@ -1,0 +1,364 @@
+// Measures the foundation's performance goals. Run: scripts/bench [--articles N] [--keep DIR]
+// Heavy steps run in child processes of this binary so each reports its own peak memory.
+#include "article/articledocument.h"
+#include "importing/importer.h"
+#include "library/librarystore.h"
+#include "mainwindow.h"
+#include "models/articlelistmodel.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QThread>
+#include <QTreeView>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+qint64 peakMemoryKiB()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').front().toLongLong();
+    }
+    return -1;
+}
+
+struct Spread
+{
+    double median = 0;
+    double worst = 0;
+};
+
+Spread spread(QList<double> samples)
+{
+    std::sort(samples.begin(), samples.end());
+    if (samples.isEmpty())
+        return {};
+    return { samples.at(samples.size() / 2), samples.back() };
+}
+
+// A deterministic vocabulary with the Zipf distribution of real prose: the common words of
+// English news first, then tens of thousands of rarer made-up words, so that a query matches
+// a realistic share of the library (a common word many articles, a rare one few).
+class Vocabulary
+{
+public:
+    Vocabulary()
+    {
+        m_words = QStringLiteral(
+            "the of to and a in that is for on it with said was he as at by be from his have "
+            "has but are an not they who this were which had their been its will would also "
+            "more after one two new last first year people government minister market "
+            "company police court report election council bank prices week month city "
+            "country world economy players season club film music technology phone users "
+            "health hospital school energy budget plan policy law judge trial officials "
+            "spokesman analysts profit sales deal talks agreement workers jobs inflation")
+                      .split(u' ', Qt::SkipEmptyParts);
+        static const char16_t *syllables[] = { u"ka", u"lo", u"mi", u"ter", u"an", u"sul",
+                                                u"ven", u"ro", u"di", u"ne", u"bar", u"os",
+                                                u"qui", u"tal", u"em", u"por", u"li", u"gra",
+                                                u"fe", u"zu", u"nor", u"is", u"cho", u"dem" };
+        QRandomGenerator random(42);
+        while (m_words.size() < 40000) {
+            QString word;
+            const int parts = 2 + int(random.bounded(3));
+            for (int i = 0; i < parts; ++i)
+                word += QString::fromUtf16(syllables[random.bounded(24)]);
+            m_words.append(word);
+        }
+        double total = 0;
+        for (qsizetype rank = 1; rank <= m_words.size(); ++rank) {
+            total += 1.0 / double(rank);
+            m_cumulative.append(total);
+        }
+    }
+
+    QString pick(QRandomGenerator &random) const
+    {
+        const double target = random.generateDouble() * m_cumulative.back();
+        const auto it = std::lower_bound(m_cumulative.cbegin(), m_cumulative.cend(), target);
+        return m_words.at(qMin<qsizetype>(it - m_cumulative.cbegin(), m_words.size() - 1));
+    }
+    QString atRank(int rank) const { return m_words.at(rank); }
+
+private:
+    QStringList m_words;
+    QList<double> m_cumulative;
+};
+
+const Vocabulary &vocabulary()
+{
+    static const Vocabulary words;
+    return words;
+}
+
+QString sentence(QRandomGenerator &random)
+{
+    const int length = 8 + int(random.bounded(14));
+    QString text;
+    for (int i = 0; i < length; ++i) {
+        if (i > 0)
+            text += u' ';
+        text += vocabulary().pick(random);
+    }
+    text[0] = text.at(0).toUpper();
+    return text + u'.';
+}
+
+QByteArray generatedArticle(QRandomGenerator &random, int number)
+{
+    QString text = u"Story %1: "_s.arg(number) + sentence(random).chopped(1) + u"\n\n"_s;
+    const int paragraphs = 5 + int(random.bounded(6));
+    for (int p = 0; p < paragraphs; ++p) {
+        const int sentences = 2 + int(random.bounded(4));
+        for (int s = 0; s < sentences; ++s)
+            text += (s > 0 ? u" "_s : QString()) + sentence(random);
+        text += u"\n\n"_s;
+    }
+    return text.toUtf8();
+}
+
+void generateCorpus(const QString &folder, int count)
+{
+    QRandomGenerator random(20261129);
+    for (int i = 0; i < count; ++i) {
+        const QString dir = u"%1/%2"_s.arg(folder).arg(i / 1000, 3, 10, QChar(u'0'));
+        if (i % 1000 == 0)
+            QDir().mkpath(dir);
+        QFile file(u"%1/%2.txt"_s.arg(dir).arg(i, 6, 10, QChar(u'0')));
+        if (file.open(QIODevice::WriteOnly))
+            file.write(generatedArticle(random, i));
+    }
+}
+
+// --- child modes -------------------------------------------------------------------------
+
+int childImport(const QString &library, const QString &folder)
+{
+    auto store = LibraryStore::open(library);
+    if (!store) {
+        out() << "error " << store.error() << '\n';
+        return 1;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const ImportSummary summary = Importer(**store).run({ folder });
+    const qint64 elapsed = timer.elapsed();
+    out() << "result " << elapsed << ' ' << peakMemoryKiB() << ' ' << summary.imported << ' '
+          << summary.failed << '\n';
+    return 0;
+}
+
+int childWindow(const QString &library, QElapsedTimer &sinceStart)
+{
+    auto store = LibraryStore::open(library, LibraryStore::OpenMode::MustExist);
+    if (!store) {
+        out() << "error " << store.error() << '\n';
+        return 1;
+    }
+    MainWindow window(std::move(*store));
+    window.resize(1280, 800);
+    window.show();
+    QCoreApplication::processEvents();
+    QTreeView *list = window.findChild<QTreeView *>(u"articleList"_s);
+    while (!list || window.articleModel()->rowCount() == 0)
+        QCoreApplication::processEvents();
+    list->viewport()->repaint();
+    out() << "result " << sinceStart.elapsed() << ' ' << window.articleModel()->matchCount()
+          << ' ' << peakMemoryKiB() << '\n';
+    return 0;
+}
+
+// --- parent steps ------------------------------------------------------------------------
+
+QStringList runChild(const QStringList &arguments)
+{
+    QProcess child;
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    child.start(QCoreApplication::applicationFilePath(), arguments);
+    child.waitForFinished(-1);
+    const QString output = QString::fromUtf8(child.readAllStandardOutput());
+    for (const QString &line : output.split(u'\n')) {
+        if (line.startsWith(u"result "_s))
+            return line.mid(7).split(u' ');
+        if (line.startsWith(u"error "_s))
+            out() << "  " << line << '\n';
+    }
+    return {};
+}
+
+void benchBbc(const QString &work)
+{
+    const QString bbc = QStringLiteral(GLOSS_SHARED_DIR) + u"/corpus/bbc"_s;
+    if (!QFileInfo::exists(bbc)) {
+        out() << "BBC import: skipped (../shared/corpus/bbc not found)\n";
+        return;
+    }
+    QList<double> runs;
+    for (int run = 0; run < 3; ++run) {
+        const QString library = u"%1/bbc-%2.sqlite"_s.arg(work).arg(run);
+        const QStringList result = runChild({ u"child-import"_s, library, bbc });
+        if (result.size() == 4)
+            runs.append(result.at(0).toDouble());
+    }
+    const Spread s = spread(runs);
+    out() << "BBC import (2,225 articles + README, fresh library): median " << s.median
+          << " ms, worst " << s.worst << " ms over " << runs.size() << " runs (goal < 1000 ms)\n";
+}
+
+void benchQueries(const QString &library)
+{
+    auto store = LibraryStore::open(library, LibraryStore::OpenMode::MustExist);
+    if (!store)
+        return;
+    // Words of falling frequency, combinations, a phrase, an exclusion and a typed prefix.
+    const Vocabulary &words = vocabulary();
+    const QStringList queries = {
+        words.atRank(60) + u' ',
+        words.atRank(300) + u' ',
+        words.atRank(3000) + u' ',
+        words.atRank(20000) + u' ',
+        words.atRank(60) + u' ' + words.atRank(90) + u' ',
+        u"\""_s + words.atRank(0) + u' ' + words.atRank(70) + u"\" "_s,
+        words.atRank(500) + u" -"_s + words.atRank(65) + u' ',
+        u"Story 4242 "_s,
+        words.atRank(1000).left(4),
+    };
+    QList<double> searchTimes;
+    QList<double> listTimes;
+    for (int round = 0; round < 3; ++round) {
+        for (const QString &query : queries) {
+            QElapsedTimer timer;
+            timer.start();
+            const auto hits = (*store)->search(query, 50);
+            searchTimes.append(timer.nsecsElapsed() / 1e6);
+            timer.restart();
+            // What the list does: ordered ids of every match, then the first page with snippets.
+            const auto ids = (*store)->articleIds({ query, ArticleSort::Relevance,
+                                                    Qt::AscendingOrder });
+            if (ids)
+                (void)(*store)->summaries(ids->mid(0, ArticleListModel::PageSize), query);
+            listTimes.append(timer.nsecsElapsed() / 1e6);
+            if (round == 0)
+                out() << "  query " << query.trimmed() << ": " << (ids ? ids->size() : -1)
+                      << " matches\n";
+        }
+    }
+    const Spread search = spread(searchTimes);
+    const Spread list = spread(listTimes);
+    out() << "Full-text query, top 50 with snippets: median " << search.median << " ms, worst "
+          << search.worst << " ms (goal < 30 ms)\n";
+    out() << "Full-text query as the list runs it (all ids ranked + first page): median "
+          << list.median << " ms, worst " << list.worst << " ms\n";
+
+    const auto ids = (*store)->articleIds({});
+    if (!ids || ids->isEmpty())
+        return;
+    QRandomGenerator random(7);
+    QList<double> openTimes;
+    ArticleDocument::Style style;
+    style.bodyFont = QFont(u"DejaVu Serif"_s, 12);
+    for (int i = 0; i < 200; ++i) {
+        const qint64 id = ids->at(int(random.bounded(int(ids->size()))));
+        QElapsedTimer timer;
+        timer.start();
+        const Result<Article> article = (*store)->article(id);
+        if (!article)
+            continue;
+        ArticleDocument layout(*article, style);
+        layout.document()->setTextWidth(700);
+        (void)layout.document()->documentLayout()->documentSize();
+        openTimes.append(timer.nsecsElapsed() / 1e6);
+    }
+    const Spread open = spread(openTimes);
+    out() << "Open an article (read from the library + lay out the document): median "
+          << open.median << " ms, worst " << open.worst << " ms (goal < 20 ms)\n";
+}
+
+int runAll(int articles, const QString &keep)
+{
+    QTemporaryDir temporary;
+    const QString work = keep.isEmpty() ? temporary.path() : keep;
+    QDir().mkpath(work);
+    out() << "Gloss benchmarks on " << QThread::idealThreadCount() << " cores, Qt " << qVersion()
+          << "\n\n";
+    out().flush();
+    benchBbc(work);
+    out().flush();
+
+    const QString corpus = work + u"/generated"_s;
+    const QString library = work + u"/generated.sqlite"_s;
+    if (!QFileInfo::exists(corpus)) {
+        QElapsedTimer timer;
+        timer.start();
+        generateCorpus(corpus, articles);
+        out() << "(generated " << articles << " article files in " << timer.elapsed() << " ms)\n";
+    }
+    QFile::remove(library);
+    QFile::remove(library + u"-wal"_s);
+    QFile::remove(library + u"-shm"_s);
+    const QStringList imported = runChild({ u"child-import"_s, library, corpus });
+    if (imported.size() == 4) {
+        out() << "Import " << imported.at(2) << " generated articles (" << imported.at(3)
+              << " failed): " << imported.at(0) << " ms, peak memory "
+              << imported.at(1).toLongLong() / 1024 << " MiB (goals < 60000 ms, < 300 MiB)\n";
+        out() << "  library file: " << QFileInfo(library).size() / (1024 * 1024) << " MiB\n";
+    }
+    out().flush();
+    QList<double> windowTimes;
+    for (int run = 0; run < 3; ++run) {
+        const QStringList shown = runChild({ u"child-window"_s, library });
+        if (shown.size() == 3)
+            windowTimes.append(shown.at(0).toDouble());
+    }
+    const Spread window = spread(windowTimes);
+    out() << "Window shows the " << articles << "-article list, from process start: median "
+          << window.median << " ms, worst " << window.worst << " ms (goal < 500 ms)\n";
+    out().flush();
+    benchQueries(library);
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    QApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"gloss-bench"_s);
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.value(1) == u"child-import"_s)
+        return childImport(arguments.value(2), arguments.value(3));
+    if (arguments.value(1) == u"child-window"_s)
+        return childWindow(arguments.value(2), sinceStart);
+
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption articles(u"articles"_s, u"Size of the generated library."_s,
+                                      u"count"_s, u"100000"_s);
+    const QCommandLineOption keep(u"keep"_s, u"Work in this folder and keep it."_s, u"dir"_s);
+    parser.addOptions({ articles, keep });
+    parser.process(app);
+    return runAll(parser.value(articles).toInt(), parser.value(keep));
+}
