@@ -11,6 +11,7 @@
 
 #include <QApplication>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void keyboardMovesBetweenArticles();
     void importRunsInBackgroundAndShowsFirst();
     void importFailuresAreReported();
+    void droppedFilesAreImported();
     void lastArticleIsRemembered();
     void screenshot();
 
@@ -222,6 +224,33 @@ void TestMainWindow::importFailuresAreReported()
     QVERIFY(window.importReport()->text().contains(u"imported 1"_s));
     window.importReport()->close();
     QCOMPARE(window.articleModel()->matchCount(), 4);
+}
+
+void TestMainWindow::droppedFilesAreImported()
+{
+    MainWindow window(openSeeded(libraryPath()));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QString file = TestSupport::writeFile(QDir(m_dir->path()), u"dropped.md"_s,
+                                                "# Dropped story\n\nIt arrived by drag and drop.");
+    QMimeData mime;
+    mime.setUrls({ QUrl::fromLocalFile(file) });
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, {});
+    QApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QSignalSpy finished(&window, &MainWindow::importFinished);
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, {});
+    QApplication::sendEvent(&window, &drop);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(window.reader()->article().title, u"Dropped story"_s);
+    QCOMPARE(window.articleModel()->matchCount(), 4);
+
+    // Text without files is not taken for an import.
+    QMimeData text;
+    text.setText(u"just words"_s);
+    QDragEnterEvent refused(QPoint(10, 10), Qt::CopyAction, &text, Qt::LeftButton, {});
+    QApplication::sendEvent(&window, &refused);
+    QVERIFY(!refused.isAccepted());
 }
 
 void TestMainWindow::lastArticleIsRemembered()
