@@ -14,6 +14,8 @@
 #include <QStandardPaths>
 #include <QTextStream>
 
+#include <optional>
+
 using namespace Qt::StringLiterals;
 
 namespace CommandLine {
@@ -97,7 +99,8 @@ struct Verb
         parser.addHelpOption();
     }
 
-    bool parse(const QStringList &arguments, QTextStream &err)
+    /// Parses the verb's options; an exit code means "stop here" (bad options or --help).
+    std::optional<int> parse(const QStringList &arguments, QTextStream &out, QTextStream &err)
     {
         // Drop the verb so positional arguments start after it.
         QStringList rest = arguments;
@@ -105,9 +108,13 @@ struct Verb
             rest.removeAt(1);
         if (!parser.parse(rest)) {
             err << parser.errorText() << u'\n';
-            return false;
+            return Failure;
         }
-        return true;
+        if (parser.isSet(u"help"_s)) {
+            out << parser.helpText();
+            return Success;
+        }
+        return std::nullopt;
     }
 
     QString libraryPath() const
@@ -122,12 +129,8 @@ int runImport(const QStringList &arguments, QTextStream &out, QTextStream &err)
     verb.parser.addOption(verb.library);
     verb.parser.addPositionalArgument(u"paths"_s, tr("Files or folders to import."),
                                       tr("PATH…"));
-    if (!verb.parse(arguments, err))
-        return Failure;
-    if (verb.parser.isSet(u"help"_s)) {
-        out << verb.parser.helpText();
-        return Success;
-    }
+    if (const std::optional<int> done = verb.parse(arguments, out, err))
+        return *done;
     const QStringList paths = verb.parser.positionalArguments();
     if (paths.isEmpty()) {
         err << tr("Name at least one file or folder to import.") << u'\n';
@@ -156,12 +159,8 @@ int runParse(const QStringList &arguments, QTextStream &out, QTextStream &err)
     Verb verb(tr("Print how Gloss reads an article file, without a library."));
     verb.parser.addOption(verb.json);
     verb.parser.addPositionalArgument(u"file"_s, tr("The article file."), tr("FILE"));
-    if (!verb.parse(arguments, err))
-        return Failure;
-    if (verb.parser.isSet(u"help"_s)) {
-        out << verb.parser.helpText();
-        return Success;
-    }
+    if (const std::optional<int> done = verb.parse(arguments, out, err))
+        return *done;
     const QStringList files = verb.parser.positionalArguments();
     if (files.size() != 1) {
         err << tr("Name exactly one file to parse.") << u'\n';
@@ -218,12 +217,8 @@ int runStats(const QStringList &arguments, QTextStream &out, QTextStream &err)
     Verb verb(tr("Print what a library holds."));
     verb.parser.addOption(verb.library);
     verb.parser.addOption(verb.json);
-    if (!verb.parse(arguments, err))
-        return Failure;
-    if (verb.parser.isSet(u"help"_s)) {
-        out << verb.parser.helpText();
-        return Success;
-    }
+    if (const std::optional<int> done = verb.parse(arguments, out, err))
+        return *done;
     Result<std::unique_ptr<LibraryStore>> store = openExisting(verb);
     if (!store) {
         err << store.error() << u'\n';
@@ -265,12 +260,8 @@ int runSearch(const QStringList &arguments, QTextStream &out, QTextStream &err)
     verb.parser.addOption(verb.json);
     verb.parser.addOption(verb.limit);
     verb.parser.addPositionalArgument(u"query"_s, tr("What to look for."), tr("QUERY…"));
-    if (!verb.parse(arguments, err))
-        return Failure;
-    if (verb.parser.isSet(u"help"_s)) {
-        out << verb.parser.helpText();
-        return Success;
-    }
+    if (const std::optional<int> done = verb.parse(arguments, out, err))
+        return *done;
     const QString query = verb.parser.positionalArguments().join(u' ');
     if (query.trimmed().isEmpty()) {
         err << tr("Give something to search for.") << u'\n';

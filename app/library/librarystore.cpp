@@ -244,6 +244,15 @@ Result<void> LibraryStore::initialise(bool fileExisted)
     return {};
 }
 
+Result<QSqlQuery> LibraryStore::prepared(const QString &sql) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.setForwardOnly(true);
+    if (auto ready = Sql::prepare(query, sql); !ready)
+        return ResultError(ready.error());
+    return query;
+}
+
 Result<QSqlQuery *> LibraryStore::cached(int which, const QString &sql) const
 {
     std::unique_ptr<QSqlQuery> &slot = m_statements[which];
@@ -356,13 +365,11 @@ Result<LibraryStore::Upserted> LibraryStore::upsertInside(const Article &article
 
 Result<Article> LibraryStore::article(qint64 id) const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    query.setForwardOnly(true);
-    if (auto prepared = Sql::prepare(
-            query, u"SELECT source_path, source_index, content_hash, format, title, date, "
+    Result<QSqlQuery> queryStatement = prepared(u"SELECT source_path, source_index, content_hash, format, title, date, "
                    "authors, site, url, raw_header, body, kinds FROM articles WHERE id = ?"_s);
-        !prepared)
-        return ResultError(prepared.error());
+    if (!queryStatement)
+        return ResultError(queryStatement.error());
+    QSqlQuery &query = *queryStatement;
     query.bindValue(0, id);
     if (auto ran = Sql::exec(query); !ran)
         return ResultError(ran.error());
@@ -395,8 +402,6 @@ Result<QList<qint64>> LibraryStore::articleIds(const ArticleQuery &articleQuery)
 {
     const QString match = FtsQuery::fromUserText(articleQuery.text);
     const bool fullText = !match.isEmpty();
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    query.setForwardOnly(true);
     QString sql;
     if (fullText && articleQuery.sort == ArticleSort::Relevance)
         sql = u"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank"_s;
@@ -406,8 +411,10 @@ Result<QList<qint64>> LibraryStore::articleIds(const ArticleQuery &articleQuery)
             + orderClause(articleQuery, true);
     else
         sql = u"SELECT a.id FROM articles a ORDER BY "_s + orderClause(articleQuery, false);
-    if (auto prepared = Sql::prepare(query, sql); !prepared)
-        return ResultError(prepared.error());
+    Result<QSqlQuery> statement = prepared(sql);
+    if (!statement)
+        return ResultError(statement.error());
+    QSqlQuery &query = *statement;
     if (fullText)
         query.bindValue(0, match);
     if (auto ran = Sql::exec(query); !ran)
@@ -431,13 +438,11 @@ Result<QList<ArticleSummary>> LibraryStore::summaries(const QList<qint64> &ids,
     const QString match = FtsQuery::fromUserText(queryText);
     for (qsizetype start = 0; start < ids.size(); start += Slice) {
         const QList<qint64> slice = ids.mid(start, Slice);
-        QSqlQuery query(QSqlDatabase::database(m_connection, false));
-        query.setForwardOnly(true);
-        if (auto prepared = Sql::prepare(
-                query, u"SELECT id, title, date, source_label, words FROM articles WHERE id IN ("_s
+        Result<QSqlQuery> queryStatement = prepared(u"SELECT id, title, date, source_label, words FROM articles WHERE id IN ("_s
                     + placeholders(slice.size()) + u')');
-            !prepared)
-            return ResultError(prepared.error());
+        if (!queryStatement)
+            return ResultError(queryStatement.error());
+        QSqlQuery &query = *queryStatement;
         for (qsizetype i = 0; i < slice.size(); ++i)
             query.bindValue(int(i), slice.at(i));
         if (auto ran = Sql::exec(query); !ran)
@@ -448,14 +453,12 @@ Result<QList<ArticleSummary>> LibraryStore::summaries(const QList<qint64> &ids,
         }
         if (match.isEmpty())
             continue;
-        QSqlQuery snippets(QSqlDatabase::database(m_connection, false));
-        snippets.setForwardOnly(true);
-        if (auto prepared = Sql::prepare(
-                snippets, u"SELECT rowid, snippet(articles_fts, -1, ?, ?, '…', 12) FROM "
+        Result<QSqlQuery> snippetsStatement = prepared(u"SELECT rowid, snippet(articles_fts, -1, ?, ?, '…', 12) FROM "
                           "articles_fts WHERE articles_fts MATCH ? AND rowid IN ("_s
                     + placeholders(slice.size()) + u')');
-            !prepared)
-            return ResultError(prepared.error());
+        if (!snippetsStatement)
+            return ResultError(snippetsStatement.error());
+        QSqlQuery &snippets = *snippetsStatement;
         snippets.bindValue(0, QString(QChar(FtsQuery::SnippetStart)));
         snippets.bindValue(1, QString(QChar(FtsQuery::SnippetEnd)));
         snippets.bindValue(2, match);
@@ -484,13 +487,11 @@ Result<QList<SearchHit>> LibraryStore::search(const QString &queryText, int limi
     if (match.isEmpty())
         return ResultError(tr("The search has no words to look for."));
     // Ranked inside FTS5 (ORDER BY rank), so snippets are made only for the rows returned.
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    query.setForwardOnly(true);
-    if (auto prepared = Sql::prepare(
-            query, u"SELECT rowid, snippet(articles_fts, -1, ?, ?, '…', 12), rank "
+    Result<QSqlQuery> queryStatement = prepared(u"SELECT rowid, snippet(articles_fts, -1, ?, ?, '…', 12), rank "
                    "FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"_s);
-        !prepared)
-        return ResultError(prepared.error());
+    if (!queryStatement)
+        return ResultError(queryStatement.error());
+    QSqlQuery &query = *queryStatement;
     query.bindValue(0, QString(QChar(FtsQuery::SnippetStart)));
     query.bindValue(1, QString(QChar(FtsQuery::SnippetEnd)));
     query.bindValue(2, match);
@@ -533,13 +534,11 @@ Result<int> LibraryStore::articleCount() const
 
 Result<LibraryStats> LibraryStore::stats() const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    query.setForwardOnly(true);
-    if (auto prepared = Sql::prepare(
-            query, u"SELECT count(*), coalesce(sum(words), 0), count(DISTINCT source_path), "
+    Result<QSqlQuery> queryStatement = prepared(u"SELECT count(*), coalesce(sum(words), 0), count(DISTINCT source_path), "
                    "sum(date IS NULL), min(date), max(date) FROM articles"_s);
-        !prepared)
-        return ResultError(prepared.error());
+    if (!queryStatement)
+        return ResultError(queryStatement.error());
+    QSqlQuery &query = *queryStatement;
     if (auto ran = Sql::exec(query); !ran)
         return ResultError(ran.error());
     LibraryStats stats;

@@ -4,11 +4,10 @@
 #include "core/result.h"
 
 #include <QList>
+#include <QSqlQuery>
 #include <QString>
 
 #include <memory>
-
-class QSqlQuery;
 
 /// Which column orders a list of articles. Relevance applies only to a full-text query.
 enum class ArticleSort { Relevance, Title, Date, Source, Words };
@@ -84,6 +83,8 @@ private:
     [[nodiscard]] Result<void> backupBeforeUpgrade(int fromVersion);
     [[nodiscard]] Result<Upserted> upsertInside(const Article &article);
     [[nodiscard]] Result<QSqlQuery *> cached(int which, const QString &sql) const;
+    /// A forward-only statement on this store's connection, prepared.
+    [[nodiscard]] Result<QSqlQuery> prepared(const QString &sql) const;
 
     QString m_path;
     QString m_connection;
