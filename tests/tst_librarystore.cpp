@@ -281,7 +281,11 @@ void TestLibraryStore::ftsFollowsInsertUpdateDelete()
     QCOMPARE(idsFor(**store, u"ferry "_s), QList<qint64>());
     QCOMPARE(idsFor(**store, u"tram "_s), QList<qint64> { stored->id });
 
+    // Deleting an article takes its text and its index entries with it.
     QVERIFY(Sql::run((*store)->connectionName(), u"DELETE FROM articles"_s).ok());
+    QCOMPARE(Sql::scalar((*store)->connectionName(), u"SELECT count(*) FROM article_texts"_s)
+                 ->toInt(),
+             0);
     QCOMPARE(idsFor(**store, u"tram "_s), QList<qint64>());
     // The index agrees with the table row for row.
     QVERIFY(Sql::run((*store)->connectionName(),

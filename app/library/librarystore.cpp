@@ -32,7 +32,7 @@ QString nextConnectionName()
     return u"gloss-library-%1"_s.arg(counter.fetchAndAddRelaxed(1));
 }
 
-enum Statement { FindBySource, FindByHash, Insert, Update, Count };
+enum Statement { FindBySource, FindByHash, Insert, Update, WriteText, Count };
 
 QString sourceLabel(const Article &article)
 {
@@ -225,8 +225,10 @@ Result<void> LibraryStore::initialise(bool fileExisted)
         return known;
     if (auto wal = Sql::scalar(m_connection, u"PRAGMA journal_mode = WAL"_s); !wal)
         return ResultError(wal.error());
+    // A 32 MB page cache keeps the indexes of a large library in memory during imports.
     for (const QString &pragma : { u"PRAGMA foreign_keys = ON"_s, u"PRAGMA synchronous = NORMAL"_s,
-                                   u"PRAGMA temp_store = MEMORY"_s }) {
+                                   u"PRAGMA temp_store = MEMORY"_s,
+                                   u"PRAGMA cache_size = -32768"_s }) {
         if (auto ran = Sql::run(m_connection, pragma); !ran)
             return ran;
     }
@@ -327,7 +329,6 @@ Result<LibraryStore::Upserted> LibraryStore::upsertInside(const Article &article
         textValue(article.site),
         textValue(article.url),
         textValue(article.rawHeader),
-        article.body(),
         article.kindsString(),
         article.wordCount(),
         sourceLabel(article),
@@ -335,11 +336,11 @@ Result<LibraryStore::Upserted> LibraryStore::upsertInside(const Article &article
     Result<QSqlQuery *> write = existingId == 0
         ? cached(Insert,
                  u"INSERT INTO articles (content_hash, format, title, date, authors, site, url, "
-                 "raw_header, body, kinds, words, source_label, source_path, source_index, "
-                 "imported_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s)
+                 "raw_header, kinds, words, source_label, source_path, source_index, "
+                 "imported_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s)
         : cached(Update,
                  u"UPDATE articles SET content_hash=?, format=?, title=?, date=?, authors=?, "
-                 "site=?, url=?, raw_header=?, body=?, kinds=?, words=?, source_label=?, "
+                 "site=?, url=?, raw_header=?, kinds=?, words=?, source_label=?, "
                  "updated_at=? WHERE id=?"_s);
     if (!write)
         return ResultError(write.error());
@@ -358,15 +359,26 @@ Result<LibraryStore::Upserted> LibraryStore::upsertInside(const Article &article
     }
     if (auto ran = Sql::exec(query); !ran)
         return ResultError(ran.error());
-    if (existingId != 0)
-        return Upserted { existingId, UpsertOutcome::Updated };
-    return Upserted { query.lastInsertId().toLongLong(), UpsertOutcome::Inserted };
+    const qint64 id = existingId != 0 ? existingId : query.lastInsertId().toLongLong();
+
+    Result<QSqlQuery *> text = cached(
+        WriteText, u"INSERT INTO article_texts (id, title, body) VALUES (?, ?, ?) ON CONFLICT(id) "
+                   "DO UPDATE SET title = excluded.title, body = excluded.body"_s);
+    if (!text)
+        return ResultError(text.error());
+    (*text)->bindValue(0, id);
+    (*text)->bindValue(1, article.title);
+    (*text)->bindValue(2, article.body());
+    if (auto ran = Sql::exec(**text); !ran)
+        return ResultError(ran.error());
+    return Upserted { id, existingId != 0 ? UpsertOutcome::Updated : UpsertOutcome::Inserted };
 }
 
 Result<Article> LibraryStore::article(qint64 id) const
 {
-    Result<QSqlQuery> queryStatement = prepared(u"SELECT source_path, source_index, content_hash, format, title, date, "
-                   "authors, site, url, raw_header, body, kinds FROM articles WHERE id = ?"_s);
+    Result<QSqlQuery> queryStatement = prepared(u"SELECT a.source_path, a.source_index, a.content_hash, a.format, a.title, "
+                   "a.date, a.authors, a.site, a.url, a.raw_header, t.body, a.kinds "
+                   "FROM articles a JOIN article_texts t ON t.id = a.id WHERE a.id = ?"_s);
     if (!queryStatement)
         return ResultError(queryStatement.error());
     QSqlQuery &query = *queryStatement;

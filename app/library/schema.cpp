@@ -12,6 +12,7 @@ QStringList stepTo(int version)
     switch (version) {
     case 1:
         return {
+            // Metadata only: small rows, so lists, sorting and counting never touch text.
             uR"(CREATE TABLE articles (
                 id INTEGER PRIMARY KEY,
                 source_path TEXT NOT NULL,
@@ -28,7 +29,12 @@ QStringList stepTo(int version)
                 words INTEGER NOT NULL,
                 source_label TEXT NOT NULL,
                 imported_at TEXT NOT NULL,
-                updated_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL))"_s,
+            // The searchable text: the title again (FTS5 reads its columns from one table) and
+            // the body exactly as displayed.
+            uR"(CREATE TABLE article_texts (
+                id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                title TEXT NOT NULL,
                 body TEXT NOT NULL))"_s,
             u"CREATE UNIQUE INDEX articles_by_source ON articles(source_path, source_index)"_s,
             u"CREATE INDEX articles_by_hash ON articles(content_hash)"_s,
@@ -36,22 +42,21 @@ QStringList stepTo(int version)
             u"CREATE INDEX articles_by_date ON articles(date, id)"_s,
             u"CREATE INDEX articles_by_label ON articles(source_label COLLATE NOCASE, id)"_s,
             u"CREATE INDEX articles_by_words ON articles(words, id)"_s,
-            // External-content FTS: the text lives once, in articles; triggers keep the index true.
-            // The body is the last column so list queries never walk its overflow pages.
+            // External-content FTS over article_texts; its triggers keep the index true.
             uR"(CREATE VIRTUAL TABLE articles_fts USING fts5(
-                title, body, content='articles', content_rowid='id',
+                title, body, content='article_texts', content_rowid='id',
                 tokenize='unicode61 remove_diacritics 2'))"_s,
             // Titles weigh ten times the body when ranking; `ORDER BY rank` then lets FTS5 sort
             // inside the index and stop early under a LIMIT.
             uR"(INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0)'))"_s,
-            uR"(CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            uR"(CREATE TRIGGER article_texts_insert AFTER INSERT ON article_texts BEGIN
                 INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
             END)"_s,
-            uR"(CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            uR"(CREATE TRIGGER article_texts_delete AFTER DELETE ON article_texts BEGIN
                 INSERT INTO articles_fts(articles_fts, rowid, title, body)
                 VALUES ('delete', old.id, old.title, old.body);
             END)"_s,
-            uR"(CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
+            uR"(CREATE TRIGGER article_texts_update AFTER UPDATE ON article_texts BEGIN
                 INSERT INTO articles_fts(articles_fts, rowid, title, body)
                 VALUES ('delete', old.id, old.title, old.body);
                 INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
