@@ -73,6 +73,7 @@ private Q_SLOTS:
     void ftsFollowsInsertUpdateDelete();
     void sortingAndSummaries();
     void searchRanksAndSnippets();
+    void tooManyMatchesRankTitlesThenNewest();
     void statsCount();
     void articleRoundTrip();
 
@@ -337,6 +338,28 @@ void TestLibraryStore::searchRanksAndSnippets()
     // Diacritics fold: "cafe" finds "café".
     (*store)->upsertArticle(makeArticle(u"/4"_s, u"Café society"_s, { u"Text."_s })).value();
     QCOMPARE((*store)->search(u"cafe "_s, 10)->size(), 1);
+}
+
+void TestLibraryStore::tooManyMatchesRankTitlesThenNewest()
+{
+    auto store = LibraryStore::open(path());
+    QVERIFY(store.ok());
+    const qint64 old = (*store)->upsertArticle(makeArticle(
+        u"/1"_s, u"Old"_s, { u"A river story."_s }, QDate(2001, 1, 1)))->id;
+    const qint64 titled = (*store)->upsertArticle(makeArticle(
+        u"/2"_s, u"River floods"_s, { u"Water everywhere."_s }, QDate(2000, 1, 1)))->id;
+    const qint64 recent = (*store)->upsertArticle(makeArticle(
+        u"/3"_s, u"Recent"_s, { u"Another river story."_s }, QDate(2020, 1, 1)))->id;
+    const qint64 undated = (*store)->upsertArticle(
+        makeArticle(u"/4"_s, u"Undated"_s, { u"river"_s }))->id;
+    (*store)->setFullRankingLimit(2);
+    QCOMPARE(idsFor(**store, u"river "_s), (QList<qint64> { titled, recent, old, undated }));
+    const auto hits = (*store)->search(u"river "_s, 2);
+    QCOMPARE(hits->size(), 2);
+    QCOMPARE(hits->at(0).article.id, titled);
+    QVERIFY(hits->at(1).article.snippet.contains(u"\uE000river\uE001"_s));
+    (*store)->setFullRankingLimit(LibraryStore::DefaultFullRankingLimit);
+    QCOMPARE(idsFor(**store, u"river "_s).front(), titled);
 }
 
 void TestLibraryStore::statsCount()

@@ -295,7 +295,7 @@ int runSearch(const QStringList &arguments, QTextStream &out, QTextStream &err)
                 { u"source"_s, hit.article.source },
                 { u"words"_s, hit.article.words },
                 { u"snippet"_s, snippetForTerminal(hit.article.snippet) },
-                { u"score"_s, hit.score },
+                { u"rank"_s, hit.position },
             });
         }
         printJson(out, QJsonObject { { u"query"_s, query }, { u"hits"_s, array } });

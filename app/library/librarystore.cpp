@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QSet>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlDatabase>
@@ -410,31 +411,70 @@ Result<Article> LibraryStore::article(qint64 id) const
     return article;
 }
 
-Result<QList<qint64>> LibraryStore::articleIds(const ArticleQuery &articleQuery) const
+Result<QList<qint64>> LibraryStore::idList(const QString &sql, const QVariantList &values) const
 {
-    const QString match = FtsQuery::fromUserText(articleQuery.text);
-    const bool fullText = !match.isEmpty();
-    QString sql;
-    if (fullText && articleQuery.sort == ArticleSort::Relevance)
-        sql = u"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank"_s;
-    else if (fullText)
-        sql = u"SELECT a.id FROM articles a WHERE a.id IN "
-              "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) ORDER BY "_s
-            + orderClause(articleQuery, true);
-    else
-        sql = u"SELECT a.id FROM articles a ORDER BY "_s + orderClause(articleQuery, false);
     Result<QSqlQuery> statement = prepared(sql);
     if (!statement)
         return ResultError(statement.error());
     QSqlQuery &query = *statement;
-    if (fullText)
-        query.bindValue(0, match);
+    for (int i = 0; i < values.size(); ++i)
+        query.bindValue(i, values.at(i));
     if (auto ran = Sql::exec(query); !ran)
         return ResultError(ran.error());
     QList<qint64> ids;
     while (query.next())
         ids.append(query.value(0).toLongLong());
     return ids;
+}
+
+Result<QList<qint64>> LibraryStore::rankedMatches(const QString &match) const
+{
+    const QString matchSql = u"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"_s;
+    Result<QList<qint64>> all = idList(matchSql, { match });
+    if (!all || all->size() <= m_fullRankingLimit) {
+        if (!all || all->isEmpty())
+            return all;
+        return idList(matchSql + u" ORDER BY rank"_s, { match });
+    }
+    // Too many to score in time: the few title matches by score, then the rest newest first.
+    const QString inTitle = u"{title} : ("_s + match + u')';
+    Result<QList<qint64>> titled = idList(matchSql, { inTitle });
+    if (!titled)
+        return titled;
+    QList<qint64> ranked;
+    if (titled->size() <= m_fullRankingLimit) {
+        Result<QList<qint64>> scored = idList(matchSql + u" ORDER BY rank"_s, { inTitle });
+        if (!scored)
+            return scored;
+        ranked = std::move(*scored);
+    }
+    QSet<qint64> remaining(all->cbegin(), all->cend());
+    for (qint64 id : std::as_const(ranked))
+        remaining.remove(id);
+    Result<QList<qint64>> newest =
+        idList(u"SELECT id FROM articles ORDER BY date DESC, id DESC"_s, {});
+    if (!newest)
+        return newest;
+    ranked.reserve(all->size());
+    for (qint64 id : std::as_const(*newest)) {
+        if (remaining.contains(id))
+            ranked.append(id);
+    }
+    return ranked;
+}
+
+Result<QList<qint64>> LibraryStore::articleIds(const ArticleQuery &articleQuery) const
+{
+    const QString match = FtsQuery::fromUserText(articleQuery.text);
+    if (match.isEmpty())
+        return idList(u"SELECT a.id FROM articles a ORDER BY "_s + orderClause(articleQuery, false),
+                      {});
+    if (articleQuery.sort == ArticleSort::Relevance)
+        return rankedMatches(match);
+    return idList(u"SELECT a.id FROM articles a WHERE a.id IN "
+                  "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) ORDER BY "_s
+                      + orderClause(articleQuery, true),
+                  { match });
 }
 
 Result<QList<ArticleSummary>> LibraryStore::summaries(const QList<qint64> &ids,
@@ -498,41 +538,16 @@ Result<QList<SearchHit>> LibraryStore::search(const QString &queryText, int limi
     const QString match = FtsQuery::fromUserText(queryText);
     if (match.isEmpty())
         return ResultError(tr("The search has no words to look for."));
-    // Ranked inside FTS5 (ORDER BY rank), so snippets are made only for the rows returned.
-    Result<QSqlQuery> queryStatement = prepared(u"SELECT rowid, snippet(articles_fts, -1, ?, ?, '…', 12), rank "
-                   "FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"_s);
-    if (!queryStatement)
-        return ResultError(queryStatement.error());
-    QSqlQuery &query = *queryStatement;
-    query.bindValue(0, QString(QChar(FtsQuery::SnippetStart)));
-    query.bindValue(1, QString(QChar(FtsQuery::SnippetEnd)));
-    query.bindValue(2, match);
-    query.bindValue(3, limit);
-    if (auto ran = Sql::exec(query); !ran)
-        return ResultError(ran.error());
-    QList<qint64> ids;
+    Result<QList<qint64>> ranked = rankedMatches(match);
+    if (!ranked)
+        return ResultError(ranked.error());
+    Result<QList<ArticleSummary>> found = summaries(ranked->mid(0, limit), queryText);
+    if (!found)
+        return ResultError(found.error());
     QList<SearchHit> hits;
-    while (query.next()) {
-        SearchHit hit;
-        hit.article.id = query.value(0).toLongLong();
-        hit.article.snippet = query.value(1).toString().replace(u'\n', u' ');
-        hit.score = query.value(2).toDouble();
-        ids.append(hit.article.id);
-        hits.append(hit);
-    }
-    query.finish();
-    Result<QList<ArticleSummary>> summaries = this->summaries(ids);
-    if (!summaries)
-        return ResultError(summaries.error());
-    QHash<qint64, ArticleSummary> byId;
-    for (const ArticleSummary &summary : std::as_const(*summaries))
-        byId.insert(summary.id, summary);
-    for (SearchHit &hit : hits) {
-        const ArticleSummary summary = byId.value(hit.article.id);
-        const QString snippet = hit.article.snippet;
-        hit.article = summary;
-        hit.article.snippet = snippet;
-    }
+    double position = 0;
+    for (const ArticleSummary &summary : std::as_const(*found))
+        hits.append({ summary, ++position });
     return hits;
 }
 
