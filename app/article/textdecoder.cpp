@@ -49,46 +49,48 @@ QString tr(const char *text)
 
 QString cleanText(QString text)
 {
-    QString out;
-    out.reserve(text.size());
+    // Written into a preallocated buffer: this runs over every byte of every import.
     const qsizetype size = text.size();
+    QString out(size, Qt::Uninitialized);
+    const QChar *in = text.constData();
+    QChar *write = out.data();
     for (qsizetype i = 0; i < size; ++i) {
-        const QChar c = text.at(i);
-        const char16_t u = c.unicode();
-        if (u == u'\r') {
-            out += u'\n';
-            if (i + 1 < size && text.at(i + 1) == u'\n')
+        const char16_t u = in[i].unicode();
+        if (u >= 0x20 && (u < 0x7F || u >= 0xA0) && u != 0x2028 && u != 0x2029 && u != 0xFEFF) {
+            *write++ = in[i];
+        } else if (u == u'\r') {
+            *write++ = u'\n';
+            if (i + 1 < size && in[i + 1] == u'\n')
                 ++i;
-        } else if (u == u'\u2028' || u == u'\u2029') {
-            out += u'\n';
+        } else if (u == u'\n' || u == 0x2028 || u == 0x2029) {
+            *write++ = u'\n';
         } else if (u == u'\t' || u == u'\f' || u == u'\v') {
-            out += u' ';
-        } else if (u == u'\n') {
-            out += c;
-        } else if (u < 0x20 || (u >= 0x7F && u < 0xA0) || u == 0xFEFF) {
-            continue; // controls and stray byte-order marks carry nothing a reader can see
-        } else {
-            out += c;
+            *write++ = u' ';
         }
+        // Everything else (C0 and C1 controls, NUL, stray byte-order marks) carries nothing
+        // a reader can see.
     }
+    out.truncate(write - out.constData());
     return out.normalized(QString::NormalizationForm_C);
 }
 
 QString simplifyLine(const QString &line)
 {
-    QString out;
-    out.reserve(line.size());
+    QString out(line.size(), Qt::Uninitialized);
+    QChar *write = out.data();
+    const QChar *begin = write;
     bool pendingSpace = false;
     for (QChar c : line) {
         if (c == u' ' || c == u'\t' || c == u'\u00A0') {
-            pendingSpace = !out.isEmpty();
+            pendingSpace = write != begin;
             continue;
         }
         if (pendingSpace)
-            out += u' ';
+            *write++ = u' ';
         pendingSpace = false;
-        out += c;
+        *write++ = c;
     }
+    out.truncate(write - begin);
     return out;
 }
 
