@@ -36,18 +36,17 @@ int runWindow(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(u":/icons/gloss.svg"_s));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate(
-        "main", "Gloss reads, highlights and annotates articles.\n\nCommands without a window: "
-                "gloss import|parse|stats|search --help"));
+    parser.setApplicationDescription(QApplication::translate("main",
+        "Gloss reads, highlights and annotates articles.\n\nCommands without a window: "
+        "gloss import|parse|stats|search --help"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption library(u"library"_s,
-                                     QApplication::translate("main", "The library file to open."),
-                                     QApplication::translate("main", "file"));
+        QApplication::translate("main", "The library file to open."),
+        QApplication::translate("main", "file"));
     parser.addOption(library);
-    parser.addPositionalArgument(u"files"_s,
-                                 QApplication::translate("main", "Articles to import and show."),
-                                 u"[FILE…]"_s);
+    parser.addPositionalArgument(
+        u"files"_s, QApplication::translate("main", "Articles to import and show."), u"[FILE…]"_s);
     parser.process(app);
 
     QFile style(u":/style.qss"_s);

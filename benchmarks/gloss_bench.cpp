@@ -74,10 +74,9 @@ public:
             "health hospital school energy budget plan policy law judge trial officials "
             "spokesman analysts profit sales deal talks agreement workers jobs inflation")
                       .split(u' ', Qt::SkipEmptyParts);
-        static const char16_t *syllables[] = { u"ka", u"lo", u"mi", u"ter", u"an", u"sul",
-                                                u"ven", u"ro", u"di", u"ne", u"bar", u"os",
-                                                u"qui", u"tal", u"em", u"por", u"li", u"gra",
-                                                u"fe", u"zu", u"nor", u"is", u"cho", u"dem" };
+        static const char16_t *syllables[] = { u"ka", u"lo", u"mi", u"ter", u"an", u"sul", u"ven",
+            u"ro", u"di", u"ne", u"bar", u"os", u"qui", u"tal", u"em", u"por", u"li", u"gra", u"fe",
+            u"zu", u"nor", u"is", u"cho", u"dem" };
         QRandomGenerator random(42);
         while (m_words.size() < 40000) {
             QString word;
@@ -184,8 +183,8 @@ int childWindow(const QString &library, QElapsedTimer &sinceStart)
     while (!list || window.articleModel()->rowCount() == 0)
         QCoreApplication::processEvents();
     list->viewport()->repaint();
-    out() << "result " << sinceStart.elapsed() << ' ' << window.articleModel()->matchCount()
-          << ' ' << peakMemoryKiB() << '\n';
+    out() << "result " << sinceStart.elapsed() << ' ' << window.articleModel()->matchCount() << ' '
+          << peakMemoryKiB() << '\n';
     return 0;
 }
 
@@ -217,6 +216,8 @@ void benchBbc(const QString &work)
     QList<double> runs;
     for (int run = 0; run < 3; ++run) {
         const QString library = u"%1/bbc-%2.sqlite"_s.arg(work).arg(run);
+        for (const QString &suffix : { QString(), u"-wal"_s, u"-shm"_s })
+            QFile::remove(library + suffix);
         const QStringList result = runChild({ u"child-import"_s, library, bbc });
         if (result.size() == 4)
             runs.append(result.at(0).toDouble());
@@ -246,23 +247,28 @@ void benchQueries(const QString &library)
     };
     QList<double> searchTimes;
     QList<double> listTimes;
-    for (int round = 0; round < 3; ++round) {
-        for (const QString &query : queries) {
+    for (const QString &query : queries) {
+        QList<double> search;
+        QList<double> list;
+        qsizetype matches = 0;
+        for (int round = 0; round < 5; ++round) {
             QElapsedTimer timer;
             timer.start();
             const auto hits = (*store)->search(query, 50);
-            searchTimes.append(timer.nsecsElapsed() / 1e6);
+            search.append(timer.nsecsElapsed() / 1e6);
             timer.restart();
             // What the list does: ordered ids of every match, then the first page with snippets.
-            const auto ids = (*store)->articleIds({ query, ArticleSort::Relevance,
-                                                    Qt::AscendingOrder });
+            const auto ids
+                = (*store)->articleIds({ query, ArticleSort::Relevance, Qt::AscendingOrder });
             if (ids)
                 (void)(*store)->summaries(ids->mid(0, ArticleListModel::PageSize), query);
-            listTimes.append(timer.nsecsElapsed() / 1e6);
-            if (round == 0)
-                out() << "  query " << query.trimmed() << ": " << (ids ? ids->size() : -1)
-                      << " matches\n";
+            list.append(timer.nsecsElapsed() / 1e6);
+            matches = ids ? ids->size() : -1;
         }
+        searchTimes += search;
+        listTimes += list;
+        out() << "  query `" << query.trimmed() << "`: " << matches << " matches; top 50 "
+              << spread(search).median << " ms, list " << spread(list).median << " ms\n";
     }
     const Spread search = spread(searchTimes);
     const Spread list = spread(listTimes);
@@ -295,7 +301,7 @@ void benchQueries(const QString &library)
           << open.median << " ms, worst " << open.worst << " ms (goal < 20 ms)\n";
 }
 
-int runAll(int articles, const QString &keep)
+int runAll(int articles, const QString &keep, bool reuse)
 {
     QTemporaryDir temporary;
     const QString work = keep.isEmpty() ? temporary.path() : keep;
@@ -303,21 +309,27 @@ int runAll(int articles, const QString &keep)
     out() << "Gloss benchmarks on " << QThread::idealThreadCount() << " cores, Qt " << qVersion()
           << "\n\n";
     out().flush();
-    benchBbc(work);
+    if (!reuse)
+        benchBbc(work);
     out().flush();
 
     const QString corpus = work + u"/generated"_s;
     const QString library = work + u"/generated.sqlite"_s;
-    if (!QFileInfo::exists(corpus)) {
+    if (reuse && QFileInfo::exists(library)) {
+        out() << "(reusing " << library << ")\n";
+    } else if (!QFileInfo::exists(corpus)) {
         QElapsedTimer timer;
         timer.start();
         generateCorpus(corpus, articles);
         out() << "(generated " << articles << " article files in " << timer.elapsed() << " ms)\n";
     }
-    QFile::remove(library);
-    QFile::remove(library + u"-wal"_s);
-    QFile::remove(library + u"-shm"_s);
-    const QStringList imported = runChild({ u"child-import"_s, library, corpus });
+    const QStringList imported = reuse && QFileInfo::exists(library)
+        ? QStringList()
+        : [&] {
+              for (const QString &suffix : { QString(), u"-wal"_s, u"-shm"_s })
+                  QFile::remove(library + suffix);
+              return runChild({ u"child-import"_s, library, corpus });
+          }();
     if (imported.size() == 4) {
         out() << "Import " << imported.at(2) << " generated articles (" << imported.at(3)
               << " failed): " << imported.at(0) << " ms, peak memory "
@@ -355,10 +367,12 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.addHelpOption();
-    const QCommandLineOption articles(u"articles"_s, u"Size of the generated library."_s,
-                                      u"count"_s, u"100000"_s);
+    const QCommandLineOption articles(
+        u"articles"_s, u"Size of the generated library."_s, u"count"_s, u"100000"_s);
     const QCommandLineOption keep(u"keep"_s, u"Work in this folder and keep it."_s, u"dir"_s);
-    parser.addOptions({ articles, keep });
+    const QCommandLineOption reuse(u"reuse"_s,
+                                   u"With --keep: measure an existing generated library again."_s);
+    parser.addOptions({ articles, keep, reuse });
     parser.process(app);
-    return runAll(parser.value(articles).toInt(), parser.value(keep));
+    return runAll(parser.value(articles).toInt(), parser.value(keep), parser.isSet(reuse));
 }

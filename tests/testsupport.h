@@ -48,8 +48,8 @@ inline QByteArray readFile(const QString &path)
 
 } // namespace TestSupport
 
-#define GLOSS_REQUIRE_SHARED(relative)                                                            \
-    do {                                                                                          \
-        if (!TestSupport::hasShared(QStringLiteral(relative)))                                    \
-            QSKIP("../shared is not here; this test needs " relative);                            \
+#define GLOSS_REQUIRE_SHARED(relative)                                                             \
+    do {                                                                                           \
+        if (!TestSupport::hasShared(QStringLiteral(relative)))                                     \
+            QSKIP("../shared is not here; this test needs " relative);                             \
     } while (false)

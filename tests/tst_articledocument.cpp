@@ -20,9 +20,9 @@ void TestArticleDocument::bodyOffsetsMapToDocumentPositions()
     article.title = u"Title"_s;
     article.date = QDate(2021, 9, 16);
     article.paragraphs = { { ParagraphKind::Paragraph, u"First 😀 paragraph."_s },
-                           { ParagraphKind::Caption, u"A caption | Credit: X"_s },
-                           { ParagraphKind::Heading, u"Heading"_s },
-                           { ParagraphKind::Paragraph, u"Last one, with עברית and e\u0301."_s } };
+        { ParagraphKind::Caption, u"A caption | Credit: X"_s },
+        { ParagraphKind::Heading, u"Heading"_s },
+        { ParagraphKind::Paragraph, u"Last one, with עברית and e\u0301."_s } };
     ArticleDocument::Style style;
     style.bodyFont.setPointSizeF(12);
     ArticleDocument layout(article, style);
@@ -37,7 +37,8 @@ void TestArticleDocument::bodyOffsetsMapToDocumentPositions()
         QCOMPARE(inDocument == QChar::ParagraphSeparator ? QChar(u'\n') : inDocument, inBody);
     }
     QTextBlock caption = document->findBlock(layout.bodyStart() + body.indexOf(u"A caption"_s));
-    QVERIFY(caption.charFormat().fontItalic() || caption.begin().fragment().charFormat().fontItalic());
+    QVERIFY(
+        caption.charFormat().fontItalic() || caption.begin().fragment().charFormat().fontItalic());
 }
 
 void TestArticleDocument::metadataLine()

@@ -61,7 +61,7 @@ void TestArticleListModel::fetchesLazilyInPages()
     // Default order: newest first.
     QCOMPARE(model.index(0, ArticleListModel::TitleColumn).data().toString(), u"Article 0699"_s);
     QCOMPARE(model.index(0, ArticleListModel::DateColumn).data().toString(),
-             QDate(2000, 1, 1).addDays(699).toString(Qt::ISODate));
+        QDate(2000, 1, 1).addDays(699).toString(Qt::ISODate));
     QVERIFY(model.index(0, 0).data(ArticleListModel::ArticleIdRole).toLongLong() > 0);
     QCOMPARE(model.columnCount(), int(ArticleListModel::ColumnCount));
     QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), u"Title"_s);
@@ -113,8 +113,10 @@ void TestArticleListModel::filtersWithRankedSnippets()
     for (int row = 0; row < model.rowCount(); ++row) {
         const QString match = model.index(row, ArticleListModel::MatchColumn).data().toString();
         QVERIFY2(match.contains(u"zebra"_s), qPrintable(match));
-        QVERIFY(model.index(row, 0).data(ArticleListModel::SnippetRole).toString().contains(
-            QChar(0xE000)));
+        QVERIFY(model.index(row, 0)
+                    .data(ArticleListModel::SnippetRole)
+                    .toString()
+                    .contains(QChar(0xE000)));
     }
     model.setQueryText(u"nothing-like-this "_s);
     QCOMPARE(model.matchCount(), 0);
@@ -127,8 +129,8 @@ void TestArticleListModel::rowOfArticleFetchesUpToIt()
 {
     ArticleListModel model(m_store.get());
     model.sort(ArticleListModel::TitleColumn, Qt::AscendingOrder);
-    const QList<qint64> ids = *m_store->articleIds(
-        { QString(), ArticleSort::Title, Qt::AscendingOrder });
+    const QList<qint64> ids
+        = *m_store->articleIds({ QString(), ArticleSort::Title, Qt::AscendingOrder });
     const qint64 wanted = ids.at(600);
     const int row = model.rowOfArticle(wanted);
     QCOMPARE(row, 600);

@@ -55,8 +55,7 @@ private:
 void TestCommandLine::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    m_seed = TestSupport::writeFile(
-        QDir(m_dir->path()), u"in/seed.txt"_s,
+    m_seed = TestSupport::writeFile(QDir(m_dir->path()), u"in/seed.txt"_s,
         " date 2021-09-16 Gilmore Girls Close this dialog window Streaming Options\n\n"
         "\"It's been a while,\" Ventimiglia said.\n\n"
         "Alexis Bledel on 'Gilmore Girls' | Credit: Warner Bros. TV\n");
@@ -112,8 +111,8 @@ void TestCommandLine::importStatsSearch()
 
     run = gloss({ u"search"_s, u"--library"_s, library, u"ventimiglia"_s, u"--json"_s });
     QCOMPARE(run.code, 0);
-    const QJsonArray hits =
-        QJsonDocument::fromJson(run.out.toUtf8()).object().value(u"hits"_s).toArray();
+    const QJsonArray hits
+        = QJsonDocument::fromJson(run.out.toUtf8()).object().value(u"hits"_s).toArray();
     QCOMPARE(hits.size(), 1);
     QCOMPARE(hits.at(0).toObject().value(u"title"_s).toString(), u"Gilmore Girls"_s);
     QVERIFY(hits.at(0).toObject().value(u"snippet"_s).toString().contains(u"[Ventimiglia]"_s));
@@ -128,8 +127,8 @@ void TestCommandLine::importStatsSearch()
 void TestCommandLine::importReportsFailures()
 {
     const QString library = m_dir->filePath(u"lib.sqlite"_s);
-    const QString bad = TestSupport::writeFile(QDir(m_dir->path()), u"in/bad.txt"_s,
-                                               QByteArray("\0\0\0", 3));
+    const QString bad
+        = TestSupport::writeFile(QDir(m_dir->path()), u"in/bad.txt"_s, QByteArray("\0\0\0", 3));
     const Run run = gloss({ u"import"_s, u"--library"_s, library, m_dir->filePath(u"in"_s) });
     QCOMPARE(run.code, 2);
     QCOMPARE(run.out, u"imported 1, updated 0, unchanged 0, failed 1\n"_s);
@@ -140,18 +139,16 @@ void TestCommandLine::errorsAreOneLineAndNonZero_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
-    QTest::addRow("stats-missing-library")
-        << QStringList { u"stats"_s, u"--library"_s, u"/nonexistent/lib.sqlite"_s }
-        << u"There is no library"_s;
+    QTest::addRow("stats-missing-library") << QStringList { u"stats"_s, u"--library"_s,
+        u"/nonexistent/lib.sqlite"_s } << u"There is no library"_s;
     QTest::addRow("search-missing-library")
         << QStringList { u"search"_s, u"--library"_s, u"/nonexistent/lib.sqlite"_s, u"x"_s }
         << u"There is no library"_s;
-    QTest::addRow("import-nothing") << QStringList { u"import"_s, u"--library"_s, u"x.sqlite"_s }
-                                    << u"Name at least one"_s;
-    QTest::addRow("parse-missing") << QStringList { u"parse"_s, u"/nonexistent.txt"_s }
-                                   << u"no such file"_s;
-    QTest::addRow("unknown-option") << QStringList { u"stats"_s, u"--bogus"_s }
-                                    << u"bogus"_s;
+    QTest::addRow("import-nothing")
+        << QStringList { u"import"_s, u"--library"_s, u"x.sqlite"_s } << u"Name at least one"_s;
+    QTest::addRow("parse-missing")
+        << QStringList { u"parse"_s, u"/nonexistent.txt"_s } << u"no such file"_s;
+    QTest::addRow("unknown-option") << QStringList { u"stats"_s, u"--bogus"_s } << u"bogus"_s;
 }
 
 void TestCommandLine::errorsAreOneLineAndNonZero()

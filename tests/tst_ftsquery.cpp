@@ -18,6 +18,7 @@ void TestFtsQuery::translates_data()
     QTest::addRow("empty") << QString() << QString();
     QTest::addRow("spaces") << u"   "_s << QString();
     QTest::addRow("last-word-is-prefix") << u"time war"_s << u"\"time\" \"war\"*"_s;
+    QTest::addRow("short-last-word-whole") << u"time wa"_s << u"\"time\" \"wa\""_s;
     QTest::addRow("trailing-space-whole-word") << u"time war "_s << u"\"time\" \"war\""_s;
     QTest::addRow("phrase") << u"\"time warner\""_s << u"\"time warner\""_s;
     QTest::addRow("exclude") << u"film -oscar "_s << u"\"film\" NOT \"oscar\""_s;
@@ -25,8 +26,8 @@ void TestFtsQuery::translates_data()
     QTest::addRow("or") << u"film OR movie "_s << u"\"film\" OR \"movie\""_s;
     QTest::addRow("quotes-escaped") << u"a\"b "_s << u"\"a\"\"b\""_s;
     QTest::addRow("punctuation-only-dropped") << u"*** ( ) "_s << QString();
-    QTest::addRow("fts-syntax-neutralised") << u"title: NEAR(a b) "_s
-                                            << u"\"title:\" \"NEAR(a\" \"b)\""_s;
+    QTest::addRow("fts-syntax-neutralised")
+        << u"title: NEAR(a b) "_s << u"\"title:\" \"NEAR(a\" \"b)\""_s;
     QTest::addRow("unterminated-phrase") << u"\"open phrase"_s << u"\"open phrase\""_s;
 }
 

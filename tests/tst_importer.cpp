@@ -42,8 +42,8 @@ void TestImporter::foldersAreRecursiveAndFailuresListed()
     TestSupport::writeFile(files(), u"a.txt"_s, "Alpha\n\nFirst article.");
     TestSupport::writeFile(files(), u"deep/er/b.md"_s, "# Beta\n\nSecond article.");
     TestSupport::writeFile(files(), u"deep/c.html"_s, "<title>Gamma</title><p>Third.</p>");
-    TestSupport::writeFile(files(), u"deep/d.jsonl"_s,
-                           "{\"title\":\"Delta\",\"text\":\"Fourth.\"}\nbroken\n");
+    TestSupport::writeFile(
+        files(), u"deep/d.jsonl"_s, "{\"title\":\"Delta\",\"text\":\"Fourth.\"}\nbroken\n");
     TestSupport::writeFile(files(), u"empty.txt"_s, "");
     TestSupport::writeFile(files(), u"binary.txt"_s, QByteArray("\0\1\2\3", 4));
     TestSupport::writeFile(files(), u"photo.jpg"_s, "not picked up from folders");
@@ -58,7 +58,7 @@ void TestImporter::foldersAreRecursiveAndFailuresListed()
     for (const ImportFailure &failure : summary.failures)
         described.append(failure.describe());
     QVERIFY2(described.filter(u"empty.txt: The file is empty."_s).size() == 1,
-             qPrintable(described.join(u'\n')));
+        qPrintable(described.join(u'\n')));
     QVERIFY(described.filter(u"binary.txt: This looks like a binary file"_s).size() == 1);
     QVERIFY(described.filter(u"d.jsonl, line 2: Not valid JSON"_s).size() == 1);
     QCOMPARE(summary.countsLine(), u"imported 4, updated 0, unchanged 0, failed 3"_s);
@@ -79,8 +79,7 @@ void TestImporter::reimportIsUnchangedAndChangesUpdateInPlace()
     const ImportSummary third = importer.run({ path });
     QCOMPARE(third.countsLine(), u"imported 0, updated 1, unchanged 0, failed 0"_s);
     QCOMPARE(third.firstArticleId, first.firstArticleId);
-    QCOMPARE(m_store->article(first.firstArticleId)->paragraphs.front().text,
-             u"Version two."_s);
+    QCOMPARE(m_store->article(first.firstArticleId)->paragraphs.front().text, u"Version two."_s);
     QCOMPARE(*m_store->articleCount(), 2);
 }
 
@@ -95,15 +94,15 @@ void TestImporter::cancelStopsAndKeepsWholeArticles()
 {
     for (int i = 0; i < 50; ++i)
         TestSupport::writeFile(files(), u"%1.txt"_s.arg(i, 3, 10, QChar(u'0')),
-                               u"Title %1\n\nBody %1."_s.arg(i).toUtf8());
+            u"Title %1\n\nBody %1."_s.arg(i).toUtf8());
     std::atomic_bool cancel(false);
     int calls = 0;
     // Cancel once the importer reports that it has started on the files.
-    const ImportSummary summary = Importer(*m_store).run(
-        { files().path() }, &cancel, [&](int, int, const QString &) {
-            if (++calls == 1)
-                cancel = true;
-        });
+    const ImportSummary summary
+        = Importer(*m_store).run({ files().path() }, &cancel, [&](int, int, const QString &) {
+              if (++calls == 1)
+                  cancel = true;
+          });
     QVERIFY(summary.cancelled);
     QVERIFY(summary.imported < 50);
     QCOMPARE(*m_store->articleCount(), summary.imported);
@@ -141,7 +140,8 @@ void TestImporter::samplesSeedALibrary()
 void TestImporter::bbcCorpus()
 {
     GLOSS_REQUIRE_SHARED("corpus/bbc");
-    const ImportSummary summary = Importer(*m_store).run({ TestSupport::sharedPath(u"corpus/bbc"_s) });
+    const ImportSummary summary
+        = Importer(*m_store).run({ TestSupport::sharedPath(u"corpus/bbc"_s) });
     QCOMPARE(summary.failed, 0);
     // 2,225 articles plus the corpus README; the corpus repeats some stories word for word.
     QCOMPARE(summary.files, 2226);
@@ -149,7 +149,8 @@ void TestImporter::bbcCorpus()
     QVERIFY(summary.imported > 2100);
     QCOMPARE(summary.warnings.size(), 1); // sport/199.txt is Windows-1252
     QVERIFY(summary.warnings.front().path.endsWith(u"sport/199.txt"_s));
-    const ImportSummary again = Importer(*m_store).run({ TestSupport::sharedPath(u"corpus/bbc"_s) });
+    const ImportSummary again
+        = Importer(*m_store).run({ TestSupport::sharedPath(u"corpus/bbc"_s) });
     QCOMPARE(again.imported, 0);
     QCOMPARE(again.unchanged, 2226);
 }

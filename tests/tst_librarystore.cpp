@@ -12,7 +12,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 Article makeArticle(const QString &path, const QString &title, const QStringList &paragraphs,
-                    const QDate &date = {})
+    const QDate &date = {})
 {
     Article article;
     article.sourcePath = path;
@@ -40,8 +40,8 @@ void rawSql(const QString &path, const QStringList &statements)
     QSqlDatabase::removeDatabase(u"raw"_s);
 }
 
-QList<qint64> idsFor(const LibraryStore &store, const QString &text,
-                     ArticleSort sort = ArticleSort::Relevance)
+QList<qint64> idsFor(
+    const LibraryStore &store, const QString &text, ArticleSort sort = ArticleSort::Relevance)
 {
     ArticleQuery query;
     query.text = text;
@@ -95,11 +95,11 @@ void TestLibraryStore::createsNewLibrary()
         QVERIFY2(store.ok(), qPrintable(store.error()));
         QVERIFY((*store)->isNew());
         QCOMPARE(Sql::scalar((*store)->connectionName(), u"PRAGMA user_version"_s)->toInt(),
-                 Schema::CurrentVersion);
+            Schema::CurrentVersion);
         QCOMPARE(Sql::scalar((*store)->connectionName(), u"PRAGMA application_id"_s)->toInt(),
-                 Schema::ApplicationId);
+            Schema::ApplicationId);
         QCOMPARE(Sql::scalar((*store)->connectionName(), u"PRAGMA journal_mode"_s)->toString(),
-                 u"wal"_s);
+            u"wal"_s);
         QCOMPARE(Sql::scalar((*store)->connectionName(), u"PRAGMA foreign_keys"_s)->toInt(), 1);
     }
     auto again = LibraryStore::open(path());
@@ -133,7 +133,7 @@ void TestLibraryStore::migratesFromEveryOlderVersion()
         auto store = LibraryStore::open(file);
         QVERIFY2(store.ok(), qPrintable(store.error()));
         QCOMPARE(Sql::scalar((*store)->connectionName(), u"PRAGMA user_version"_s)->toInt(),
-                 Schema::CurrentVersion);
+            Schema::CurrentVersion);
         auto stored = (*store)->upsertArticle(
             makeArticle(u"/a.txt"_s, u"After migration"_s, { u"works"_s }));
         QVERIFY2(stored.ok(), qPrintable(stored.error()));
@@ -277,20 +277,22 @@ void TestLibraryStore::ftsFollowsInsertUpdateDelete()
     QCOMPARE(idsFor(**store, u"ferry "_s), QList<qint64> { stored->id });
     QCOMPARE(idsFor(**store, u"harbour "_s), QList<qint64> { stored->id });
 
-    QVERIFY((*store)->upsertArticle(
-                makeArticle(u"/a.txt"_s, u"Harbour news"_s, { u"The tram was late."_s })).ok());
+    QVERIFY((*store)
+                ->upsertArticle(
+                    makeArticle(u"/a.txt"_s, u"Harbour news"_s, { u"The tram was late."_s }))
+                .ok());
     QCOMPARE(idsFor(**store, u"ferry "_s), QList<qint64>());
     QCOMPARE(idsFor(**store, u"tram "_s), QList<qint64> { stored->id });
 
     // Deleting an article takes its text and its index entries with it.
     QVERIFY(Sql::run((*store)->connectionName(), u"DELETE FROM articles"_s).ok());
-    QCOMPARE(Sql::scalar((*store)->connectionName(), u"SELECT count(*) FROM article_texts"_s)
-                 ->toInt(),
-             0);
+    QCOMPARE(
+        Sql::scalar((*store)->connectionName(), u"SELECT count(*) FROM article_texts"_s)->toInt(),
+        0);
     QCOMPARE(idsFor(**store, u"tram "_s), QList<qint64>());
     // The index agrees with the table row for row.
     QVERIFY(Sql::run((*store)->connectionName(),
-                     u"INSERT INTO articles_fts(articles_fts, rank) VALUES('integrity-check', 1)"_s)
+        u"INSERT INTO articles_fts(articles_fts, rank) VALUES('integrity-check', 1)"_s)
                 .ok());
 }
 
@@ -298,10 +300,14 @@ void TestLibraryStore::sortingAndSummaries()
 {
     auto store = LibraryStore::open(path());
     QVERIFY(store.ok());
-    const qint64 b = (*store)->upsertArticle(makeArticle(u"/b"_s, u"banana"_s, { u"x y"_s },
-                                                         QDate(2020, 1, 1)))->id;
-    const qint64 a = (*store)->upsertArticle(makeArticle(u"/a"_s, u"Apple"_s, { u"x"_s },
-                                                         QDate(2022, 1, 1)))->id;
+    const qint64 b
+        = (*store)
+              ->upsertArticle(makeArticle(u"/b"_s, u"banana"_s, { u"x y"_s }, QDate(2020, 1, 1)))
+              ->id;
+    const qint64 a
+        = (*store)
+              ->upsertArticle(makeArticle(u"/a"_s, u"Apple"_s, { u"x"_s }, QDate(2022, 1, 1)))
+              ->id;
     const qint64 c = (*store)->upsertArticle(makeArticle(u"/c"_s, u"cherry"_s, { u"x y z"_s }))->id;
     QCOMPARE(idsFor(**store, {}, ArticleSort::Title), (QList<qint64> { a, b, c }));
     QCOMPARE(idsFor(**store, {}, ArticleSort::Words), (QList<qint64> { a, b, c }));
@@ -321,10 +327,14 @@ void TestLibraryStore::searchRanksAndSnippets()
 {
     auto store = LibraryStore::open(path());
     QVERIFY(store.ok());
-    const qint64 inTitle = (*store)->upsertArticle(makeArticle(
-        u"/1"_s, u"Election results"_s, { u"Counting went on overnight."_s }))->id;
-    const qint64 inBody = (*store)->upsertArticle(makeArticle(
-        u"/2"_s, u"Weather"_s, { u"Rain is expected on election day in the north."_s }))->id;
+    const qint64 inTitle = (*store)
+                               ->upsertArticle(makeArticle(u"/1"_s, u"Election results"_s,
+                                   { u"Counting went on overnight."_s }))
+                               ->id;
+    const qint64 inBody = (*store)
+                              ->upsertArticle(makeArticle(u"/2"_s, u"Weather"_s,
+                                  { u"Rain is expected on election day in the north."_s }))
+                              ->id;
     (*store)->upsertArticle(makeArticle(u"/3"_s, u"Sport"_s, { u"A match was played."_s })).value();
     const Result<QList<SearchHit>> hits = (*store)->search(u"election "_s, 10);
     QVERIFY2(hits.ok(), qPrintable(hits.error()));
@@ -344,14 +354,20 @@ void TestLibraryStore::tooManyMatchesRankTitlesThenNewest()
 {
     auto store = LibraryStore::open(path());
     QVERIFY(store.ok());
-    const qint64 old = (*store)->upsertArticle(makeArticle(
-        u"/1"_s, u"Old"_s, { u"A river story."_s }, QDate(2001, 1, 1)))->id;
-    const qint64 titled = (*store)->upsertArticle(makeArticle(
-        u"/2"_s, u"River floods"_s, { u"Water everywhere."_s }, QDate(2000, 1, 1)))->id;
-    const qint64 recent = (*store)->upsertArticle(makeArticle(
-        u"/3"_s, u"Recent"_s, { u"Another river story."_s }, QDate(2020, 1, 1)))->id;
-    const qint64 undated = (*store)->upsertArticle(
-        makeArticle(u"/4"_s, u"Undated"_s, { u"river"_s }))->id;
+    const qint64 old = (*store)
+                           ->upsertArticle(makeArticle(
+                               u"/1"_s, u"Old"_s, { u"A river story."_s }, QDate(2001, 1, 1)))
+                           ->id;
+    const qint64 titled = (*store)
+                              ->upsertArticle(makeArticle(u"/2"_s, u"River floods"_s,
+                                  { u"Water everywhere."_s }, QDate(2000, 1, 1)))
+                              ->id;
+    const qint64 recent = (*store)
+                              ->upsertArticle(makeArticle(u"/3"_s, u"Recent"_s,
+                                  { u"Another river story."_s }, QDate(2020, 1, 1)))
+                              ->id;
+    const qint64 undated
+        = (*store)->upsertArticle(makeArticle(u"/4"_s, u"Undated"_s, { u"river"_s }))->id;
     (*store)->setFullRankingLimit(2);
     QCOMPARE(idsFor(**store, u"river "_s), (QList<qint64> { titled, recent, old, undated }));
     const auto hits = (*store)->search(u"river "_s, 2);
@@ -366,7 +382,9 @@ void TestLibraryStore::statsCount()
 {
     auto store = LibraryStore::open(path());
     QVERIFY(store.ok());
-    (*store)->upsertArticle(makeArticle(u"/1"_s, u"A"_s, { u"one two"_s }, QDate(2001, 1, 1))).value();
+    (*store)
+        ->upsertArticle(makeArticle(u"/1"_s, u"A"_s, { u"one two"_s }, QDate(2001, 1, 1)))
+        .value();
     (*store)->upsertArticle(makeArticle(u"/2"_s, u"B"_s, { u"three"_s })).value();
     const Result<LibraryStats> stats = (*store)->stats();
     QVERIFY(stats.ok());

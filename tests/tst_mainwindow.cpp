@@ -196,7 +196,7 @@ void TestMainWindow::importRunsInBackgroundAndShowsFirst()
     const QDir files(m_dir->filePath(u"in"_s));
     for (int i = 0; i < 30; ++i)
         TestSupport::writeFile(files, u"%1.txt"_s.arg(i, 2, 10, QChar(u'0')),
-                               u"Imported %1\n\nSome body text %1."_s.arg(i).toUtf8());
+            u"Imported %1\n\nSome body text %1."_s.arg(i).toUtf8());
     QSignalSpy finished(&window, &MainWindow::importFinished);
     QVERIFY(window.importPaths({ files.path() }, true));
     QVERIFY(window.imports()->isRunning());
@@ -231,8 +231,8 @@ void TestMainWindow::droppedFilesAreImported()
     MainWindow window(openSeeded(libraryPath()));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    const QString file = TestSupport::writeFile(QDir(m_dir->path()), u"dropped.md"_s,
-                                                "# Dropped story\n\nIt arrived by drag and drop.");
+    const QString file = TestSupport::writeFile(
+        QDir(m_dir->path()), u"dropped.md"_s, "# Dropped story\n\nIt arrived by drag and drop.");
     QMimeData mime;
     mime.setUrls({ QUrl::fromLocalFile(file) });
     QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, {});

@@ -37,7 +37,7 @@ Parsed parsePath(const QString &path)
 int countKind(const Article &article, ParagraphKind kind)
 {
     return int(std::count_if(article.paragraphs.cbegin(), article.paragraphs.cend(),
-                             [kind](const Paragraph &p) { return p.kind == kind; }));
+        [kind](const Paragraph &p) { return p.kind == kind; }));
 }
 
 } // namespace
@@ -91,11 +91,10 @@ void TestParsers::seedArticleFromResources()
 void TestParsers::seedArticleFromShared()
 {
     GLOSS_REQUIRE_SHARED("corpus/seed");
-    const QStringList files = QDir(TestSupport::sharedPath(u"corpus/seed"_s))
-                                  .entryList({ u"*.txt"_s }, QDir::Files);
+    const QStringList files
+        = QDir(TestSupport::sharedPath(u"corpus/seed"_s)).entryList({ u"*.txt"_s }, QDir::Files);
     QVERIFY(!files.isEmpty());
-    const Parsed parsed =
-        parsePath(TestSupport::sharedPath(u"corpus/seed/"_s) + files.front());
+    const Parsed parsed = parsePath(TestSupport::sharedPath(u"corpus/seed/"_s) + files.front());
     QCOMPARE(parsed.articles.size(), 1);
     QCOMPARE(parsed.articles.front().title, u"Gilmore Girls"_s);
     QCOMPARE(parsed.articles.front().paragraphs.size(), 11);
@@ -109,14 +108,14 @@ void TestParsers::pageChromeIsStripped_data()
                           << u"Gilmore Girls"_s;
     QTest::addRow("leading-skip") << u"Skip to content Budget vote delayed"_s
                                   << u"Budget vote delayed"_s;
-    QTest::addRow("trailing-advert") << u"Storm hits coast Advertisement"_s
-                                     << u"Storm hits coast"_s;
+    QTest::addRow("trailing-advert")
+        << u"Storm hits coast Advertisement"_s << u"Storm hits coast"_s;
     QTest::addRow("several") << u"Advertisement Rates rise again Sign up Close this dialog window"_s
                              << u"Rates rise again"_s;
-    QTest::addRow("dangling-separator") << u"Rates rise again | Subscribe"_s
-                                        << u"Rates rise again"_s;
-    QTest::addRow("real-word-inside-kept") << u"Why I will not sign up for the draft"_s
-                                           << u"Why I will not sign up for the draft"_s;
+    QTest::addRow("dangling-separator")
+        << u"Rates rise again | Subscribe"_s << u"Rates rise again"_s;
+    QTest::addRow("real-word-inside-kept")
+        << u"Why I will not sign up for the draft"_s << u"Why I will not sign up for the draft"_s;
     QTest::addRow("only-chrome") << u"Close this dialog window Advertisement"_s << QString();
 }
 
@@ -208,12 +207,11 @@ void TestParsers::markdownWithFrontMatter()
     for (const Paragraph &p : article.paragraphs)
         texts.append(p.text);
     QCOMPARE(texts,
-             (QStringList { u"Ignored heading because the front matter has a title"_s,
-                            u"The minister said nothing new, see the report. A second line of "
-                            "the same paragraph."_s,
-                            u"Background"_s, u"• first point"_s, u"• second point"_s,
-                            u"A quoted block"_s, u"Protesters outside parliament"_s,
-                            u"code line"_s }));
+        (QStringList { u"Ignored heading because the front matter has a title"_s,
+            u"The minister said nothing new, see the report. A second line of "
+            "the same paragraph."_s,
+            u"Background"_s, u"• first point"_s, u"• second point"_s, u"A quoted block"_s,
+            u"Protesters outside parliament"_s, u"code line"_s }));
     QCOMPARE(article.paragraphs.at(0).kind, ParagraphKind::Heading);
     QCOMPARE(article.paragraphs.at(2).kind, ParagraphKind::Heading);
     QCOMPARE(article.paragraphs.at(6).kind, ParagraphKind::Caption);
@@ -250,8 +248,8 @@ void TestParsers::htmlArticleElement()
     QCOMPARE(article.site, u"Gloss Samples"_s);
     QCOMPARE(article.authors, QStringList { u"The Gloss team"_s });
     const QString body = article.body();
-    QVERIFY(!body.contains(u"Archive"_s));       // navigation dropped
-    QVERIFY(!body.contains(u"never run"_s));     // script dropped
+    QVERIFY(!body.contains(u"Archive"_s)); // navigation dropped
+    QVERIFY(!body.contains(u"never run"_s)); // script dropped
     QVERIFY(!body.contains(u"rights reserved"_s)); // footer dropped
     QVERIFY(body.contains(u"“A quotation without a speaker"_s)); // entities decoded
     QVERIFY(body.contains(u"a dropped qualifier, a changed tense —"_s));
@@ -278,8 +276,9 @@ void TestParsers::htmlLargestBlockWithoutArticle()
     QStringList texts;
     for (const Paragraph &p : article.paragraphs)
         texts.append(p.text);
-    QCOMPARE(texts, (QStringList { u"The chancellor set out plans for the coming year."_s,
-                                   u"Opposition parties said the plans went too far."_s }));
+    QCOMPARE(texts,
+        (QStringList { u"The chancellor set out plans for the coming year."_s,
+            u"Opposition parties said the plans went too far."_s }));
 }
 
 void TestParsers::htmlScriptsAndEntities()
@@ -300,14 +299,15 @@ void TestParsers::htmlScriptsAndEntities()
 
 void TestParsers::jsonLinesEachLineAnArticle()
 {
-    const QByteArray jsonl =
-        "{\"title\": \"One\", \"text\": \"First para.\\n\\nSecond para.\", \"date_publish\": "
-        "\"2020-01-02 10:00:00\", \"authors\": [\"A. Writer\"], \"source_domain\": \"news.example\", "
-        "\"url\": \"https://news.example/1\"}\n"
-        "{not json}\n"
-        "\n"
-        "{\"title\": \"Two\", \"maintext\": \"Line one\\nLine two\", \"date\": \"2021-05-06\"}\n"
-        "{\"title\": \"No text\"}\n";
+    const QByteArray jsonl
+        = "{\"title\": \"One\", \"text\": \"First para.\\n\\nSecond para.\", \"date_publish\": "
+          "\"2020-01-02 10:00:00\", \"authors\": [\"A. Writer\"], \"source_domain\": "
+          "\"news.example\", "
+          "\"url\": \"https://news.example/1\"}\n"
+          "{not json}\n"
+          "\n"
+          "{\"title\": \"Two\", \"maintext\": \"Line one\\nLine two\", \"date\": \"2021-05-06\"}\n"
+          "{\"title\": \"No text\"}\n";
     const Parsed parsed = parseBytes(jsonl, u"corpus.jsonl"_s);
     QCOMPARE(parsed.articles.size(), 2);
     QCOMPARE(parsed.report.failures.size(), 2);
@@ -337,12 +337,13 @@ void TestParsers::edgeCases_data()
                                  << u"a.txt"_s << u"header but no article text"_s;
     QTest::addRow("title-only") << QByteArray("Just a title\n") << u"a.txt"_s
                                 << u"no article text"_s;
-    QTest::addRow("binary") << QByteArray("\x7F" "ELF\x02\x01\x01\0\0\0\0\0", 12) << u"a.txt"_s
-                            << u"binary"_s;
-    QTest::addRow("html-without-text") << QByteArray("<html><nav>Menu</nav></html>")
-                                       << u"a.html"_s << u"no article text"_s;
-    QTest::addRow("markdown-front-matter-only") << QByteArray("---\ntitle: x\n---\n")
-                                                << u"a.md"_s << u"no article text"_s;
+    QTest::addRow("binary") << QByteArray("\x7F"
+                                          "ELF\x02\x01\x01\0\0\0\0\0",
+        12) << u"a.txt"_s << u"binary"_s;
+    QTest::addRow("html-without-text")
+        << QByteArray("<html><nav>Menu</nav></html>") << u"a.html"_s << u"no article text"_s;
+    QTest::addRow("markdown-front-matter-only")
+        << QByteArray("---\ntitle: x\n---\n") << u"a.md"_s << u"no article text"_s;
 }
 
 void TestParsers::edgeCases()
@@ -354,7 +355,7 @@ void TestParsers::edgeCases()
     QVERIFY(parsed.articles.isEmpty());
     QCOMPARE(parsed.report.failures.size(), 1);
     QVERIFY2(parsed.report.failures.front().message.contains(reason),
-             qPrintable(parsed.report.failures.front().message));
+        qPrintable(parsed.report.failures.front().message));
 }
 
 void TestParsers::crlfAndBomGiveSameArticle()
@@ -374,9 +375,8 @@ void TestParsers::crlfAndBomGiveSameArticle()
 void TestParsers::tenMegabyteFile()
 {
     QByteArray bytes = "A very long article\n\n";
-    const QByteArray paragraph = QByteArray("Words of a paragraph that goes on for a while. ")
-                                     .repeated(20)
-        + "\n\n";
+    const QByteArray paragraph
+        = QByteArray("Words of a paragraph that goes on for a while. ").repeated(20) + "\n\n";
     while (bytes.size() < 10 * 1024 * 1024)
         bytes += paragraph;
     const Parsed parsed = parseBytes(bytes, u"big.txt"_s);

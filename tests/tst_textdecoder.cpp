@@ -36,8 +36,7 @@ void TestTextDecoder::decodes_data()
         << u"a stray control, a DEL and an escape in ordinary text"_s << u"UTF-8"_s;
     QTest::addRow("tab-becomes-space") << QByteArray("a\tb") << u"a b"_s << u"UTF-8"_s;
     QTest::addRow("nfc") << QByteArray("e\xCC\x81t\xC3\xA9") << u"été"_s << u"UTF-8"_s;
-    QTest::addRow("emoji-kept") << QByteArray("ok \xF0\x9F\x98\x80!") << u"ok 😀!"_s
-                                << u"UTF-8"_s;
+    QTest::addRow("emoji-kept") << QByteArray("ok \xF0\x9F\x98\x80!") << u"ok 😀!"_s << u"UTF-8"_s;
 }
 
 void TestTextDecoder::decodes()
@@ -76,7 +75,9 @@ void TestTextDecoder::refusesEmptyAndBinary()
 
 void TestTextDecoder::windows1252IsWarned()
 {
-    const Result<DecodedText> decoded = decodeText(QByteArray("\x93" "Caf\xE9\x94 costs \x80" "5"));
+    const Result<DecodedText> decoded = decodeText(QByteArray("\x93"
+                                                              "Caf\xE9\x94 costs \x80"
+                                                              "5"));
     QVERIFY(decoded.ok());
     QCOMPARE(decoded->text, u"“Café” costs €5"_s);
     QCOMPARE(decoded->encoding, u"Windows-1252"_s);

@@ -63,7 +63,8 @@ void FindBar::activate()
 {
     if (m_editor) {
         const QString selected = m_editor->textCursor().selectedText();
-        if (!selected.isEmpty() && selected.size() < 80 && !selected.contains(QChar::ParagraphSeparator))
+        if (!selected.isEmpty() && selected.size() < 80
+            && !selected.contains(QChar::ParagraphSeparator))
             m_field->setText(selected);
     }
     show();
@@ -117,7 +118,8 @@ bool FindBar::find(bool backward, bool fromSelectionStart)
         found = document->find(needle, wrap, flags);
     }
     m_matchCount = 0;
-    QTextDocument::FindFlags countFlags = flags & ~QTextDocument::FindFlags(QTextDocument::FindBackward);
+    QTextDocument::FindFlags countFlags
+        = flags & ~QTextDocument::FindFlags(QTextDocument::FindBackward);
     for (QTextCursor each = document->find(needle, 0, countFlags); !each.isNull();
          each = document->find(needle, each, countFlags))
         ++m_matchCount;
@@ -138,8 +140,7 @@ void FindBar::updateStatus(bool found)
     else if (notFound)
         m_status->setText(tr("Not found"));
     else
-        m_status->setText(m_matchCount == 1 ? tr("1 match")
-                                            : tr("%1 matches").arg(m_matchCount));
+        m_status->setText(m_matchCount == 1 ? tr("1 match") : tr("%1 matches").arg(m_matchCount));
 }
 
 void FindBar::closeBar()

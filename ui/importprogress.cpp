@@ -49,8 +49,8 @@ void ImportProgress::update(int done, int total, const QString &currentFile)
     m_bar->setRange(0, qMax(1, total));
     m_bar->setValue(done);
     const QLocale locale;
-    QString text = tr("Importing %1 of %2").arg(locale.toString(qMin(done + 1, total)),
-                                                locale.toString(total));
+    QString text = tr("Importing %1 of %2")
+                       .arg(locale.toString(qMin(done + 1, total)), locale.toString(total));
     if (!currentFile.isEmpty())
         text += u": "_s + QFileInfo(currentFile).fileName();
     m_label->setText(text);

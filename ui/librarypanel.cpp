@@ -82,11 +82,10 @@ void LibraryPanel::setModel(ArticleListModel *model)
     m_view->header()->resizeSection(ArticleListModel::MatchColumn, 260);
     m_view->header()->setSortIndicator(ArticleListModel::DateColumn, Qt::DescendingOrder);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                Q_EMIT currentArticleChanged(current.isValid() && m_model
-                                                 ? m_model->articleIdAt(current.row())
-                                                 : 0);
-            });
+        [this](const QModelIndex &current) {
+            Q_EMIT currentArticleChanged(
+                current.isValid() && m_model ? m_model->articleIdAt(current.row()) : 0);
+        });
     connect(model, &ArticleListModel::listChanged, this, &LibraryPanel::updateColumns);
     updateColumns();
 }

@@ -1,11 +1,11 @@
 #include "mainwindow.h"
 #include "findbar.h"
-#include "importprogress.h"
-#include "librarypanel.h"
-#include "readerview.h"
 #include "importing/importcontroller.h"
+#include "importprogress.h"
 #include "library/librarystore.h"
+#include "librarypanel.h"
 #include "models/articlelistmodel.h"
+#include "readerview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -94,13 +94,13 @@ MainWindow::MainWindow(std::unique_ptr<LibraryStore> store, QWidget *parent)
     statusBar()->addPermanentWidget(m_counts);
 
     connect(m_library, &LibraryPanel::currentArticleChanged, this,
-            &MainWindow::onCurrentArticleChanged);
+        &MainWindow::onCurrentArticleChanged);
     connect(m_library, &LibraryPanel::articleActivated, this,
-            [this] { m_reader->setFocus(Qt::OtherFocusReason); });
+        [this] { m_reader->setFocus(Qt::OtherFocusReason); });
     connect(m_imports, &ImportController::progressed, m_importProgress, &ImportProgress::update);
     connect(m_imports, &ImportController::finished, this, &MainWindow::onImportFinished);
-    connect(m_importProgress, &ImportProgress::cancelRequested, m_imports,
-            &ImportController::cancel);
+    connect(
+        m_importProgress, &ImportProgress::cancelRequested, m_imports, &ImportController::cancel);
     connect(m_reader, &ReaderView::zoomChanged, this, [this](int steps) {
         statusBar()->showMessage(tr("Zoom %1%").arg(qRound(100 * std::pow(1.1, steps))), 1500);
     });
@@ -118,15 +118,15 @@ MainWindow::~MainWindow()
 void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *importFiles = file->addAction(tr("&Import Files…"), this,
-                                           &MainWindow::chooseFilesToImport);
+    QAction *importFiles
+        = file->addAction(tr("&Import Files…"), this, &MainWindow::chooseFilesToImport);
     importFiles->setShortcut(QKeySequence(tr("Ctrl+I")));
-    QAction *importFolder = file->addAction(tr("Import &Folder…"), this,
-                                            &MainWindow::chooseFolderToImport);
+    QAction *importFolder
+        = file->addAction(tr("Import &Folder…"), this, &MainWindow::chooseFolderToImport);
     importFolder->setShortcut(QKeySequence(tr("Ctrl+Shift+I")));
     file->addSeparator();
-    QAction *openLibrary = file->addAction(tr("&Open Library…"), this,
-                                           &MainWindow::openLibraryFile);
+    QAction *openLibrary
+        = file->addAction(tr("&Open Library…"), this, &MainWindow::openLibraryFile);
     openLibrary->setShortcut(QKeySequence::Open);
     m_libraryActions = { importFiles, importFolder, openLibrary };
     file->addSeparator();
@@ -147,11 +147,10 @@ void MainWindow::createActions()
     find->setShortcut(QKeySequence::Find);
     QAction *findNext = edit->addAction(tr("Find &Next"), m_findBar, &FindBar::findNext);
     findNext->setShortcut(QKeySequence::FindNext);
-    QAction *findPrevious = edit->addAction(tr("Find Pre&vious"), m_findBar,
-                                            &FindBar::findPrevious);
+    QAction *findPrevious
+        = edit->addAction(tr("Find Pre&vious"), m_findBar, &FindBar::findPrevious);
     findPrevious->setShortcut(QKeySequence::FindPrevious);
-    QAction *search = edit->addAction(tr("&Search Library"), m_library,
-                                      &LibraryPanel::focusSearch);
+    QAction *search = edit->addAction(tr("&Search Library"), m_library, &LibraryPanel::focusSearch);
     search->setShortcuts({ QKeySequence(tr("Ctrl+K")), QKeySequence(tr("Ctrl+L")) });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -159,36 +158,32 @@ void MainWindow::createActions()
     zoomIn->setShortcuts({ QKeySequence(tr("Ctrl+=")), QKeySequence::ZoomIn });
     QAction *zoomOut = view->addAction(tr("Zoom &Out"), m_reader, &ReaderView::zoomOutOneStep);
     zoomOut->setShortcuts(QKeySequence::ZoomOut); // Ctrl+- on every desktop
-    QAction *zoomReset = view->addAction(tr("&Actual Size"), this,
-                                         [this] { m_reader->setZoomSteps(0); });
+    QAction *zoomReset
+        = view->addAction(tr("&Actual Size"), this, [this] { m_reader->setZoomSteps(0); });
     zoomReset->setShortcut(QKeySequence(tr("Ctrl+0")));
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
-    QAction *next = go->addAction(tr("&Next Article"), this, [this] {
-        m_library->moveSelection(1);
-    });
+    QAction *next
+        = go->addAction(tr("&Next Article"), this, [this] { m_library->moveSelection(1); });
     next->setShortcuts({ QKeySequence(tr("Alt+Down")), QKeySequence(tr("Ctrl+PgDown")) });
-    QAction *previous = go->addAction(tr("&Previous Article"), this, [this] {
-        m_library->moveSelection(-1);
-    });
+    QAction *previous
+        = go->addAction(tr("&Previous Article"), this, [this] { m_library->moveSelection(-1); });
     previous->setShortcuts({ QKeySequence(tr("Alt+Up")), QKeySequence(tr("Ctrl+PgUp")) });
     go->addSeparator();
-    QAction *toList = go->addAction(tr("Go to &List"), this, [this] {
-        m_library->view()->setFocus(Qt::ShortcutFocusReason);
-    });
+    QAction *toList = go->addAction(
+        tr("Go to &List"), this, [this] { m_library->view()->setFocus(Qt::ShortcutFocusReason); });
     toList->setShortcut(QKeySequence(tr("Ctrl+1")));
-    QAction *toReader = go->addAction(tr("Go to &Reader"), this, [this] {
-        m_reader->setFocus(Qt::ShortcutFocusReason);
-    });
+    QAction *toReader = go->addAction(
+        tr("Go to &Reader"), this, [this] { m_reader->setFocus(Qt::ShortcutFocusReason); });
     toReader->setShortcut(QKeySequence(tr("Ctrl+2")));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Gloss"), this, [this] {
         QMessageBox::about(this, tr("About Gloss"),
-                           tr("<p><b>Gloss %1</b></p><p>A native reader for people who annotate "
-                              "news articles.</p><p>Library: %2</p>")
-                               .arg(QStringLiteral(GLOSS_VERSION),
-                                    m_store ? m_store->path().toHtmlEscaped() : QString()));
+            tr("<p><b>Gloss %1</b></p><p>A native reader for people who annotate "
+               "news articles.</p><p>Library: %2</p>")
+                .arg(QStringLiteral(GLOSS_VERSION),
+                    m_store ? m_store->path().toHtmlEscaped() : QString()));
     });
 }
 
@@ -201,9 +196,8 @@ void MainWindow::setLibrary(std::unique_ptr<LibraryStore> store)
     if (m_store) {
         m_model = std::make_unique<ArticleListModel>(m_store.get());
         connect(m_model.get(), &ArticleListModel::listChanged, this, &MainWindow::updateCounts);
-        connect(m_model.get(), &ArticleListModel::errorOccurred, this, [this](const QString &message) {
-            statusBar()->showMessage(message, 8000);
-        });
+        connect(m_model.get(), &ArticleListModel::errorOccurred, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
         m_library->setModel(m_model.get());
         setWindowTitle(tr("%1 — Gloss").arg(QFileInfo(m_store->path()).completeBaseName()));
     }
@@ -248,8 +242,8 @@ void MainWindow::updateCounts()
     if (m_model->queryText().trimmed().isEmpty())
         m_counts->setText(all == 1 ? tr("1 article") : tr("%1 articles").arg(locale.toString(all)));
     else
-        m_counts->setText(tr("%1 of %2 articles match").arg(locale.toString(m_model->matchCount()),
-                                                            locale.toString(all)));
+        m_counts->setText(tr("%1 of %2 articles match")
+                              .arg(locale.toString(m_model->matchCount()), locale.toString(all)));
 }
 
 QString MainWindow::statusCountText() const
@@ -263,9 +257,9 @@ void MainWindow::updateEmptyState()
     if (!hasArticle) {
         const bool emptyLibrary = !m_model || m_model->matchCount() == 0;
         m_emptyReader->setText(emptyLibrary && (!m_model || m_model->queryText().isEmpty())
-                                   ? tr("Your library is empty.\n\nImport articles with File ▸ "
-                                        "Import Files… (Ctrl+I)\nor drop files and folders here.")
-                                   : tr("Choose an article from the list to read it."));
+                ? tr("Your library is empty.\n\nImport articles with File ▸ "
+                     "Import Files… (Ctrl+I)\nor drop files and folders here.")
+                : tr("Choose an article from the list to read it."));
     }
     m_readerStack->setCurrentIndex(hasArticle ? 1 : 0);
 }
@@ -275,8 +269,8 @@ bool MainWindow::importPaths(const QStringList &paths, bool showFirst)
     if (!m_store || paths.isEmpty())
         return false;
     if (m_imports->isRunning()) {
-        statusBar()->showMessage(tr("An import is already running; wait for it or cancel it."),
-                                 5000);
+        statusBar()->showMessage(
+            tr("An import is already running; wait for it or cancel it."), 5000);
         return false;
     }
     m_showFirstImported = showFirst;
@@ -293,9 +287,8 @@ void MainWindow::onImportFinished(const ImportSummary &summary)
         action->setEnabled(true);
     const qint64 current = m_reader->articleId();
     m_model->refresh();
-    const qint64 wanted = m_showFirstImported && summary.firstArticleId != 0
-        ? summary.firstArticleId
-        : current;
+    const qint64 wanted
+        = m_showFirstImported && summary.firstArticleId != 0 ? summary.firstArticleId : current;
     if (wanted != 0 && !m_library->selectArticle(wanted))
         showArticle(wanted);
     if (current != 0 && wanted == current) {
@@ -313,9 +306,9 @@ void MainWindow::onImportFinished(const ImportSummary &summary)
     if (!summary.fatalError.isEmpty() || !summary.failures.isEmpty()) {
         if (m_importReport)
             m_importReport->close();
-        m_importReport = new QMessageBox(summary.fatalError.isEmpty() ? QMessageBox::Warning
-                                                                      : QMessageBox::Critical,
-                                         tr("Import"), message, QMessageBox::Ok, this);
+        m_importReport = new QMessageBox(
+            summary.fatalError.isEmpty() ? QMessageBox::Warning : QMessageBox::Critical,
+            tr("Import"), message, QMessageBox::Ok, this);
         m_importReport->setAttribute(Qt::WA_DeleteOnClose);
         QStringList lines;
         if (!summary.fatalError.isEmpty())
@@ -324,8 +317,7 @@ void MainWindow::onImportFinished(const ImportSummary &summary)
             lines.append(failure.describe());
         for (const ImportFailure &warning : summary.warnings)
             lines.append(tr("Note: %1").arg(warning.describe()));
-        m_importReport->setInformativeText(
-            summary.failed == 1
+        m_importReport->setInformativeText(summary.failed == 1
                 ? tr("1 item could not be imported; nothing of it was stored.")
                 : tr("%1 items could not be imported; nothing of them was stored.")
                       .arg(summary.failed));
@@ -339,8 +331,7 @@ void MainWindow::chooseFilesToImport()
 {
     QSettings settings;
     const QString folder = settings.value(u"import/lastFolder"_s, QDir::homePath()).toString();
-    const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Import Articles"), folder,
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import Articles"), folder,
         tr("Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.jsonl *.ndjson);;"
            "All files (*)"));
     if (files.isEmpty())
@@ -352,9 +343,9 @@ void MainWindow::chooseFilesToImport()
 void MainWindow::chooseFolderToImport()
 {
     QSettings settings;
-    const QString folder = QFileDialog::getExistingDirectory(
-        this, tr("Import a Folder of Articles"),
-        settings.value(u"import/lastFolder"_s, QDir::homePath()).toString());
+    const QString folder
+        = QFileDialog::getExistingDirectory(this, tr("Import a Folder of Articles"),
+            settings.value(u"import/lastFolder"_s, QDir::homePath()).toString());
     if (folder.isEmpty())
         return;
     settings.setValue(u"import/lastFolder"_s, folder);
@@ -363,8 +354,7 @@ void MainWindow::chooseFolderToImport()
 
 void MainWindow::openLibraryFile()
 {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Open or Create a Library"),
+    const QString path = QFileDialog::getSaveFileName(this, tr("Open or Create a Library"),
         m_store ? QFileInfo(m_store->path()).absolutePath() : QDir::homePath(),
         tr("Gloss libraries (*.sqlite *.gloss);;All files (*)"), nullptr,
         QFileDialog::DontConfirmOverwrite);
@@ -391,8 +381,8 @@ void MainWindow::restoreSettings()
     m_library->restoreHeaderState(settings.value(u"library/header"_s).toByteArray());
     m_reader->setZoomSteps(settings.value(u"reader/zoom"_s, 0).toInt());
     if (m_store) {
-        const qint64 last =
-            settings.value(settingsKeyFor(m_store->path(), u"lastArticle"_s), 0).toLongLong();
+        const qint64 last
+            = settings.value(settingsKeyFor(m_store->path(), u"lastArticle"_s), 0).toLongLong();
         if (last == 0 || !showArticle(last))
             m_library->selectFirst();
     }
@@ -408,8 +398,7 @@ void MainWindow::saveSettings() const
     settings.setValue(u"library/header"_s, m_library->saveHeaderState());
     settings.setValue(u"reader/zoom"_s, m_reader->zoomSteps());
     if (m_store)
-        settings.setValue(settingsKeyFor(m_store->path(), u"lastArticle"_s),
-                          m_reader->articleId());
+        settings.setValue(settingsKeyFor(m_store->path(), u"lastArticle"_s), m_reader->articleId());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -2,10 +2,10 @@
 #include "article/articledocument.h"
 
 #include <QFontDatabase>
-#include <QtMath>
 #include <QResizeEvent>
 #include <QScrollBar>
 #include <QTextFrame>
+#include <QtMath>
 
 using namespace Qt::StringLiterals;
 
@@ -17,7 +17,8 @@ constexpr qreal BasePointSize = 12.5;
 
 } // namespace
 
-ReaderView::ReaderView(QWidget *parent) : QTextBrowser(parent)
+ReaderView::ReaderView(QWidget *parent)
+    : QTextBrowser(parent)
 {
     setObjectName(u"reader"_s);
     setOpenLinks(false);
@@ -32,7 +33,7 @@ QFont ReaderView::readingFont() const
 {
     QFont font;
     font.setFamilies({ u"Charter"_s, u"Georgia"_s, u"Noto Serif"_s, u"DejaVu Serif"_s,
-                       u"Liberation Serif"_s, u"serif"_s });
+        u"Liberation Serif"_s, u"serif"_s });
     font.setStyleHint(QFont::Serif);
     font.setPointSizeF(BasePointSize * std::pow(1.1, m_zoomSteps));
     return font;

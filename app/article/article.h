@@ -30,17 +30,17 @@ QString formatName(ArticleFormat format);
 /// depend on it).
 struct Article
 {
-    qint64 id = 0;                 ///< 0 until stored
-    QString sourcePath;            ///< absolute path, or a ":/" resource path for samples
-    int sourceIndex = 0;           ///< line number in a JSON Lines file, else 0
-    QString contentHash;           ///< hex SHA-256 of title and body
+    qint64 id = 0; ///< 0 until stored
+    QString sourcePath; ///< absolute path, or a ":/" resource path for samples
+    int sourceIndex = 0; ///< line number in a JSON Lines file, else 0
+    QString contentHash; ///< hex SHA-256 of title and body
     ArticleFormat format = ArticleFormat::PlainText;
     QString title;
-    QDate date;                    ///< invalid when the source gives none
+    QDate date; ///< invalid when the source gives none
     QStringList authors;
     QString site;
     QString url;
-    QString rawHeader;             ///< the header as found, before cleaning
+    QString rawHeader; ///< the header as found, before cleaning
     QList<Paragraph> paragraphs;
 
     QString body() const;

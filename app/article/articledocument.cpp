@@ -79,8 +79,8 @@ ArticleDocument::ArticleDocument(const Article &article, const Style &style)
         const bool heading = paragraph.kind == ParagraphKind::Heading;
         const bool caption = paragraph.kind == ParagraphKind::Caption;
         const QTextBlockFormat &block = heading ? headingBlock
-            : caption                          ? captionBlock
-                                               : paragraphBlock;
+            : caption                           ? captionBlock
+                                                : paragraphBlock;
         const QTextCharFormat &chars = heading ? headingChars
             : caption                          ? captionChars
                                                : paragraphChars;

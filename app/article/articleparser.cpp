@@ -31,8 +31,8 @@ FileKind kindOf(const QString &fileName)
     return FileKind::Text;
 }
 
-bool deliver(Article &&article, const QString &path, int index, const ArticleSink &sink,
-             ParseReport &report)
+bool deliver(
+    Article &&article, const QString &path, int index, const ArticleSink &sink, ParseReport &report)
 {
     article.sourcePath = path;
     article.sourceIndex = index;
@@ -46,7 +46,7 @@ bool deliver(Article &&article, const QString &path, int index, const ArticleSin
 }
 
 void parseJsonLineInto(QByteArrayView line, int lineNumber, const QString &path,
-                       const ArticleSink &sink, ParseReport &report)
+    const ArticleSink &sink, ParseReport &report)
 {
     if (line.trimmed().isEmpty())
         return;
@@ -83,9 +83,8 @@ bool isSupportedFileName(const QString &fileName)
     const QFileInfo info(fileName);
     if (info.fileName().startsWith(u'.'))
         return false;
-    static const QStringList suffixes = { u"txt"_s,   u"text"_s, u"md"_s,    u"markdown"_s,
-                                          u"html"_s,  u"htm"_s,  u"xhtml"_s, u"jsonl"_s,
-                                          u"ndjson"_s };
+    static const QStringList suffixes = { u"txt"_s, u"text"_s, u"md"_s, u"markdown"_s, u"html"_s,
+        u"htm"_s, u"xhtml"_s, u"jsonl"_s, u"ndjson"_s };
     return suffixes.contains(info.suffix().toLower());
 }
 
@@ -104,8 +103,8 @@ ParseReport parseBytes(const QByteArray &bytes, const QString &fileName, const A
         int lineNumber = 0;
         while (!rest.isEmpty() && !report.cancelled) {
             const qsizetype end = rest.indexOf('\n');
-            parseJsonLineInto(end < 0 ? rest : rest.first(end), ++lineNumber, fileName, sink,
-                              report);
+            parseJsonLineInto(
+                end < 0 ? rest : rest.first(end), ++lineNumber, fileName, sink, report);
             rest = end < 0 ? QByteArrayView() : rest.sliced(end + 1);
         }
         return report;
@@ -157,10 +156,10 @@ ParseReport parseFile(const QString &path, const ArticleSink &sink)
     if (kindOf(path) == FileKind::JsonLines)
         return parseJsonLinesFile(file, path, sink);
     if (file.size() > MaximumFileSize) {
-        report.failures.append(
-            { 0, tr("The file is too large (%1 MB); the limit for one article is %2 MB.")
-                     .arg(file.size() / (1024 * 1024))
-                     .arg(MaximumFileSize / (1024 * 1024)) });
+        report.failures.append({ 0,
+            tr("The file is too large (%1 MB); the limit for one article is %2 MB.")
+                .arg(file.size() / (1024 * 1024))
+                .arg(MaximumFileSize / (1024 * 1024)) });
         return report;
     }
     const QByteArray bytes = file.readAll();

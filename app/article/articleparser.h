@@ -18,7 +18,7 @@ struct ParseFailure
 struct ParseReport
 {
     int articles = 0;
-    QStringList warnings;         ///< read, but not cleanly (encoding guessed, …)
+    QStringList warnings; ///< read, but not cleanly (encoding guessed, …)
     QList<ParseFailure> failures; ///< nothing from these was kept
     bool cancelled = false;
 };

@@ -15,21 +15,51 @@ namespace {
 const QHash<QString, char16_t> &namedEntities()
 {
     static const QHash<QString, char16_t> entities = {
-        { u"amp"_s, u'&' },       { u"lt"_s, u'<' },         { u"gt"_s, u'>' },
-        { u"quot"_s, u'"' },      { u"apos"_s, u'\'' },      { u"nbsp"_s, u' ' },
-        { u"mdash"_s, u'\u2014' }, { u"ndash"_s, u'\u2013' }, { u"hellip"_s, u'\u2026' },
-        { u"lsquo"_s, u'\u2018' }, { u"rsquo"_s, u'\u2019' }, { u"ldquo"_s, u'\u201C' },
-        { u"rdquo"_s, u'\u201D' }, { u"laquo"_s, u'\u00AB' }, { u"raquo"_s, u'\u00BB' },
-        { u"copy"_s, u'\u00A9' },  { u"reg"_s, u'\u00AE' },   { u"trade"_s, u'\u2122' },
-        { u"euro"_s, u'\u20AC' },  { u"pound"_s, u'\u00A3' }, { u"yen"_s, u'\u00A5' },
-        { u"cent"_s, u'\u00A2' },  { u"deg"_s, u'\u00B0' },   { u"middot"_s, u'\u00B7' },
-        { u"bull"_s, u'\u2022' },  { u"eacute"_s, u'\u00E9' }, { u"egrave"_s, u'\u00E8' },
-        { u"aacute"_s, u'\u00E1' }, { u"agrave"_s, u'\u00E0' }, { u"iacute"_s, u'\u00ED' },
-        { u"oacute"_s, u'\u00F3' }, { u"uacute"_s, u'\u00FA' }, { u"ntilde"_s, u'\u00F1' },
-        { u"ccedil"_s, u'\u00E7' }, { u"auml"_s, u'\u00E4' },  { u"ouml"_s, u'\u00F6' },
-        { u"uuml"_s, u'\u00FC' },  { u"szlig"_s, u'\u00DF' }, { u"shy"_s, u'\u00AD' },
-        { u"times"_s, u'\u00D7' }, { u"frac12"_s, u'\u00BD' }, { u"sect"_s, u'\u00A7' },
-        { u"para"_s, u'\u00B6' },  { u"zwj"_s, u'\u200D' },   { u"zwnj"_s, u'\u200C' },
+        { u"amp"_s, u'&' },
+        { u"lt"_s, u'<' },
+        { u"gt"_s, u'>' },
+        { u"quot"_s, u'"' },
+        { u"apos"_s, u'\'' },
+        { u"nbsp"_s, u' ' },
+        { u"mdash"_s, u'\u2014' },
+        { u"ndash"_s, u'\u2013' },
+        { u"hellip"_s, u'\u2026' },
+        { u"lsquo"_s, u'\u2018' },
+        { u"rsquo"_s, u'\u2019' },
+        { u"ldquo"_s, u'\u201C' },
+        { u"rdquo"_s, u'\u201D' },
+        { u"laquo"_s, u'\u00AB' },
+        { u"raquo"_s, u'\u00BB' },
+        { u"copy"_s, u'\u00A9' },
+        { u"reg"_s, u'\u00AE' },
+        { u"trade"_s, u'\u2122' },
+        { u"euro"_s, u'\u20AC' },
+        { u"pound"_s, u'\u00A3' },
+        { u"yen"_s, u'\u00A5' },
+        { u"cent"_s, u'\u00A2' },
+        { u"deg"_s, u'\u00B0' },
+        { u"middot"_s, u'\u00B7' },
+        { u"bull"_s, u'\u2022' },
+        { u"eacute"_s, u'\u00E9' },
+        { u"egrave"_s, u'\u00E8' },
+        { u"aacute"_s, u'\u00E1' },
+        { u"agrave"_s, u'\u00E0' },
+        { u"iacute"_s, u'\u00ED' },
+        { u"oacute"_s, u'\u00F3' },
+        { u"uacute"_s, u'\u00FA' },
+        { u"ntilde"_s, u'\u00F1' },
+        { u"ccedil"_s, u'\u00E7' },
+        { u"auml"_s, u'\u00E4' },
+        { u"ouml"_s, u'\u00F6' },
+        { u"uuml"_s, u'\u00FC' },
+        { u"szlig"_s, u'\u00DF' },
+        { u"shy"_s, u'\u00AD' },
+        { u"times"_s, u'\u00D7' },
+        { u"frac12"_s, u'\u00BD' },
+        { u"sect"_s, u'\u00A7' },
+        { u"para"_s, u'\u00B6' },
+        { u"zwj"_s, u'\u200D' },
+        { u"zwnj"_s, u'\u200C' },
     };
     return entities;
 }
@@ -107,8 +137,8 @@ qsizetype readTag(QStringView html, qsizetype start, Tag &tag)
             continue;
         }
         const qsizetype attrStart = i;
-        while (i < html.size() && !html.at(i).isSpace() && html.at(i) != u'='
-               && html.at(i) != u'>' && html.at(i) != u'/')
+        while (i < html.size() && !html.at(i).isSpace() && html.at(i) != u'=' && html.at(i) != u'>'
+            && html.at(i) != u'/')
             ++i;
         const QString attrName = html.mid(attrStart, i - attrStart).toString().toLower();
         if (i == attrStart) {
@@ -146,20 +176,56 @@ enum class ElementRole { Container, Block, Skip, RawText, Other };
 ElementRole roleOf(const QString &name)
 {
     static const QSet<QString> skipped = {
-        u"nav"_s,    u"footer"_s, u"header"_s, u"aside"_s,  u"form"_s,   u"button"_s,
-        u"select"_s, u"svg"_s,    u"iframe"_s, u"noscript"_s, u"template"_s, u"menu"_s,
-        u"dialog"_s, u"object"_s, u"canvas"_s, u"head"_s,
+        u"nav"_s,
+        u"footer"_s,
+        u"header"_s,
+        u"aside"_s,
+        u"form"_s,
+        u"button"_s,
+        u"select"_s,
+        u"svg"_s,
+        u"iframe"_s,
+        u"noscript"_s,
+        u"template"_s,
+        u"menu"_s,
+        u"dialog"_s,
+        u"object"_s,
+        u"canvas"_s,
+        u"head"_s,
     };
     static const QSet<QString> containers = {
-        u"div"_s, u"section"_s, u"article"_s, u"main"_s, u"body"_s, u"td"_s, u"figure"_s,
+        u"div"_s,
+        u"section"_s,
+        u"article"_s,
+        u"main"_s,
+        u"body"_s,
+        u"td"_s,
+        u"figure"_s,
     };
     static const QSet<QString> blocks = {
-        u"p"_s,  u"h1"_s,  u"h2"_s, u"h3"_s, u"h4"_s,         u"h5"_s, u"h6"_s,
-        u"li"_s, u"dt"_s,  u"dd"_s, u"pre"_s, u"blockquote"_s, u"figcaption"_s, u"br"_s,
-        u"hr"_s, u"tr"_s,  u"ul"_s, u"ol"_s, u"table"_s,      u"caption"_s, u"address"_s,
+        u"p"_s,
+        u"h1"_s,
+        u"h2"_s,
+        u"h3"_s,
+        u"h4"_s,
+        u"h5"_s,
+        u"h6"_s,
+        u"li"_s,
+        u"dt"_s,
+        u"dd"_s,
+        u"pre"_s,
+        u"blockquote"_s,
+        u"figcaption"_s,
+        u"br"_s,
+        u"hr"_s,
+        u"tr"_s,
+        u"ul"_s,
+        u"ol"_s,
+        u"table"_s,
+        u"caption"_s,
+        u"address"_s,
     };
-    if (name == u"script"_s || name == u"style"_s || name == u"title"_s
-        || name == u"textarea"_s)
+    if (name == u"script"_s || name == u"style"_s || name == u"title"_s || name == u"textarea"_s)
         return ElementRole::RawText;
     if (skipped.contains(name))
         return ElementRole::Skip;
@@ -192,7 +258,9 @@ struct PageScan
 class HtmlScanner
 {
 public:
-    explicit HtmlScanner(QStringView html) : m_html(html) { }
+    explicit HtmlScanner(QStringView html)
+        : m_html(html)
+    { }
 
     PageScan scan()
     {
@@ -237,9 +305,8 @@ private:
     qsizetype handleTag(const Tag &tag, qsizetype position)
     {
         if (tag.name == u"meta"_s) {
-            const QString key = tag.attributes.value(u"property"_s,
-                                                     tag.attributes.value(u"name"_s))
-                                    .toLower();
+            const QString key
+                = tag.attributes.value(u"property"_s, tag.attributes.value(u"name"_s)).toLower();
             if (!key.isEmpty() && !m_page.meta.contains(key))
                 m_page.meta.insert(key, tag.attributes.value(u"content"_s).trimmed());
             return position;
@@ -258,8 +325,8 @@ private:
             const qsizetype end = m_html.indexOf(closing, position, Qt::CaseInsensitive);
             const qsizetype contentEnd = end < 0 ? m_html.size() : end;
             if (tag.name == u"title"_s && m_page.titleElement.isEmpty())
-                m_page.titleElement = simplifyLine(
-                    decodeEntities(m_html.mid(position, contentEnd - position)));
+                m_page.titleElement
+                    = simplifyLine(decodeEntities(m_html.mid(position, contentEnd - position)));
             if (end < 0)
                 return m_html.size();
             const qsizetype close = m_html.indexOf(u'>', end);
@@ -318,7 +385,7 @@ private:
             if (m_blockName == u"h1"_s && m_page.firstH1.isEmpty())
                 m_page.firstH1 = text;
         } else if (m_blockName == u"figcaption"_s || m_blockName == u"caption"_s
-                   || TextBlocks::looksLikeCaption(text)) {
+            || TextBlocks::looksLikeCaption(text)) {
             block.paragraph.kind = ParagraphKind::Caption;
         }
         block.containers = m_containers;
@@ -408,7 +475,7 @@ Result<Article> parseHtml(const QString &text, const QString &fileName)
     article.rawHeader = page.titleElement;
 
     for (const QString &key : { u"article:published_time"_s, u"date"_s, u"pubdate"_s,
-                                u"publishdate"_s, u"dc.date"_s, u"dcterms.date"_s }) {
+             u"publishdate"_s, u"dc.date"_s, u"dcterms.date"_s }) {
         if (meta.contains(key)) {
             article.date = TextBlocks::parseDate(meta.value(key));
             if (article.date.isValid())

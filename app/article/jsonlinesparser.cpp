@@ -40,8 +40,8 @@ Result<Article> parseJsonLine(QByteArrayView line)
         return ResultError(tr("The line is not a JSON object."));
     const QJsonObject object = document.object();
 
-    const QString text = cleanText(firstString(
-        object, { u"text"_s, u"maintext"_s, u"body"_s, u"content"_s, u"article"_s }));
+    const QString text = cleanText(
+        firstString(object, { u"text"_s, u"maintext"_s, u"body"_s, u"content"_s, u"article"_s }));
     Article article;
     article.format = ArticleFormat::JsonLines;
     // Corpora either keep paragraphs apart with blank lines or one per line.
@@ -56,12 +56,12 @@ Result<Article> parseJsonLine(QByteArrayView line)
         const QString &first = article.paragraphs.front().text;
         article.title = first.size() <= 80 ? first : first.left(77).trimmed() + u'…';
     }
-    article.date = TextBlocks::parseDate(firstString(
-        object, { u"date"_s, u"date_publish"_s, u"published"_s, u"publish_date"_s,
-                  u"date_published"_s, u"pubDate"_s, u"date_modify"_s }));
+    article.date = TextBlocks::parseDate(firstString(object,
+        { u"date"_s, u"date_publish"_s, u"published"_s, u"publish_date"_s, u"date_published"_s,
+            u"pubDate"_s, u"date_modify"_s }));
     article.url = firstString(object, { u"url"_s, u"link"_s, u"canonical_url"_s });
-    article.site = firstString(object, { u"source_domain"_s, u"site"_s, u"source"_s,
-                                         u"domain"_s, u"publisher"_s });
+    article.site = firstString(
+        object, { u"source_domain"_s, u"site"_s, u"source"_s, u"domain"_s, u"publisher"_s });
     const QJsonValue authors = object.value(u"authors"_s).isUndefined()
         ? object.value(u"author"_s)
         : object.value(u"authors"_s);

@@ -65,8 +65,8 @@ void applyFrontMatter(const QStringList &lines, Article &article)
         else if (key == u"date"_s || key == u"published"_s)
             article.date = TextBlocks::parseDate(unquoteYaml(value));
         else if ((key == u"author"_s || key == u"authors"_s) && !value.isEmpty())
-            article.authors = value.startsWith(u'[') ? yamlList(value)
-                                                     : QStringList { unquoteYaml(value) };
+            article.authors
+                = value.startsWith(u'[') ? yamlList(value) : QStringList { unquoteYaml(value) };
         else if (key == u"url"_s || key == u"link"_s || key == u"source"_s)
             article.url = unquoteYaml(value);
         else if (key == u"site"_s || key == u"publisher"_s)

@@ -14,7 +14,7 @@ namespace {
 const QRegularExpression &headerPattern()
 {
     static const QRegularExpression pattern(uR"(^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*(.*)$)"_s,
-                                            QRegularExpression::CaseInsensitiveOption);
+        QRegularExpression::CaseInsensitiveOption);
     return pattern;
 }
 
@@ -24,9 +24,15 @@ const QRegularExpression &headerPattern()
 const QStringList &distinctiveChrome()
 {
     static const QStringList phrases = {
-        u"Close this dialog window"_s, u"Skip to main content"_s, u"Skip to content"_s,
-        u"Skip to navigation"_s,       u"Streaming Options"_s,    u"Toggle navigation"_s,
-        u"Accept all cookies"_s,       u"Cookie settings"_s,      u"Share this article"_s,
+        u"Close this dialog window"_s,
+        u"Skip to main content"_s,
+        u"Skip to content"_s,
+        u"Skip to navigation"_s,
+        u"Streaming Options"_s,
+        u"Toggle navigation"_s,
+        u"Accept all cookies"_s,
+        u"Cookie settings"_s,
+        u"Share this article"_s,
         u"Open side navigation menu"_s,
     };
     return phrases;
@@ -35,10 +41,26 @@ const QStringList &distinctiveChrome()
 const QStringList &edgeChrome()
 {
     static const QStringList words = {
-        u"Advertisement"_s, u"Sign up"_s,   u"Sign in"_s,    u"Log in"_s,      u"Subscribe"_s,
-        u"Subscribe now"_s, u"Newsletter"_s, u"Menu"_s,      u"Search"_s,      u"Share"_s,
-        u"Read more"_s,     u"Watch now"_s, u"Close"_s,      u"Open menu"_s,   u"Close menu"_s,
-        u"Sponsored"_s,     u"Ad"_s,        u"Skip"_s,       u"Trending"_s,    u"Breaking News"_s,
+        u"Advertisement"_s,
+        u"Sign up"_s,
+        u"Sign in"_s,
+        u"Log in"_s,
+        u"Subscribe"_s,
+        u"Subscribe now"_s,
+        u"Newsletter"_s,
+        u"Menu"_s,
+        u"Search"_s,
+        u"Share"_s,
+        u"Read more"_s,
+        u"Watch now"_s,
+        u"Close"_s,
+        u"Open menu"_s,
+        u"Close menu"_s,
+        u"Sponsored"_s,
+        u"Ad"_s,
+        u"Skip"_s,
+        u"Trending"_s,
+        u"Breaking News"_s,
     };
     return words;
 }
@@ -78,7 +100,7 @@ QString stripPageChrome(const QString &headline)
     QString title = simplifyLine(headline);
     for (const QString &phrase : distinctiveChrome()) {
         const QRegularExpression anywhere(u"\\b"_s + QRegularExpression::escape(phrase) + u"\\b"_s,
-                                          QRegularExpression::CaseInsensitiveOption);
+            QRegularExpression::CaseInsensitiveOption);
         title.replace(anywhere, u" "_s);
     }
     title = simplifyLine(title);
@@ -113,8 +135,8 @@ Result<Article> parseNewsDump(const QString &text, const QString &fileName)
     article.title = stripPageChrome(match.captured(2));
     if (article.title.isEmpty())
         article.title = TextBlocks::titleFromFileName(fileName);
-    article.paragraphs = TextBlocks::paragraphsFromText(
-        end < 0 ? QStringView() : QStringView(text).mid(end + 1));
+    article.paragraphs
+        = TextBlocks::paragraphsFromText(end < 0 ? QStringView() : QStringView(text).mid(end + 1));
     if (article.paragraphs.isEmpty()) {
         return ResultError(QCoreApplication::translate(
             "FormatParsers", "The file has a header but no article text."));

@@ -30,8 +30,8 @@ QList<Paragraph> paragraphsFromText(QStringView text)
         if (current.isEmpty())
             return;
         Paragraph paragraph;
-        paragraph.kind = looksLikeCaption(current) ? ParagraphKind::Caption
-                                                   : ParagraphKind::Paragraph;
+        paragraph.kind
+            = looksLikeCaption(current) ? ParagraphKind::Caption : ParagraphKind::Paragraph;
         paragraph.text = current;
         paragraphs.append(paragraph);
         current.clear();
@@ -64,8 +64,8 @@ QDate parseDate(const QString &text)
     static const QRegularExpression iso(uR"((\d{4})-(\d{2})-(\d{2}))"_s);
     const QRegularExpressionMatch match = iso.match(text);
     if (match.hasMatch()) {
-        const QDate date(match.captured(1).toInt(), match.captured(2).toInt(),
-                         match.captured(3).toInt());
+        const QDate date(
+            match.captured(1).toInt(), match.captured(2).toInt(), match.captured(3).toInt());
         if (date.isValid())
             return date;
     }
@@ -78,8 +78,8 @@ QDate parseDate(const QString &text)
     static const QRegularExpression slashed(uR"(^(\d{4})/(\d{1,2})/(\d{1,2}))"_s);
     const QRegularExpressionMatch slash = slashed.match(trimmed);
     if (slash.hasMatch())
-        return QDate(slash.captured(1).toInt(), slash.captured(2).toInt(),
-                     slash.captured(3).toInt());
+        return QDate(
+            slash.captured(1).toInt(), slash.captured(2).toInt(), slash.captured(3).toInt());
     return {};
 }
 

@@ -9,7 +9,7 @@ struct DecodedText
 {
     QString text;
     QString encoding; ///< "UTF-8", "UTF-16LE", "UTF-16BE" or "Windows-1252"
-    QString warning;  ///< a sentence for the import summary, empty when the bytes were clean
+    QString warning; ///< a sentence for the import summary, empty when the bytes were clean
 };
 
 /// Turns a file's bytes into clean text: UTF-8 (with or without BOM), UTF-16 with a BOM, else

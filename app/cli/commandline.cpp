@@ -49,8 +49,8 @@ QJsonObject articleJson(const Article &article)
 {
     QJsonArray paragraphs;
     for (const Paragraph &paragraph : article.paragraphs)
-        paragraphs.append(QJsonObject { { u"kind"_s, kindName(paragraph.kind) },
-                                        { u"text"_s, paragraph.text } });
+        paragraphs.append(
+            QJsonObject { { u"kind"_s, kindName(paragraph.kind) }, { u"text"_s, paragraph.text } });
     QJsonObject object {
         { u"title"_s, article.title },
         { u"date"_s, dateJson(article.date) },
@@ -70,8 +70,8 @@ QJsonObject articleJson(const Article &article)
 
 void printJson(QTextStream &out, const QJsonValue &value)
 {
-    const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray())
-                                                   : QJsonDocument(value.toObject());
+    const QJsonDocument document
+        = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
     out << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
 }
 
@@ -86,12 +86,11 @@ QString snippetForTerminal(QString snippet)
 struct Verb
 {
     QCommandLineParser parser;
-    QCommandLineOption library { u"library"_s, tr("The library file (default: %1).")
-                                                   .arg(defaultLibraryPath()),
-                                 tr("file") };
+    QCommandLineOption library { u"library"_s,
+        tr("The library file (default: %1).").arg(defaultLibraryPath()), tr("file") };
     QCommandLineOption json { u"json"_s, tr("Print JSON instead of text.") };
     QCommandLineOption limit { u"limit"_s, tr("Print at most this many hits (default 20)."),
-                               tr("count"), u"20"_s };
+        tr("count"), u"20"_s };
 
     explicit Verb(const QString &description)
     {
@@ -127,8 +126,7 @@ int runImport(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     Verb verb(tr("Import article files and folders into a library."));
     verb.parser.addOption(verb.library);
-    verb.parser.addPositionalArgument(u"paths"_s, tr("Files or folders to import."),
-                                      tr("PATH…"));
+    verb.parser.addPositionalArgument(u"paths"_s, tr("Files or folders to import."), tr("PATH…"));
     if (const std::optional<int> done = verb.parse(arguments, out, err))
         return *done;
     const QStringList paths = verb.parser.positionalArguments();
@@ -188,8 +186,9 @@ int runParse(const QStringList &arguments, QTextStream &out, QTextStream &err)
     } else {
         for (const Article &article : std::as_const(articles)) {
             out << tr("Title: %1").arg(article.title) << u'\n';
-            out << tr("Date: %1").arg(article.date.isValid() ? article.date.toString(Qt::ISODate)
-                                                             : tr("(none)"))
+            out << tr("Date: %1")
+                       .arg(article.date.isValid() ? article.date.toString(Qt::ISODate)
+                                                   : tr("(none)"))
                 << u'\n';
             if (!article.authors.isEmpty())
                 out << tr("Authors: %1").arg(article.authors.join(u", "_s)) << u'\n';
@@ -230,23 +229,23 @@ int runStats(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return Failure;
     }
     if (verb.parser.isSet(verb.json)) {
-        printJson(out, QJsonObject {
-                           { u"articles"_s, stats->articles },
-                           { u"words"_s, double(stats->words) },
-                           { u"sourceFiles"_s, stats->sourceFiles },
-                           { u"undated"_s, stats->undated },
-                           { u"oldest"_s, dateJson(stats->oldest) },
-                           { u"newest"_s, dateJson(stats->newest) },
-                       });
+        printJson(out,
+            QJsonObject {
+                { u"articles"_s, stats->articles },
+                { u"words"_s, double(stats->words) },
+                { u"sourceFiles"_s, stats->sourceFiles },
+                { u"undated"_s, stats->undated },
+                { u"oldest"_s, dateJson(stats->oldest) },
+                { u"newest"_s, dateJson(stats->newest) },
+            });
     } else {
-        out << tr("articles: %1").arg(stats->articles) << u'\n'
-            << tr("words: %1").arg(stats->words) << u'\n'
-            << tr("source files: %1").arg(stats->sourceFiles) << u'\n'
+        out << tr("articles: %1").arg(stats->articles) << u'\n' << tr("words: %1").arg(stats->words)
+            << u'\n' << tr("source files: %1").arg(stats->sourceFiles) << u'\n'
             << tr("undated: %1").arg(stats->undated) << u'\n';
         if (stats->oldest.isValid())
             out << tr("dates: %1 to %2")
-                       .arg(stats->oldest.toString(Qt::ISODate),
-                            stats->newest.toString(Qt::ISODate))
+                       .arg(
+                           stats->oldest.toString(Qt::ISODate), stats->newest.toString(Qt::ISODate))
                 << u'\n';
     }
     return Success;

@@ -8,18 +8,23 @@
 /// An error for the user: one human sentence, never a code.
 struct ResultError
 {
-    explicit ResultError(QString message) : text(std::move(message)) { }
+    explicit ResultError(QString message)
+        : text(std::move(message))
+    { }
     QString text;
 };
 
 /// A value or an error sentence, the error path of every fallible core call.
 /// Qt code must not throw, so failures travel as values and are shown only at the UI boundary.
-template<typename T>
-class [[nodiscard]] Result
+template<typename T> class [[nodiscard]] Result
 {
 public:
-    Result(T value) : m_value(std::move(value)) { }
-    Result(ResultError error) : m_error(std::move(error.text)) { }
+    Result(T value)
+        : m_value(std::move(value))
+    { }
+    Result(ResultError error)
+        : m_error(std::move(error.text))
+    { }
 
     explicit operator bool() const { return m_value.has_value(); }
     bool ok() const { return m_value.has_value(); }
@@ -40,12 +45,14 @@ private:
 };
 
 /// A fallible action with nothing to return.
-template<>
-class [[nodiscard]] Result<void>
+template<> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
-    Result(ResultError error) : m_failed(true), m_error(std::move(error.text)) { }
+    Result(ResultError error)
+        : m_failed(true)
+        , m_error(std::move(error.text))
+    { }
 
     explicit operator bool() const { return !m_failed; }
     bool ok() const { return !m_failed; }

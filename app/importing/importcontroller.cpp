@@ -4,7 +4,8 @@
 #include <QCoreApplication>
 #include <QThread>
 
-ImportController::ImportController(QObject *parent) : QObject(parent)
+ImportController::ImportController(QObject *parent)
+    : QObject(parent)
 {
     qRegisterMetaType<ImportSummary>();
 }
@@ -36,21 +37,18 @@ bool ImportController::start(const QString &libraryPath, const QStringList &path
     // destructor waits for the worker, so `this` outlives it; queued calls die with `this`.
     m_thread.reset(QThread::create([this, libraryPath, paths, cancelFlag] {
         ImportSummary summary;
-        Result<std::unique_ptr<LibraryStore>> store =
-            LibraryStore::open(libraryPath, LibraryStore::OpenMode::MustExist);
+        Result<std::unique_ptr<LibraryStore>> store
+            = LibraryStore::open(libraryPath, LibraryStore::OpenMode::MustExist);
         if (!store) {
             summary.fatalError = store.error();
         } else {
             Importer importer(**store);
-            summary = importer.run(paths, cancelFlag.get(),
-                                   [this](int done, int total, const QString &file) {
-                                       QMetaObject::invokeMethod(
-                                           this,
-                                           [this, done, total, file] {
-                                               Q_EMIT progressed(done, total, file);
-                                           },
-                                           Qt::QueuedConnection);
-                                   });
+            summary = importer.run(
+                paths, cancelFlag.get(), [this](int done, int total, const QString &file) {
+                    QMetaObject::invokeMethod(
+                        this, [this, done, total, file] { Q_EMIT progressed(done, total, file); },
+                        Qt::QueuedConnection);
+                });
         }
         QMetaObject::invokeMethod(
             this,

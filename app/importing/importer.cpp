@@ -41,7 +41,9 @@ QString ImportSummary::countsLine() const
         .arg(failed);
 }
 
-Importer::Importer(LibraryStore &store) : m_store(store) { }
+Importer::Importer(LibraryStore &store)
+    : m_store(store)
+{ }
 
 QStringList Importer::collectFiles(const QStringList &paths, QList<ImportFailure> *failures)
 {
@@ -59,7 +61,7 @@ QStringList Importer::collectFiles(const QStringList &paths, QList<ImportFailure
         }
         QStringList found;
         QDirIterator it(info.absoluteFilePath(), QDir::Files | QDir::Readable,
-                        QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
+            QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
         while (it.hasNext()) {
             const QString file = it.next();
             if (ArticleParser::isSupportedFileName(file))
@@ -71,8 +73,8 @@ QStringList Importer::collectFiles(const QStringList &paths, QList<ImportFailure
     return files;
 }
 
-ImportSummary Importer::run(const QStringList &paths, const std::atomic_bool *cancel,
-                            const Progress &progress)
+ImportSummary Importer::run(
+    const QStringList &paths, const std::atomic_bool *cancel, const Progress &progress)
 {
     ImportSummary summary;
     const QStringList files = collectFiles(paths, &summary.failures);

@@ -29,7 +29,7 @@ struct ImportSummary
     qint64 firstArticleId = 0; ///< the first article read, to show it after the import
     QList<ImportFailure> failures;
     QList<ImportFailure> warnings; ///< read, but worth knowing (encoding guessed)
-    QString fatalError;            ///< set when the library itself could not be written
+    QString fatalError; ///< set when the library itself could not be written
 
     /// "imported N, updated U, unchanged S, failed F"
     QString countsLine() const;
@@ -48,7 +48,7 @@ public:
     explicit Importer(LibraryStore &store);
 
     ImportSummary run(const QStringList &paths, const std::atomic_bool *cancel = nullptr,
-                      const Progress &progress = {});
+        const Progress &progress = {});
 
     /// Expands folders into their supported files, sorted; missing paths become failures.
     static QStringList collectFiles(const QStringList &paths, QList<ImportFailure> *failures);

@@ -70,7 +70,10 @@ QString fromUserText(const QString &text)
             continue;
         }
         QString expression = quoted(term.text);
-        if (k == terms.size() - 1 && typingLastWord && !term.phrase && !term.excluded)
+        // One or two letters would match a large part of the vocabulary: they must be typed
+        // out; from three on the prefix index answers at once.
+        if (k == terms.size() - 1 && typingLastWord && !term.phrase && !term.excluded
+            && term.text.size() >= 3)
             expression += u'*';
         if (term.excluded) {
             // FTS5's NOT needs something on its left; an exclusion alone searches nothing.

@@ -10,9 +10,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
-#include <QSet>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -43,8 +43,7 @@ QString sourceLabel(const Article &article)
     const QString folder = info.dir().dirName();
     if (article.sourcePath.startsWith(u":/"_s))
         return tr("Gloss sample");
-    return folder.isEmpty() || folder == u"."_s ? info.fileName()
-                                                : folder + u'/' + info.fileName();
+    return folder.isEmpty() || folder == u"."_s ? info.fileName() : folder + u'/' + info.fileName();
 }
 
 QString joinAuthors(const QStringList &authors)
@@ -71,7 +70,8 @@ QVariant textValue(const QString &text)
 
 QVariant dateValue(const QDate &date)
 {
-    return date.isValid() ? QVariant(date.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());
+    return date.isValid() ? QVariant(date.toString(Qt::ISODate))
+                          : QVariant(QMetaType::fromType<QString>());
 }
 
 QString orderClause(const ArticleQuery &query, bool fullText)
@@ -118,8 +118,7 @@ ArticleSummary summaryFrom(const QSqlQuery &query)
 LibraryStore::LibraryStore(QString path, QString connection)
     : m_path(std::move(path))
     , m_connection(std::move(connection))
-{
-}
+{ }
 
 LibraryStore::~LibraryStore()
 {
@@ -166,8 +165,8 @@ Result<std::unique_ptr<LibraryStore>> LibraryStore::open(const QString &path, Op
         database.setDatabaseName(absolute);
         database.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
         if (!database.open()) {
-            return ResultError(tr("Cannot open the library “%1”: %2.")
-                                   .arg(absolute, database.lastError().text()));
+            return ResultError(
+                tr("Cannot open the library “%1”: %2.").arg(absolute, database.lastError().text()));
         }
     }
     if (auto ready = store->initialise(existed && info.size() > 0); !ready)
@@ -177,11 +176,11 @@ Result<std::unique_ptr<LibraryStore>> LibraryStore::open(const QString &path, Op
 
 Result<void> LibraryStore::identify(bool fileExisted, int &version)
 {
-    const Result<QVariant> tables =
-        Sql::scalar(m_connection, u"SELECT count(*) FROM sqlite_master"_s);
+    const Result<QVariant> tables
+        = Sql::scalar(m_connection, u"SELECT count(*) FROM sqlite_master"_s);
     if (!tables) {
-        return ResultError(tr("“%1” is damaged or is not a database; it was left untouched.")
-                               .arg(m_path));
+        return ResultError(
+            tr("“%1” is damaged or is not a database; it was left untouched.").arg(m_path));
     }
     const Result<QVariant> applicationId = Sql::scalar(m_connection, u"PRAGMA application_id"_s);
     const Result<QVariant> userVersion = Sql::scalar(m_connection, u"PRAGMA user_version"_s);
@@ -189,7 +188,8 @@ Result<void> LibraryStore::identify(bool fileExisted, int &version)
         return ResultError(tr("“%1” is damaged; it was left untouched.").arg(m_path));
     version = userVersion->toInt();
     const bool empty = tables->toInt() == 0 && version == 0;
-    if (applicationId->toInt() != Schema::ApplicationId && !(empty && applicationId->toInt() == 0)) {
+    if (applicationId->toInt() != Schema::ApplicationId
+        && !(empty && applicationId->toInt() == 0)) {
         return ResultError(tr("“%1” is a database of another program, not a Gloss library; it "
                               "was left untouched.")
                                .arg(m_path));
@@ -214,8 +214,8 @@ Result<void> LibraryStore::backupBeforeUpgrade(int fromVersion)
         return prepared;
     query.bindValue(u":file"_s, backup);
     if (auto ran = Sql::exec(query); !ran)
-        return ResultError(tr("Could not back up the library before upgrading it: %1")
-                               .arg(ran.error()));
+        return ResultError(
+            tr("Could not back up the library before upgrading it: %1").arg(ran.error()));
     return {};
 }
 
@@ -228,8 +228,7 @@ Result<void> LibraryStore::initialise(bool fileExisted)
         return ResultError(wal.error());
     // A 32 MB page cache keeps the indexes of a large library in memory during imports.
     for (const QString &pragma : { u"PRAGMA foreign_keys = ON"_s, u"PRAGMA synchronous = NORMAL"_s,
-                                   u"PRAGMA temp_store = MEMORY"_s,
-                                   u"PRAGMA cache_size = -32768"_s }) {
+             u"PRAGMA temp_store = MEMORY"_s, u"PRAGMA cache_size = -32768"_s }) {
         if (auto ran = Sql::run(m_connection, pragma); !ran)
             return ran;
     }
@@ -239,9 +238,8 @@ Result<void> LibraryStore::initialise(bool fileExisted)
                 return saved;
         }
         if (auto migrated = Schema::migrate(m_connection, version); !migrated) {
-            return ResultError(
-                tr("The library could not be upgraded and was left as it was: %1")
-                    .arg(migrated.error()));
+            return ResultError(tr("The library could not be upgraded and was left as it was: %1")
+                                   .arg(migrated.error()));
         }
     }
     return {};
@@ -285,8 +283,7 @@ Result<LibraryStore::Upserted> LibraryStore::upsertInside(const Article &article
 {
     if (article.title.isEmpty() || article.paragraphs.isEmpty())
         return ResultError(tr("An article needs a title and some text."));
-    Result<QSqlQuery *> bySource = cached(
-        FindBySource,
+    Result<QSqlQuery *> bySource = cached(FindBySource,
         u"SELECT id, content_hash FROM articles WHERE source_path = ? AND source_index = ?"_s);
     if (!bySource)
         return ResultError(bySource.error());
@@ -304,8 +301,8 @@ Result<LibraryStore::Upserted> LibraryStore::upsertInside(const Article &article
             return Upserted { existingId, UpsertOutcome::Unchanged };
     } else {
         find.finish();
-        Result<QSqlQuery *> byHash =
-            cached(FindByHash, u"SELECT id FROM articles WHERE content_hash = ? LIMIT 1"_s);
+        Result<QSqlQuery *> byHash
+            = cached(FindByHash, u"SELECT id FROM articles WHERE content_hash = ? LIMIT 1"_s);
         if (!byHash)
             return ResultError(byHash.error());
         QSqlQuery &duplicate = **byHash;
@@ -336,13 +333,13 @@ Result<LibraryStore::Upserted> LibraryStore::upsertInside(const Article &article
     };
     Result<QSqlQuery *> write = existingId == 0
         ? cached(Insert,
-                 u"INSERT INTO articles (content_hash, format, title, date, authors, site, url, "
-                 "raw_header, kinds, words, source_label, source_path, source_index, "
-                 "imported_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s)
+            u"INSERT INTO articles (content_hash, format, title, date, authors, site, url, "
+            "raw_header, kinds, words, source_label, source_path, source_index, "
+            "imported_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s)
         : cached(Update,
-                 u"UPDATE articles SET content_hash=?, format=?, title=?, date=?, authors=?, "
-                 "site=?, url=?, raw_header=?, kinds=?, words=?, source_label=?, "
-                 "updated_at=? WHERE id=?"_s);
+            u"UPDATE articles SET content_hash=?, format=?, title=?, date=?, authors=?, "
+            "site=?, url=?, raw_header=?, kinds=?, words=?, source_label=?, "
+            "updated_at=? WHERE id=?"_s);
     if (!write)
         return ResultError(write.error());
     QSqlQuery &query = **write;
@@ -362,9 +359,9 @@ Result<LibraryStore::Upserted> LibraryStore::upsertInside(const Article &article
         return ResultError(ran.error());
     const qint64 id = existingId != 0 ? existingId : query.lastInsertId().toLongLong();
 
-    Result<QSqlQuery *> text = cached(
-        WriteText, u"INSERT INTO article_texts (id, title, body) VALUES (?, ?, ?) ON CONFLICT(id) "
-                   "DO UPDATE SET title = excluded.title, body = excluded.body"_s);
+    Result<QSqlQuery *> text = cached(WriteText,
+        u"INSERT INTO article_texts (id, title, body) VALUES (?, ?, ?) ON CONFLICT(id) "
+        "DO UPDATE SET title = excluded.title, body = excluded.body"_s);
     if (!text)
         return ResultError(text.error());
     (*text)->bindValue(0, id);
@@ -377,7 +374,8 @@ Result<LibraryStore::Upserted> LibraryStore::upsertInside(const Article &article
 
 Result<Article> LibraryStore::article(qint64 id) const
 {
-    Result<QSqlQuery> queryStatement = prepared(u"SELECT a.source_path, a.source_index, a.content_hash, a.format, a.title, "
+    Result<QSqlQuery> queryStatement
+        = prepared(u"SELECT a.source_path, a.source_index, a.content_hash, a.format, a.title, "
                    "a.date, a.authors, a.site, a.url, a.raw_header, t.body, a.kinds "
                    "FROM articles a JOIN article_texts t ON t.id = a.id WHERE a.id = ?"_s);
     if (!queryStatement)
@@ -395,8 +393,7 @@ Result<Article> LibraryStore::article(qint64 id) const
     article.contentHash = query.value(2).toString();
     const QString format = query.value(3).toString();
     for (ArticleFormat candidate : { ArticleFormat::NewsDump, ArticleFormat::PlainText,
-                                     ArticleFormat::Markdown, ArticleFormat::Html,
-                                     ArticleFormat::JsonLines }) {
+             ArticleFormat::Markdown, ArticleFormat::Html, ArticleFormat::JsonLines }) {
         if (formatName(candidate) == format)
             article.format = candidate;
     }
@@ -406,8 +403,8 @@ Result<Article> LibraryStore::article(qint64 id) const
     article.site = query.value(7).toString();
     article.url = query.value(8).toString();
     article.rawHeader = query.value(9).toString();
-    article.paragraphs = Article::paragraphsFrom(query.value(10).toString(),
-                                                 query.value(11).toString());
+    article.paragraphs
+        = Article::paragraphsFrom(query.value(10).toString(), query.value(11).toString());
     return article;
 }
 
@@ -451,8 +448,8 @@ Result<QList<qint64>> LibraryStore::rankedMatches(const QString &match) const
     QSet<qint64> remaining(all->cbegin(), all->cend());
     for (qint64 id : std::as_const(ranked))
         remaining.remove(id);
-    Result<QList<qint64>> newest =
-        idList(u"SELECT id FROM articles ORDER BY date DESC, id DESC"_s, {});
+    Result<QList<qint64>> newest
+        = idList(u"SELECT id FROM articles ORDER BY date DESC, id DESC"_s, {});
     if (!newest)
         return newest;
     ranked.reserve(all->size());
@@ -467,18 +464,18 @@ Result<QList<qint64>> LibraryStore::articleIds(const ArticleQuery &articleQuery)
 {
     const QString match = FtsQuery::fromUserText(articleQuery.text);
     if (match.isEmpty())
-        return idList(u"SELECT a.id FROM articles a ORDER BY "_s + orderClause(articleQuery, false),
-                      {});
+        return idList(
+            u"SELECT a.id FROM articles a ORDER BY "_s + orderClause(articleQuery, false), {});
     if (articleQuery.sort == ArticleSort::Relevance)
         return rankedMatches(match);
     return idList(u"SELECT a.id FROM articles a WHERE a.id IN "
                   "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) ORDER BY "_s
-                      + orderClause(articleQuery, true),
-                  { match });
+            + orderClause(articleQuery, true),
+        { match });
 }
 
-Result<QList<ArticleSummary>> LibraryStore::summaries(const QList<qint64> &ids,
-                                                      const QString &queryText) const
+Result<QList<ArticleSummary>> LibraryStore::summaries(
+    const QList<qint64> &ids, const QString &queryText) const
 {
     QList<ArticleSummary> result;
     if (ids.isEmpty())
@@ -490,8 +487,9 @@ Result<QList<ArticleSummary>> LibraryStore::summaries(const QList<qint64> &ids,
     const QString match = FtsQuery::fromUserText(queryText);
     for (qsizetype start = 0; start < ids.size(); start += Slice) {
         const QList<qint64> slice = ids.mid(start, Slice);
-        Result<QSqlQuery> queryStatement = prepared(u"SELECT id, title, date, source_label, words FROM articles WHERE id IN ("_s
-                    + placeholders(slice.size()) + u')');
+        Result<QSqlQuery> queryStatement
+            = prepared(u"SELECT id, title, date, source_label, words FROM articles WHERE id IN ("_s
+                + placeholders(slice.size()) + u')');
         if (!queryStatement)
             return ResultError(queryStatement.error());
         QSqlQuery &query = *queryStatement;
@@ -505,9 +503,10 @@ Result<QList<ArticleSummary>> LibraryStore::summaries(const QList<qint64> &ids,
         }
         if (match.isEmpty())
             continue;
-        Result<QSqlQuery> snippetsStatement = prepared(u"SELECT rowid, snippet(articles_fts, -1, ?, ?, '…', 12) FROM "
-                          "articles_fts WHERE articles_fts MATCH ? AND rowid IN ("_s
-                    + placeholders(slice.size()) + u')');
+        Result<QSqlQuery> snippetsStatement
+            = prepared(u"SELECT rowid, snippet(articles_fts, -1, ?, ?, '…', 12) FROM "
+                       "articles_fts WHERE articles_fts MATCH ? AND rowid IN ("_s
+                + placeholders(slice.size()) + u')');
         if (!snippetsStatement)
             return ResultError(snippetsStatement.error());
         QSqlQuery &snippets = *snippetsStatement;
@@ -561,7 +560,8 @@ Result<int> LibraryStore::articleCount() const
 
 Result<LibraryStats> LibraryStore::stats() const
 {
-    Result<QSqlQuery> queryStatement = prepared(u"SELECT count(*), coalesce(sum(words), 0), count(DISTINCT source_path), "
+    Result<QSqlQuery> queryStatement
+        = prepared(u"SELECT count(*), coalesce(sum(words), 0), count(DISTINCT source_path), "
                    "sum(date IS NULL), min(date), max(date) FROM articles"_s);
     if (!queryStatement)
         return ResultError(queryStatement.error());

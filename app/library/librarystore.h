@@ -52,8 +52,8 @@ public:
         UpsertOutcome outcome = UpsertOutcome::Inserted;
     };
 
-    [[nodiscard]] static Result<std::unique_ptr<LibraryStore>>
-    open(const QString &path, OpenMode mode = OpenMode::CreateIfMissing);
+    [[nodiscard]] static Result<std::unique_ptr<LibraryStore>> open(
+        const QString &path, OpenMode mode = OpenMode::CreateIfMissing);
     ~LibraryStore();
     Q_DISABLE_COPY_MOVE(LibraryStore)
 
@@ -71,8 +71,8 @@ public:
     /// The ids of the articles matching query, in its order. Cheap: no text is read.
     [[nodiscard]] Result<QList<qint64>> articleIds(const ArticleQuery &query) const;
     /// The list columns for these ids, in the same order; with snippets for a full-text query.
-    [[nodiscard]] Result<QList<ArticleSummary>> summaries(const QList<qint64> &ids,
-                                                         const QString &queryText = {}) const;
+    [[nodiscard]] Result<QList<ArticleSummary>> summaries(
+        const QList<qint64> &ids, const QString &queryText = {}) const;
     [[nodiscard]] Result<QList<SearchHit>> search(const QString &queryText, int limit) const;
     [[nodiscard]] Result<int> articleCount() const;
 
@@ -91,7 +91,8 @@ private:
     [[nodiscard]] Result<QSqlQuery *> cached(int which, const QString &sql) const;
     /// A forward-only statement on this store's connection, prepared.
     [[nodiscard]] Result<QSqlQuery> prepared(const QString &sql) const;
-    [[nodiscard]] Result<QList<qint64>> idList(const QString &sql, const QVariantList &values) const;
+    [[nodiscard]] Result<QList<qint64>> idList(
+        const QString &sql, const QVariantList &values) const;
     /// Every article matching an FTS5 expression, best first (see setFullRankingLimit).
     [[nodiscard]] Result<QList<qint64>> rankedMatches(const QString &match) const;
 

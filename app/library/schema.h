@@ -17,7 +17,7 @@ constexpr int CurrentVersion = 1;
 QStringList stepTo(int version);
 
 /// Applies every step after fromVersion up to toVersion, one transaction each.
-[[nodiscard]] Result<void> migrate(const QString &connection, int fromVersion,
-                                   int toVersion = CurrentVersion);
+[[nodiscard]] Result<void> migrate(
+    const QString &connection, int fromVersion, int toVersion = CurrentVersion);
 
 } // namespace Schema

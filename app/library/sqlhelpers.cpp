@@ -61,8 +61,7 @@ ScopedTransaction::ScopedTransaction(QString connection)
     : m_connection(std::move(connection))
     , m_began(Sql::run(m_connection, u"BEGIN IMMEDIATE"_s))
     , m_open(m_began.ok())
-{
-}
+{ }
 
 ScopedTransaction::~ScopedTransaction()
 {
@@ -85,8 +84,7 @@ ScopedSavepoint::ScopedSavepoint(QString connection, QString name)
     , m_name(std::move(name))
     , m_began(Sql::run(m_connection, u"SAVEPOINT "_s + m_name))
     , m_open(m_began.ok())
-{
-}
+{ }
 
 ScopedSavepoint::~ScopedSavepoint()
 {

@@ -185,16 +185,16 @@ void ArticleListModel::reload()
     m_rows.clear();
     m_ids.clear();
     m_lastError.clear();
-    Result<QList<qint64>> ids = m_store ? m_store->articleIds(m_query)
-                                        : Result<QList<qint64>>(QList<qint64>());
+    Result<QList<qint64>> ids
+        = m_store ? m_store->articleIds(m_query) : Result<QList<qint64>>(QList<qint64>());
     if (ids)
         m_ids = std::move(*ids);
     else
         m_lastError = ids.error();
     // The first page comes with the reset, so a view shows rows at once.
     if (!m_ids.isEmpty()) {
-        Result<QList<ArticleSummary>> page =
-            m_store->summaries(m_ids.mid(0, PageSize), m_query.text);
+        Result<QList<ArticleSummary>> page
+            = m_store->summaries(m_ids.mid(0, PageSize), m_query.text);
         if (page && page->size() == qMin<qsizetype>(PageSize, m_ids.size()))
             m_rows = std::move(*page);
         else if (!page)
