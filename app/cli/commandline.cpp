@@ -237,11 +237,15 @@ int runStats(const QStringList &arguments, QTextStream &out, QTextStream &err)
                 { u"undated"_s, stats->undated },
                 { u"oldest"_s, dateJson(stats->oldest) },
                 { u"newest"_s, dateJson(stats->newest) },
+                { u"highlights"_s, stats->highlights },
+                { u"tags"_s, stats->tags },
             });
     } else {
         out << tr("articles: %1").arg(stats->articles) << u'\n' << tr("words: %1").arg(stats->words)
             << u'\n' << tr("source files: %1").arg(stats->sourceFiles) << u'\n'
-            << tr("undated: %1").arg(stats->undated) << u'\n';
+            << tr("undated: %1").arg(stats->undated) << u'\n'
+            << tr("highlights: %1").arg(stats->highlights) << u'\n'
+            << tr("tags: %1").arg(stats->tags) << u'\n';
         if (stats->oldest.isValid())
             out << tr("dates: %1 to %2")
                        .arg(

@@ -1,5 +1,6 @@
 #include "librarystore.h"
 #include "ftsquery.h"
+#include "annotation/annotationstore.h"
 #include "schema.h"
 #include "sqlhelpers.h"
 
@@ -369,6 +370,11 @@ Result<LibraryStore::Upserted> LibraryStore::upsertInside(const Article &article
     (*text)->bindValue(2, article.body());
     if (auto ran = Sql::exec(**text); !ran)
         return ResultError(ran.error());
+    if (existingId != 0) {
+        // The text changed under the user's highlights: place each again, in this savepoint.
+        if (auto placed = AnnotationStore(*this).reanchor(id, article.body()); !placed)
+            return ResultError(placed.error());
+    }
     return Upserted { id, existingId != 0 ? UpsertOutcome::Updated : UpsertOutcome::Inserted };
 }
 
@@ -463,15 +469,58 @@ Result<QList<qint64>> LibraryStore::rankedMatches(const QString &match) const
 Result<QList<qint64>> LibraryStore::articleIds(const ArticleQuery &articleQuery) const
 {
     const QString match = FtsQuery::fromUserText(articleQuery.text);
-    if (match.isEmpty())
-        return idList(
-            u"SELECT a.id FROM articles a ORDER BY "_s + orderClause(articleQuery, false), {});
-    if (articleQuery.sort == ArticleSort::Relevance)
-        return rankedMatches(match);
-    return idList(u"SELECT a.id FROM articles a WHERE a.id IN "
-                  "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) ORDER BY "_s
-            + orderClause(articleQuery, true),
-        { match });
+    QString tagFilter;
+    QVariantList values;
+    if (!articleQuery.tagIds.isEmpty()) {
+        tagFilter = u"a.id IN (SELECT h.article_id FROM highlights h JOIN highlight_tags t ON "
+                    "t.highlight_id = h.id WHERE t.tag_id IN (%1))"_s.arg(
+                        placeholders(articleQuery.tagIds.size()));
+        for (qint64 tagId : articleQuery.tagIds)
+            values.append(tagId);
+    }
+    if (match.isEmpty()) {
+        return idList(u"SELECT a.id FROM articles a "_s
+                          + (tagFilter.isEmpty() ? QString() : u"WHERE "_s + tagFilter)
+                          + u" ORDER BY "_s + orderClause(articleQuery, false),
+                      values);
+    }
+    // Articles match by their own text or by the text and notes of their highlights.
+    const QString byHighlights = u"SELECT article_id FROM highlights WHERE id IN (SELECT rowid "
+                                 "FROM highlights_fts WHERE highlights_fts MATCH ?)"_s;
+    if (articleQuery.sort == ArticleSort::Relevance) {
+        Result<QList<qint64>> ranked = rankedMatches(match);
+        Result<QList<qint64>> annotated = idList(byHighlights, { match });
+        if (!ranked || !annotated)
+            return !ranked ? ranked : annotated;
+        QSet<qint64> seen(ranked->cbegin(), ranked->cend());
+        for (qint64 id : std::as_const(*annotated)) {
+            if (!seen.contains(id)) {
+                seen.insert(id);
+                ranked->append(id);
+            }
+        }
+        if (tagFilter.isEmpty())
+            return ranked;
+        Result<QList<qint64>> tagged =
+            idList(u"SELECT a.id FROM articles a WHERE "_s + tagFilter, values);
+        if (!tagged)
+            return tagged;
+        const QSet<qint64> allowed(tagged->cbegin(), tagged->cend());
+        QList<qint64> filtered;
+        for (qint64 id : std::as_const(*ranked)) {
+            if (allowed.contains(id))
+                filtered.append(id);
+        }
+        return filtered;
+    }
+    QVariantList all { match, match };
+    all += values;
+    return idList(u"SELECT a.id FROM articles a WHERE (a.id IN (SELECT rowid FROM articles_fts "
+                  "WHERE articles_fts MATCH ?) OR a.id IN ("_s
+                      + byHighlights + u"))"_s
+                      + (tagFilter.isEmpty() ? QString() : u" AND "_s + tagFilter)
+                      + u" ORDER BY "_s + orderClause(articleQuery, true),
+                  all);
 }
 
 Result<QList<ArticleSummary>> LibraryStore::summaries(
@@ -577,5 +626,13 @@ Result<LibraryStats> LibraryStore::stats() const
         stats.oldest = QDate::fromString(query.value(4).toString(), Qt::ISODate);
         stats.newest = QDate::fromString(query.value(5).toString(), Qt::ISODate);
     }
+    query.finish();
+    const Result<QVariant> highlights =
+        Sql::scalar(m_connection, u"SELECT count(*) FROM highlights"_s);
+    const Result<QVariant> tags = Sql::scalar(m_connection, u"SELECT count(*) FROM tags"_s);
+    if (!highlights || !tags)
+        return ResultError(!highlights ? highlights.error() : tags.error());
+    stats.highlights = highlights->toInt();
+    stats.tags = tags->toInt();
     return stats;
 }

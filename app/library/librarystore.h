@@ -18,6 +18,8 @@ struct ArticleQuery
     QString text; ///< what the user typed; empty lists every article
     ArticleSort sort = ArticleSort::Date;
     Qt::SortOrder order = Qt::DescendingOrder;
+    /// When set, only articles with a highlight carrying one of these tags.
+    QList<qint64> tagIds;
 };
 
 struct SearchHit
@@ -34,6 +36,8 @@ struct LibraryStats
     int undated = 0;
     QDate oldest;
     QDate newest;
+    int highlights = 0;
+    int tags = 0;
 };
 
 /// The one SQLite file that holds a user's library. Each instance owns its own connection and

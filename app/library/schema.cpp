@@ -45,7 +45,7 @@ QStringList stepTo(int version)
             // External-content FTS over article_texts; its triggers keep the index true.
             uR"(CREATE VIRTUAL TABLE articles_fts USING fts5(
                 title, body, content='article_texts', content_rowid='id',
-                tokenize='unicode61 remove_diacritics 2', prefix='3 4'))"_s,
+                tokenize='unicode61 remove_diacritics 2', prefix='3'))"_s,
             // Titles weigh ten times the body when ranking; `ORDER BY rank` then lets FTS5 sort
             // inside the index and stop early under a LIMIT.
             uR"(INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0)'))"_s,
@@ -60,6 +60,56 @@ QStringList stepTo(int version)
                 INSERT INTO articles_fts(articles_fts, rowid, title, body)
                 VALUES ('delete', old.id, old.title, old.body);
                 INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+            END)"_s,
+        };
+    case 2:
+        return {
+            // The codebook: names unique among siblings ignoring case; a subtree goes with its
+            // parent.
+            uR"(CREATE TABLE tags (
+                id INTEGER PRIMARY KEY,
+                parent_id INTEGER REFERENCES tags(id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                color TEXT NOT NULL DEFAULT '',
+                description TEXT NOT NULL DEFAULT '',
+                created_at TEXT NOT NULL))"_s,
+            u"CREATE UNIQUE INDEX tags_by_name ON tags(ifnull(parent_id, 0), name COLLATE NOCASE)"_s,
+            uR"(CREATE TABLE highlights (
+                id INTEGER PRIMARY KEY,
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                start_pos INTEGER NOT NULL,
+                end_pos INTEGER NOT NULL,
+                exact TEXT NOT NULL,
+                prefix TEXT NOT NULL,
+                suffix TEXT NOT NULL,
+                status TEXT NOT NULL,
+                color TEXT NOT NULL,
+                note TEXT NOT NULL DEFAULT '',
+                created_at TEXT NOT NULL,
+                modified_at TEXT NOT NULL))"_s,
+            u"CREATE INDEX highlights_by_article ON highlights(article_id, start_pos, end_pos)"_s,
+            uR"(CREATE TABLE highlight_tags (
+                highlight_id INTEGER NOT NULL REFERENCES highlights(id) ON DELETE CASCADE,
+                tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+                PRIMARY KEY (highlight_id, tag_id)) WITHOUT ROWID)"_s,
+            u"CREATE INDEX highlight_tags_by_tag ON highlight_tags(tag_id, highlight_id)"_s,
+            // What the user calls each highlight colour ("yellow" = "key point").
+            u"CREATE TABLE palette_names (color TEXT PRIMARY KEY, name TEXT NOT NULL)"_s,
+            // Highlighted text and notes are searchable like articles.
+            uR"(CREATE VIRTUAL TABLE highlights_fts USING fts5(
+                exact, note, content='highlights', content_rowid='id',
+                tokenize='unicode61 remove_diacritics 2', prefix='3'))"_s,
+            uR"(CREATE TRIGGER highlights_fts_insert AFTER INSERT ON highlights BEGIN
+                INSERT INTO highlights_fts(rowid, exact, note) VALUES (new.id, new.exact, new.note);
+            END)"_s,
+            uR"(CREATE TRIGGER highlights_fts_delete AFTER DELETE ON highlights BEGIN
+                INSERT INTO highlights_fts(highlights_fts, rowid, exact, note)
+                VALUES ('delete', old.id, old.exact, old.note);
+            END)"_s,
+            uR"(CREATE TRIGGER highlights_fts_update AFTER UPDATE OF exact, note ON highlights BEGIN
+                INSERT INTO highlights_fts(highlights_fts, rowid, exact, note)
+                VALUES ('delete', old.id, old.exact, old.note);
+                INSERT INTO highlights_fts(rowid, exact, note) VALUES (new.id, new.exact, new.note);
             END)"_s,
         };
     default:

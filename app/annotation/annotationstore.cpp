@@ -1,0 +1,550 @@
+#include "annotationstore.h"
+#include "library/librarystore.h"
+#include "library/sqlhelpers.h"
+
+#include <QCoreApplication>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("AnnotationStore", text);
+}
+
+QString now()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+QString placeholders(qsizetype count)
+{
+    QStringList marks(count, u"?"_s);
+    return marks.join(u',');
+}
+
+QVariantList toVariants(const QList<qint64> &ids)
+{
+    QVariantList values;
+    values.reserve(ids.size());
+    for (qint64 id : ids)
+        values.append(id);
+    return values;
+}
+
+const QString s_highlightColumns = u"id, article_id, start_pos, end_pos, exact, prefix, suffix, "
+                                   "status, color, note, created_at, modified_at"_s;
+
+Highlight highlightFrom(const QSqlQuery &query)
+{
+    Highlight highlight;
+    highlight.id = query.value(0).toLongLong();
+    highlight.articleId = query.value(1).toLongLong();
+    highlight.anchor.start = query.value(2).toInt();
+    highlight.anchor.end = query.value(3).toInt();
+    highlight.anchor.exact = query.value(4).toString();
+    highlight.anchor.prefix = query.value(5).toString();
+    highlight.anchor.suffix = query.value(6).toString();
+    highlight.status = anchorStatusFromName(query.value(7).toString());
+    highlight.color = query.value(8).toString();
+    highlight.note = query.value(9).toString();
+    highlight.created = QDateTime::fromString(query.value(10).toString(), Qt::ISODateWithMs);
+    highlight.modified = QDateTime::fromString(query.value(11).toString(), Qt::ISODateWithMs);
+    return highlight;
+}
+
+QVariant text(const QString &value)
+{
+    return value.isNull() ? QVariant(QString(0, QChar())) : QVariant(value);
+}
+
+} // namespace
+
+AnnotationStore::AnnotationStore(const LibraryStore &library)
+    : m_connection(library.connectionName())
+{ }
+
+Result<QSqlQuery> AnnotationStore::run(const QString &sql, const QVariantList &values) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.setForwardOnly(true);
+    if (auto prepared = Sql::prepare(query, sql); !prepared)
+        return ResultError(prepared.error());
+    for (int i = 0; i < values.size(); ++i)
+        query.bindValue(i, values.at(i));
+    if (auto ran = Sql::exec(query); !ran)
+        return ResultError(ran.error());
+    return query;
+}
+
+Result<QHash<qint64, QList<qint64>>> AnnotationStore::tagsOf(const QList<qint64> &ids) const
+{
+    QHash<qint64, QList<qint64>> tags;
+    if (ids.isEmpty())
+        return tags;
+    for (qsizetype start = 0; start < ids.size(); start += 500) {
+        const QList<qint64> slice = ids.mid(start, 500);
+        Result<QSqlQuery> query = run(u"SELECT highlight_id, tag_id FROM highlight_tags WHERE "
+                                      "highlight_id IN (%1) ORDER BY tag_id"_s
+                                          .arg(placeholders(slice.size())),
+                                      toVariants(slice));
+        if (!query)
+            return ResultError(query.error());
+        while (query->next())
+            tags[query->value(0).toLongLong()].append(query->value(1).toLongLong());
+    }
+    return tags;
+}
+
+Result<QList<Highlight>> AnnotationStore::highlightsOf(qint64 articleId) const
+{
+    Result<QSqlQuery> query = run(u"SELECT %1 FROM highlights WHERE article_id = ? "
+                                  "ORDER BY start_pos, end_pos, id"_s.arg(s_highlightColumns),
+                                  { articleId });
+    if (!query)
+        return ResultError(query.error());
+    QList<Highlight> highlights;
+    QList<qint64> ids;
+    while (query->next()) {
+        highlights.append(highlightFrom(*query));
+        ids.append(highlights.back().id);
+    }
+    Result<QHash<qint64, QList<qint64>>> tags = tagsOf(ids);
+    if (!tags)
+        return ResultError(tags.error());
+    for (Highlight &highlight : highlights)
+        highlight.tagIds = tags->value(highlight.id);
+    return highlights;
+}
+
+Result<Highlight> AnnotationStore::highlight(qint64 id) const
+{
+    Result<QSqlQuery> query =
+        run(u"SELECT %1 FROM highlights WHERE id = ?"_s.arg(s_highlightColumns), { id });
+    if (!query)
+        return ResultError(query.error());
+    if (!query->next())
+        return ResultError(tr("The highlight is no longer in the library."));
+    Highlight highlight = highlightFrom(*query);
+    Result<QHash<qint64, QList<qint64>>> tags = tagsOf({ id });
+    if (!tags)
+        return ResultError(tags.error());
+    highlight.tagIds = tags->value(id);
+    return highlight;
+}
+
+Result<void> AnnotationStore::writeTags(qint64 highlightId, const QList<qint64> &tagIds)
+{
+    if (auto cleared = run(u"DELETE FROM highlight_tags WHERE highlight_id = ?"_s, { highlightId });
+        !cleared)
+        return ResultError(cleared.error());
+    QSet<qint64> seen;
+    for (qint64 tagId : tagIds) {
+        if (seen.contains(tagId))
+            continue;
+        seen.insert(tagId);
+        if (auto added = run(u"INSERT INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)"_s,
+                             { highlightId, tagId });
+            !added)
+            return ResultError(added.error());
+    }
+    return {};
+}
+
+Result<qint64> AnnotationStore::insertHighlight(const Highlight &highlight)
+{
+    ScopedSavepoint savepoint(m_connection, u"highlight_insert"_s);
+    if (!savepoint.began())
+        return ResultError(savepoint.began().error());
+    const QString created = highlight.created.isValid()
+        ? highlight.created.toUTC().toString(Qt::ISODateWithMs)
+        : now();
+    const QString modified = highlight.modified.isValid()
+        ? highlight.modified.toUTC().toString(Qt::ISODateWithMs)
+        : created;
+    Result<QSqlQuery> query = run(
+        u"INSERT INTO highlights (id, article_id, start_pos, end_pos, exact, prefix, suffix, "
+        "status, color, note, created_at, modified_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"_s,
+        { highlight.id > 0 ? QVariant(highlight.id) : QVariant(QMetaType::fromType<qint64>()),
+          highlight.articleId, highlight.anchor.start, highlight.anchor.end,
+          text(highlight.anchor.exact), text(highlight.anchor.prefix),
+          text(highlight.anchor.suffix), anchorStatusName(highlight.status),
+          text(highlight.color), text(highlight.note), created, modified });
+    if (!query)
+        return ResultError(query.error());
+    const qint64 id = highlight.id > 0 ? highlight.id : query->lastInsertId().toLongLong();
+    if (auto tagged = writeTags(id, highlight.tagIds); !tagged)
+        return ResultError(tagged.error());
+    if (auto released = savepoint.release(); !released)
+        return ResultError(released.error());
+    return id;
+}
+
+Result<void> AnnotationStore::updateHighlight(const Highlight &highlight)
+{
+    ScopedSavepoint savepoint(m_connection, u"highlight_update"_s);
+    if (!savepoint.began())
+        return savepoint.began();
+    Result<QSqlQuery> query = run(
+        u"UPDATE highlights SET start_pos=?, end_pos=?, exact=?, prefix=?, suffix=?, status=?, "
+        "color=?, note=?, modified_at=? WHERE id=?"_s,
+        { highlight.anchor.start, highlight.anchor.end, text(highlight.anchor.exact),
+          text(highlight.anchor.prefix), text(highlight.anchor.suffix),
+          anchorStatusName(highlight.status), text(highlight.color), text(highlight.note),
+          highlight.modified.isValid() ? highlight.modified.toUTC().toString(Qt::ISODateWithMs)
+                                       : now(),
+          highlight.id });
+    if (!query)
+        return ResultError(query.error());
+    if (query->numRowsAffected() == 0)
+        return ResultError(tr("The highlight is no longer in the library."));
+    if (auto tagged = writeTags(highlight.id, highlight.tagIds); !tagged)
+        return tagged;
+    return savepoint.release();
+}
+
+Result<void> AnnotationStore::deleteHighlight(qint64 id)
+{
+    ScopedSavepoint savepoint(m_connection, u"highlight_delete"_s);
+    if (!savepoint.began())
+        return savepoint.began();
+    if (auto deleted = run(u"DELETE FROM highlights WHERE id = ?"_s, { id }); !deleted)
+        return ResultError(deleted.error());
+    return savepoint.release();
+}
+
+Result<int> AnnotationStore::highlightCount() const
+{
+    Result<QSqlQuery> query = run(u"SELECT count(*) FROM highlights"_s, {});
+    if (!query)
+        return ResultError(query.error());
+    return query->next() ? query->value(0).toInt() : 0;
+}
+
+Result<QList<qint64>> AnnotationStore::highlightIdsWithTags(const QList<qint64> &tagIds) const
+{
+    QList<qint64> ids;
+    if (tagIds.isEmpty())
+        return ids;
+    Result<QSqlQuery> query = run(
+        u"SELECT h.id FROM highlights h JOIN articles a ON a.id = h.article_id WHERE h.id IN "
+        "(SELECT highlight_id FROM highlight_tags WHERE tag_id IN (%1)) "
+        "ORDER BY a.date DESC, a.id DESC, h.start_pos, h.id"_s.arg(placeholders(tagIds.size())),
+        toVariants(tagIds));
+    if (!query)
+        return ResultError(query.error());
+    while (query->next())
+        ids.append(query->value(0).toLongLong());
+    return ids;
+}
+
+Result<QList<HighlightListing>> AnnotationStore::listings(const QList<qint64> &ids) const
+{
+    QList<HighlightListing> result;
+    if (ids.isEmpty())
+        return result;
+    Result<QList<Tag>> allTags = tags();
+    if (!allTags)
+        return ResultError(allTags.error());
+    QHash<qint64, QString> paths;
+    for (const Tag &tag : std::as_const(*allTags))
+        paths.insert(tag.id, tag.path);
+    QHash<qint64, HighlightListing> found;
+    for (qsizetype start = 0; start < ids.size(); start += 500) {
+        const QList<qint64> slice = ids.mid(start, 500);
+        Result<QSqlQuery> query = run(
+            u"SELECT h.id, h.article_id, h.start_pos, h.end_pos, h.exact, h.prefix, h.suffix, "
+            "h.status, h.color, h.note, h.created_at, h.modified_at, a.title, a.date "
+            "FROM highlights h JOIN articles a ON a.id = h.article_id WHERE h.id IN (%1)"_s.arg(
+                placeholders(slice.size())),
+            toVariants(slice));
+        if (!query)
+            return ResultError(query.error());
+        while (query->next()) {
+            HighlightListing listing;
+            listing.highlight = highlightFrom(*query);
+            listing.articleTitle = query->value(12).toString();
+            listing.articleDate = QDate::fromString(query->value(13).toString(), Qt::ISODate);
+            found.insert(listing.highlight.id, listing);
+        }
+    }
+    Result<QHash<qint64, QList<qint64>>> tags = tagsOf(ids);
+    if (!tags)
+        return ResultError(tags.error());
+    for (qint64 id : ids) {
+        auto it = found.find(id);
+        if (it == found.end())
+            continue;
+        it->highlight.tagIds = tags->value(id);
+        for (qint64 tagId : std::as_const(it->highlight.tagIds))
+            it->tagPaths.append(paths.value(tagId));
+        result.append(*it);
+    }
+    return result;
+}
+
+Result<QList<qint64>> AnnotationStore::articleIdsWithTags(const QList<qint64> &tagIds) const
+{
+    QList<qint64> ids;
+    if (tagIds.isEmpty())
+        return ids;
+    Result<QSqlQuery> query = run(u"SELECT DISTINCT h.article_id FROM highlights h JOIN "
+                                  "highlight_tags t ON t.highlight_id = h.id WHERE t.tag_id IN (%1)"_s
+                                      .arg(placeholders(tagIds.size())),
+                                  toVariants(tagIds));
+    if (!query)
+        return ResultError(query.error());
+    while (query->next())
+        ids.append(query->value(0).toLongLong());
+    return ids;
+}
+
+Result<QList<qint64>> AnnotationStore::articleIdsWithMatchingHighlights(const QString &match) const
+{
+    QList<qint64> ids;
+    Result<QSqlQuery> query = run(u"SELECT DISTINCT h.article_id FROM highlights h WHERE h.id IN "
+                                  "(SELECT rowid FROM highlights_fts WHERE highlights_fts MATCH ?)"_s,
+                                  { match });
+    if (!query)
+        return ResultError(query.error());
+    while (query->next())
+        ids.append(query->value(0).toLongLong());
+    return ids;
+}
+
+Result<void> AnnotationStore::reanchor(qint64 articleId, const QString &body)
+{
+    Result<QList<Highlight>> highlights = highlightsOf(articleId);
+    if (!highlights)
+        return ResultError(highlights.error());
+    for (Highlight highlight : std::as_const(*highlights)) {
+        const AnchorResolution placed = Anchoring::resolve(highlight.anchor, body);
+        if (placed.status == AnchorStatus::Orphaned) {
+            // Kept with its old quote and offsets, so the user can re-attach it.
+            highlight.status = AnchorStatus::Orphaned;
+        } else {
+            const TextAnchor fresh = Anchoring::anchorFor(body, placed.start, placed.end);
+            highlight.status = placed.status;
+            highlight.anchor = fresh;
+        }
+        highlight.modified = highlight.modified.isValid() ? highlight.modified
+                                                          : QDateTime::currentDateTimeUtc();
+        if (auto updated = updateHighlight(highlight); !updated)
+            return updated;
+    }
+    return {};
+}
+
+Result<QList<Tag>> AnnotationStore::tags() const
+{
+    Result<QSqlQuery> query = run(
+        u"SELECT t.id, ifnull(t.parent_id, 0), t.name, t.color, t.description, "
+        "(SELECT count(*) FROM highlight_tags ht WHERE ht.tag_id = t.id) FROM tags t"_s,
+        {});
+    if (!query)
+        return ResultError(query.error());
+    QHash<qint64, Tag> byId;
+    while (query->next()) {
+        Tag tag;
+        tag.id = query->value(0).toLongLong();
+        tag.parentId = query->value(1).toLongLong();
+        tag.name = query->value(2).toString();
+        tag.color = query->value(3).toString();
+        tag.description = query->value(4).toString();
+        tag.highlightCount = query->value(5).toInt();
+        byId.insert(tag.id, tag);
+    }
+    QList<Tag> result;
+    result.reserve(byId.size());
+    for (Tag tag : std::as_const(byId)) {
+        QStringList parts { tag.name };
+        QSet<qint64> visited { tag.id };
+        for (qint64 parent = tag.parentId; parent != 0 && !visited.contains(parent);
+             parent = byId.value(parent).parentId) {
+            visited.insert(parent);
+            parts.prepend(byId.value(parent).name);
+        }
+        tag.path = parts.join(u'/');
+        result.append(tag);
+    }
+    std::sort(result.begin(), result.end(), [](const Tag &a, const Tag &b) {
+        return a.path.compare(b.path, Qt::CaseInsensitive) < 0;
+    });
+    return result;
+}
+
+Result<Tag> AnnotationStore::tag(qint64 id) const
+{
+    Result<QList<Tag>> all = tags();
+    if (!all)
+        return ResultError(all.error());
+    for (const Tag &tag : std::as_const(*all)) {
+        if (tag.id == id)
+            return tag;
+    }
+    return ResultError(tr("The tag is no longer in the codebook."));
+}
+
+Result<QString> AnnotationStore::validateTagName(const QString &name)
+{
+    const QString trimmed = name.simplified();
+    if (trimmed.isEmpty())
+        return ResultError(tr("A tag needs a name."));
+    if (trimmed.size() > MaximumTagNameLength)
+        return ResultError(
+            tr("A tag name can have at most %1 characters.").arg(MaximumTagNameLength));
+    if (trimmed.contains(u'/'))
+        return ResultError(tr("“/” separates the levels of a tag; a single name cannot hold it."));
+    if (!std::any_of(trimmed.cbegin(), trimmed.cend(),
+                     [](QChar c) { return c.isLetterOrNumber(); }))
+        return ResultError(tr("A tag name needs at least one letter or digit."));
+    return trimmed;
+}
+
+Result<qint64> AnnotationStore::insertTag(const Tag &tag)
+{
+    Result<QString> name = validateTagName(tag.name);
+    if (!name)
+        return ResultError(name.error());
+    Result<QSqlQuery> query = run(
+        u"INSERT INTO tags (id, parent_id, name, color, description, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)"_s,
+        { tag.id > 0 ? QVariant(tag.id) : QVariant(QMetaType::fromType<qint64>()),
+          tag.parentId > 0 ? QVariant(tag.parentId) : QVariant(QMetaType::fromType<qint64>()),
+          *name, text(tag.color), text(tag.description), now() });
+    if (!query) {
+        if (query.error().contains(u"UNIQUE"_s))
+            return ResultError(tr("There is already a tag “%1” there.").arg(*name));
+        return ResultError(query.error());
+    }
+    return tag.id > 0 ? tag.id : query->lastInsertId().toLongLong();
+}
+
+Result<void> AnnotationStore::updateTag(const Tag &tag)
+{
+    Result<QString> name = validateTagName(tag.name);
+    if (!name)
+        return ResultError(name.error());
+    if (tag.parentId != 0) {
+        Result<QList<qint64>> below = subtree(tag.id);
+        if (!below)
+            return ResultError(below.error());
+        if (below->contains(tag.parentId))
+            return ResultError(tr("A tag cannot be moved inside itself."));
+    }
+    Result<QSqlQuery> query = run(
+        u"UPDATE tags SET parent_id = ?, name = ?, color = ?, description = ? WHERE id = ?"_s,
+        { tag.parentId > 0 ? QVariant(tag.parentId) : QVariant(QMetaType::fromType<qint64>()),
+          *name, text(tag.color), text(tag.description), tag.id });
+    if (!query) {
+        if (query.error().contains(u"UNIQUE"_s))
+            return ResultError(tr("There is already a tag “%1” there.").arg(*name));
+        return ResultError(query.error());
+    }
+    return {};
+}
+
+Result<void> AnnotationStore::deleteTag(qint64 id)
+{
+    if (auto deleted = run(u"DELETE FROM tags WHERE id = ?"_s, { id }); !deleted)
+        return ResultError(deleted.error());
+    return {};
+}
+
+Result<qint64> AnnotationStore::tagIdByPath(const QString &path) const
+{
+    Result<QList<Tag>> all = tags();
+    if (!all)
+        return ResultError(all.error());
+    const QStringList wanted = path.split(u'/', Qt::SkipEmptyParts);
+    QStringList normalised;
+    for (const QString &part : wanted)
+        normalised.append(part.simplified());
+    const QString target = normalised.join(u'/');
+    for (const Tag &tag : std::as_const(*all)) {
+        if (tag.path.compare(target, Qt::CaseInsensitive) == 0)
+            return tag.id;
+    }
+    return qint64(0);
+}
+
+Result<int> AnnotationStore::tagCount() const
+{
+    Result<QSqlQuery> query = run(u"SELECT count(*) FROM tags"_s, {});
+    if (!query)
+        return ResultError(query.error());
+    return query->next() ? query->value(0).toInt() : 0;
+}
+
+Result<QList<qint64>> AnnotationStore::subtree(qint64 tagId) const
+{
+    Result<QSqlQuery> query = run(u"WITH RECURSIVE below(id) AS (SELECT ? UNION "
+                                  "SELECT t.id FROM tags t JOIN below b ON t.parent_id = b.id) "
+                                  "SELECT id FROM below"_s,
+                                  { tagId });
+    if (!query)
+        return ResultError(query.error());
+    QList<qint64> ids;
+    while (query->next())
+        ids.append(query->value(0).toLongLong());
+    return ids;
+}
+
+Result<QList<QPair<qint64, qint64>>> AnnotationStore::taggings(const QList<qint64> &tagIds) const
+{
+    QList<QPair<qint64, qint64>> pairs;
+    if (tagIds.isEmpty())
+        return pairs;
+    Result<QSqlQuery> query = run(u"SELECT highlight_id, tag_id FROM highlight_tags WHERE tag_id "
+                                  "IN (%1)"_s.arg(placeholders(tagIds.size())),
+                                  toVariants(tagIds));
+    if (!query)
+        return ResultError(query.error());
+    while (query->next())
+        pairs.append({ query->value(0).toLongLong(), query->value(1).toLongLong() });
+    return pairs;
+}
+
+Result<void> AnnotationStore::addTaggings(const QList<QPair<qint64, qint64>> &pairs)
+{
+    for (const auto &pair : pairs) {
+        if (auto added = run(u"INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id) "
+                             "VALUES (?, ?)"_s,
+                             { pair.first, pair.second });
+            !added)
+            return ResultError(added.error());
+    }
+    return {};
+}
+
+Result<QHash<QString, QString>> AnnotationStore::colorNames() const
+{
+    QHash<QString, QString> names;
+    for (const Palette::Entry &entry : Palette::entries())
+        names.insert(entry.key, entry.defaultName);
+    Result<QSqlQuery> query = run(u"SELECT color, name FROM palette_names"_s, {});
+    if (!query)
+        return ResultError(query.error());
+    while (query->next())
+        names.insert(query->value(0).toString(), query->value(1).toString());
+    return names;
+}
+
+Result<void> AnnotationStore::setColorName(const QString &color, const QString &name)
+{
+    if (!Palette::isValidKey(color))
+        return ResultError(tr("There is no highlight colour “%1”.").arg(color));
+    const QString trimmed = name.simplified();
+    Result<QSqlQuery> query = trimmed.isEmpty()
+        ? run(u"DELETE FROM palette_names WHERE color = ?"_s, { color })
+        : run(u"INSERT INTO palette_names (color, name) VALUES (?, ?) "
+              "ON CONFLICT(color) DO UPDATE SET name = excluded.name"_s,
+              { color, trimmed });
+    if (!query)
+        return ResultError(query.error());
+    return {};
+}

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "core/result.h"
+#include "highlight.h"
+
+#include <QHash>
+#include <QList>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariantList>
+
+class LibraryStore;
+
+/// Highlights, tags and colour names in the library file, on the library's own connection (so
+/// the same thread rules apply). Every write runs in a transaction of its own, or inside the
+/// caller's. Ids are kept on restore, so undoing a deletion brings back the same highlight.
+class AnnotationStore
+{
+public:
+    explicit AnnotationStore(const LibraryStore &library);
+
+    // Highlights
+    [[nodiscard]] Result<QList<Highlight>> highlightsOf(qint64 articleId) const;
+    [[nodiscard]] Result<Highlight> highlight(qint64 id) const;
+    /// Inserts a highlight with its tags; a non-zero id is kept (restoring a deleted one).
+    [[nodiscard]] Result<qint64> insertHighlight(const Highlight &highlight);
+    /// Writes anchor, status, colour, note, modified time and tags.
+    [[nodiscard]] Result<void> updateHighlight(const Highlight &highlight);
+    [[nodiscard]] Result<void> deleteHighlight(qint64 id);
+    [[nodiscard]] Result<int> highlightCount() const;
+    /// Highlights carrying any of these tags, newest article first, then in text order.
+    [[nodiscard]] Result<QList<qint64>> highlightIdsWithTags(const QList<qint64> &tagIds) const;
+    [[nodiscard]] Result<QList<HighlightListing>> listings(const QList<qint64> &ids) const;
+    /// Articles having a highlight with one of these tags.
+    [[nodiscard]] Result<QList<qint64>> articleIdsWithTags(const QList<qint64> &tagIds) const;
+    /// Articles whose highlighted text or notes match an FTS5 expression.
+    [[nodiscard]] Result<QList<qint64>> articleIdsWithMatchingHighlights(const QString &match) const;
+
+    /// Places every highlight of an article in its new body and stores where each went.
+    /// Call inside the transaction that changes the body.
+    [[nodiscard]] Result<void> reanchor(qint64 articleId, const QString &body);
+
+    // Tags
+    [[nodiscard]] Result<QList<Tag>> tags() const; ///< all, sorted by path, with counts
+    [[nodiscard]] Result<Tag> tag(qint64 id) const;
+    [[nodiscard]] Result<qint64> insertTag(const Tag &tag);
+    /// Renames, moves, recolours or redescribes; refuses a duplicate name or a cycle.
+    [[nodiscard]] Result<void> updateTag(const Tag &tag);
+    [[nodiscard]] Result<void> deleteTag(qint64 id);
+    /// The tag at a path such as "Speaker/Milo Ventimiglia" (any case), or 0.
+    [[nodiscard]] Result<qint64> tagIdByPath(const QString &path) const;
+    [[nodiscard]] Result<int> tagCount() const;
+    /// Ids of a tag and every tag below it.
+    [[nodiscard]] Result<QList<qint64>> subtree(qint64 tagId) const;
+    /// (highlight, tag) pairs of these tags, to restore them after a deletion or merge.
+    [[nodiscard]] Result<QList<QPair<qint64, qint64>>> taggings(const QList<qint64> &tagIds) const;
+    [[nodiscard]] Result<void> addTaggings(const QList<QPair<qint64, qint64>> &pairs);
+
+    // Colour names
+    [[nodiscard]] Result<QHash<QString, QString>> colorNames() const;
+    [[nodiscard]] Result<void> setColorName(const QString &color, const QString &name);
+
+    /// Checks a single tag name (no '/'): a clear sentence when it is empty, too long or has
+    /// no letter or digit.
+    [[nodiscard]] static Result<QString> validateTagName(const QString &name);
+    static constexpr int MaximumTagNameLength = 80;
+
+private:
+    [[nodiscard]] Result<QSqlQuery> run(const QString &sql, const QVariantList &values) const;
+    [[nodiscard]] Result<void> writeTags(qint64 highlightId, const QList<qint64> &tagIds);
+    [[nodiscard]] Result<QHash<qint64, QList<qint64>>> tagsOf(const QList<qint64> &ids) const;
+
+    QString m_connection;
+};
