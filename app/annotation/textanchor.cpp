@@ -167,22 +167,30 @@ AnchorResolution resolve(const TextAnchor &anchor, QStringView body)
          at = body.indexOf(tail, at + 1))
         candidates.push_back(int(at + probe) - length);
 
-    int bestDistanceFound = limit + 1;
+    // Scored like Hypothesis does: the quote's likeness counts most, then its context, then
+    // how near it is to where it was.
+    double bestFuzzyScore = -1;
     AnchorResolution best;
+    const double prefixLength = std::max<qsizetype>(1, anchor.prefix.size());
+    const double suffixLength = std::max<qsizetype>(1, anchor.suffix.size());
     for (int candidate : candidates) {
         for (int delta = -limit; delta <= limit; delta += std::max(1, limit / 4)) {
             const int start = std::max(0, candidate);
             const int end = std::min(int(body.size()), candidate + length + delta);
             if (end <= start)
                 continue;
-            const int distance = boundedDistance(anchor.exact, body.mid(start, end - start),
-                                                 std::min(limit, bestDistanceFound));
-            const bool better = distance < bestDistanceFound
-                || (distance == bestDistanceFound && best.start >= 0
-                    && contextScore(anchor, body, start, end)
-                        > contextScore(anchor, body, best.start, best.end));
-            if (distance <= limit && better) {
-                bestDistanceFound = distance;
+            const int distance = boundedDistance(anchor.exact, body.mid(start, end - start), limit);
+            if (distance > limit)
+                continue;
+            const int prefixStart = std::max(0, start - int(anchor.prefix.size()));
+            const double score = 50.0 * (1.0 - double(distance) / length)
+                + 20.0 * commonSuffixLength(anchor.prefix, body.mid(prefixStart, start - prefixStart))
+                    / prefixLength
+                + 20.0 * commonPrefixLength(anchor.suffix, body.mid(end, anchor.suffix.size()))
+                    / suffixLength
+                + 2.0 * (1.0 - double(qAbs(start - anchor.start)) / std::max<qsizetype>(1, body.size()));
+            if (score > bestFuzzyScore) {
+                bestFuzzyScore = score;
                 best = { start, end, AnchorStatus::Fuzzy };
             }
         }
