@@ -173,6 +173,14 @@ void ArticleListModel::setQueryText(const QString &text)
     reload();
 }
 
+void ArticleListModel::setTagFilter(const QList<qint64> &tagIds)
+{
+    if (tagIds == m_query.tagIds)
+        return;
+    m_query.tagIds = tagIds;
+    reload();
+}
+
 void ArticleListModel::refresh()
 {
     reload();

@@ -32,6 +32,9 @@ public:
 
     QString queryText() const { return m_query.text; }
     void setQueryText(const QString &text);
+    /// Only articles with a highlight carrying one of these tags; empty shows all.
+    void setTagFilter(const QList<qint64> &tagIds);
+    QList<qint64> tagFilter() const { return m_query.tagIds; }
     /// Reloads from the store, keeping query and order (after an import).
     void refresh();
 
