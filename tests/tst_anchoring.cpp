@@ -49,15 +49,15 @@ void TestAnchoring::reanchors_data()
                                                 << u"Critics said "_s << int(AnchorStatus::Moved);
     QString after = s_text;
     after.append(u" A later sentence was added."_s);
-    QTest::addRow("text-inserted-after-exact") << u"Critics said"_s << 0 << after
-                                               << u"pass. "_s << int(AnchorStatus::Exact);
+    QTest::addRow("text-inserted-after-exact")
+        << u"Critics said"_s << 0 << after << u"pass. "_s << int(AnchorStatus::Exact);
     QString inside = s_text;
     inside.replace(u"the budget would fail"_s, u"the whole budget would fail"_s);
     QTest::addRow("text-inserted-inside-fuzzy") << u"said the budget would fail"_s << 0 << inside
                                                 << u"Critics "_s << int(AnchorStatus::Fuzzy);
     // "the budget would" occurs twice; the second one is highlighted and must stay second.
-    QTest::addRow("repeated-phrase-keeps-context") << u"the budget would"_s << 1 << inserted
-                                                   << u"Critics said "_s << int(AnchorStatus::Moved);
+    QTest::addRow("repeated-phrase-keeps-context")
+        << u"the budget would"_s << 1 << inserted << u"Critics said "_s << int(AnchorStatus::Moved);
     QString removed = s_text;
     removed.remove(u"Critics said the budget would fail. "_s);
     QTest::addRow("quote-removed-orphaned") << u"Critics said the budget would fail"_s << 0
@@ -85,8 +85,8 @@ void TestAnchoring::reanchors()
         QCOMPARE(placed.start, -1);
         return;
     }
-    QVERIFY2(newText.left(placed.start).endsWith(expectedAt),
-             qPrintable(newText.left(placed.start)));
+    QVERIFY2(
+        newText.left(placed.start).endsWith(expectedAt), qPrintable(newText.left(placed.start)));
     if (placed.status != AnchorStatus::Fuzzy)
         QCOMPARE(newText.mid(placed.start, placed.end - placed.start), quote);
 }

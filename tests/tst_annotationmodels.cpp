@@ -45,8 +45,7 @@ void TestAnnotationModels::init()
         article.title = u"Article %1"_s.arg(i);
         article.date = QDate(2020, 1, 1 + i);
         article.paragraphs = { { ParagraphKind::Paragraph,
-                                 u"\"We will win,\" said Ann Lee. Bo Chen disagreed in article %1."_s
-                                     .arg(i) } };
+            u"\"We will win,\" said Ann Lee. Bo Chen disagreed in article %1."_s.arg(i) } };
         article.updateContentHash();
         m_articles.append(m_library->upsertArticle(article)->id);
         m_bodies.append(article.body());
@@ -62,15 +61,14 @@ void TestAnnotationModels::highlightModelFollowsEdits()
     QCOMPARE(model.rowCount(), 0);
     const QString &body = m_bodies.at(0);
     const qint64 later = *m_service->createHighlight(m_articles.at(0), body,
-                                                     int(body.indexOf(u"Bo Chen"_s)),
-                                                     int(body.indexOf(u"Bo Chen"_s)) + 7);
+        int(body.indexOf(u"Bo Chen"_s)), int(body.indexOf(u"Bo Chen"_s)) + 7);
     const qint64 earlier = *m_service->createHighlight(m_articles.at(0), body, 1, 12);
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.index(0).data(HighlightModel::HighlightIdRole).toLongLong(), earlier);
     QCOMPARE(model.index(1).data().toString(), u"Bo Chen"_s);
     QVERIFY(m_service->addTag(later, u"Speaker/Bo Chen"_s).ok());
     QCOMPARE(model.index(1).data(HighlightModel::TagPathsRole).toStringList(),
-             QStringList { u"Speaker/Bo Chen"_s });
+        QStringList { u"Speaker/Bo Chen"_s });
     QVERIFY(model.setData(model.index(1), u"disagrees"_s));
     QCOMPARE(model.index(1).data(HighlightModel::NoteRole).toString(), u"disagrees"_s);
     QCOMPARE(model.highlightAt(int(body.indexOf(u"Chen"_s))), later);
@@ -99,15 +97,16 @@ void TestAnnotationModels::tagTreeHasHierarchyAndCounts()
     QCOMPARE(model.rowCount(speaker), 1);
     const QModelIndex ann = model.index(0, TagTreeModel::CountColumn, speaker);
     QCOMPARE(ann.data().toString(), u"2"_s);
-    QCOMPARE(model.index(0, 0, speaker).data(TagTreeModel::PathRole).toString(),
-             u"Speaker/Ann Lee"_s);
+    QCOMPARE(
+        model.index(0, 0, speaker).data(TagTreeModel::PathRole).toString(), u"Speaker/Ann Lee"_s);
     QCOMPARE(model.parent(ann), speaker);
     QVERIFY(m_service->removeTag(h0, ann.data(TagTreeModel::TagIdRole).toLongLong()).ok());
-    QCOMPARE(model.index(0, TagTreeModel::CountColumn, model.index(1, 0)).data().toString(),
-             u"1"_s);
-    QVERIFY(m_service->renameTag(model.index(1, 0).data(TagTreeModel::TagIdRole).toLongLong(),
-                                 u"Speakers"_s)
-                .ok());
+    QCOMPARE(
+        model.index(0, TagTreeModel::CountColumn, model.index(1, 0)).data().toString(), u"1"_s);
+    QVERIFY(
+        m_service
+            ->renameTag(model.index(1, 0).data(TagTreeModel::TagIdRole).toLongLong(), u"Speakers"_s)
+            .ok());
     QCOMPARE(model.paths(), (QStringList { u"Claim"_s, u"Speakers"_s, u"Speakers/Ann Lee"_s }));
 }
 
@@ -125,11 +124,11 @@ void TestAnnotationModels::taggedHighlightsAcrossLibrary()
     QCOMPARE(model.matchCount(), 2);
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.index(0, TaggedHighlightsModel::ArticleColumn).data().toString(),
-             u"Article 1"_s); // newest article first
-    QCOMPARE(model.index(0, TaggedHighlightsModel::QuoteColumn).data().toString(),
-             u"We will win"_s);
-    QCOMPARE(model.index(0, TaggedHighlightsModel::TagsColumn).data().toString(),
-             u"Speaker/Ann Lee"_s);
+        u"Article 1"_s); // newest article first
+    QCOMPARE(
+        model.index(0, TaggedHighlightsModel::QuoteColumn).data().toString(), u"We will win"_s);
+    QCOMPARE(
+        model.index(0, TaggedHighlightsModel::TagsColumn).data().toString(), u"Speaker/Ann Lee"_s);
     model.setTags({ speaker }, false);
     QCOMPARE(model.matchCount(), 0);
 }

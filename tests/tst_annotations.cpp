@@ -63,8 +63,8 @@ private:
     qint64 highlight(const QString &text)
     {
         const int start = offsetOf(text);
-        Result<qint64> id = m_service->createHighlight(m_articleId, m_body, start,
-                                                       start + int(text.size()));
+        Result<qint64> id
+            = m_service->createHighlight(m_articleId, m_body, start, start + int(text.size()));
         return id ? *id : 0;
     }
 };
@@ -215,7 +215,7 @@ void TestAnnotations::deleteTagAsksNothingHereButUndoes()
     QCOMPARE(m_service->store().tagCount().valueOr(-1), 3);
     QCOMPARE(m_service->store().highlight(a)->tagIds.size(), 1);
     QCOMPARE(m_service->store().tag(m_service->store().highlight(b)->tagIds.front())->path,
-             u"Topic/Budget/Votes"_s);
+        u"Topic/Budget/Votes"_s);
 }
 
 void TestAnnotations::renameMoveAndMergeTags()
@@ -251,8 +251,8 @@ void TestAnnotations::overlappingAndNestedHighlights()
     const qint64 outer = highlight(u"the opposition leader said"_s);
     const qint64 inner = highlight(u"opposition"_s);
     const int start = offsetOf(u"leader said. Critics"_s);
-    const qint64 overlap = *m_service->createHighlight(m_articleId, m_body, start,
-                                                       start + int(u"leader said. Critics"_s.size()));
+    const qint64 overlap = *m_service->createHighlight(
+        m_articleId, m_body, start, start + int(u"leader said. Critics"_s.size()));
     QVERIFY(outer && inner && overlap);
     const auto highlights = m_service->store().highlightsOf(m_articleId);
     QCOMPARE(highlights->size(), 3);
@@ -360,13 +360,15 @@ void TestAnnotations::migratesFoundationLibraryWithData()
         db.setDatabaseName(file);
         QVERIFY(db.open());
         QVERIFY(Schema::migrate(u"v1"_s, 0, 1).ok());
-        QVERIFY(Sql::run(u"v1"_s, u"INSERT INTO articles (id, source_path, content_hash, format, "
-                                  "title, kinds, words, source_label, imported_at, updated_at) "
-                                  "VALUES (7, '/a.txt', 'h', 'plain text', 'Old one', 'p', 2, "
-                                  "'a.txt', 'x', 'x')"_s)
+        QVERIFY(Sql::run(u"v1"_s,
+            u"INSERT INTO articles (id, source_path, content_hash, format, "
+            "title, kinds, words, source_label, imported_at, updated_at) "
+            "VALUES (7, '/a.txt', 'h', 'plain text', 'Old one', 'p', 2, "
+            "'a.txt', 'x', 'x')"_s)
                     .ok());
-        QVERIFY(Sql::run(u"v1"_s, u"INSERT INTO article_texts (id, title, body) VALUES "
-                                  "(7, 'Old one', 'Two words')"_s)
+        QVERIFY(Sql::run(u"v1"_s,
+            u"INSERT INTO article_texts (id, title, body) VALUES "
+            "(7, 'Old one', 'Two words')"_s)
                     .ok());
         db.close();
     }
@@ -407,8 +409,8 @@ void TestAnnotations::killDuringBurstKeepsCommittedHighlights()
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(u"GLOSS_BURST_CHILD"_s, path());
     burst.setProcessEnvironment(environment);
-    burst.start(QCoreApplication::applicationFilePath(),
-                { u"killDuringBurstKeepsCommittedHighlights"_s });
+    burst.start(
+        QCoreApplication::applicationFilePath(), { u"killDuringBurstKeepsCommittedHighlights"_s });
     QVERIFY(burst.waitForStarted());
     QByteArray output;
     QTRY_VERIFY_WITH_TIMEOUT((output += burst.readAllStandardOutput()).count("made") > 50, 30000);
@@ -431,7 +433,7 @@ void TestAnnotations::killDuringBurstKeepsCommittedHighlights()
     QVERIFY(checked > 50);
     QVERIFY(annotations.highlightCount().valueOr(0) >= checked);
     QVERIFY(Sql::scalar((*store)->connectionName(), u"PRAGMA integrity_check"_s)->toString()
-            == u"ok"_s);
+        == u"ok"_s);
 }
 
 QTEST_GUILESS_MAIN(TestAnnotations)

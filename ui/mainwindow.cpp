@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "annotationcontroller.h"
 #include "findbar.h"
 #include "importing/importcontroller.h"
 #include "importprogress.h"
@@ -25,6 +26,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTreeView>
+#include <QUndoGroup>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -63,6 +65,8 @@ MainWindow::MainWindow(std::unique_ptr<LibraryStore> store, QWidget *parent)
     , m_counts(new QLabel(this))
     , m_importProgress(new ImportProgress(this))
     , m_imports(new ImportController(this))
+    , m_undo(new QUndoGroup(this))
+    , m_annotations(new AnnotationController(this, m_reader, m_undo))
 {
     setWindowTitle(tr("Gloss"));
     setWindowIcon(QIcon(u":/icons/gloss.svg"_s));
@@ -86,7 +90,7 @@ MainWindow::MainWindow(std::unique_ptr<LibraryStore> store, QWidget *parent)
     m_splitter->addWidget(m_readerStack);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({ 420, 760 });
+    m_splitter->setSizes({ 360, 700 });
     m_splitter->setChildrenCollapsible(false);
     setCentralWidget(m_splitter);
 
@@ -105,6 +109,19 @@ MainWindow::MainWindow(std::unique_ptr<LibraryStore> store, QWidget *parent)
         statusBar()->showMessage(tr("Zoom %1%").arg(qRound(100 * std::pow(1.1, steps))), 1500);
     });
 
+    connect(m_annotations, &AnnotationController::statusMessage, this,
+        [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(m_annotations, &AnnotationController::openArticleRequested, this,
+        [this](qint64 articleId, qint64 highlightId) {
+            if (showArticle(articleId))
+                m_annotations->revealHighlight(highlightId);
+        });
+    connect(m_annotations, &AnnotationController::libraryFilterChanged, this,
+        [this](const QList<qint64> &tagIds) {
+            if (m_model)
+                m_model->setTagFilter(tagIds);
+        });
+
     createActions();
     setLibrary(std::move(store));
     restoreSettings();
@@ -112,6 +129,8 @@ MainWindow::MainWindow(std::unique_ptr<LibraryStore> store, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    // Annotations and the list read through the store, which goes last.
+    m_annotations->setLibrary(nullptr);
     m_library->setModel(nullptr);
 }
 
@@ -131,10 +150,18 @@ void MainWindow::createActions()
     m_libraryActions = { importFiles, importFolder, openLibrary };
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    // Explicit: some platform themes bind nothing to QKeySequence::Quit.
+    quit->setShortcut(QKeySequence(tr("Ctrl+Q")));
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undo->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_undo->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({ QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence(tr("Ctrl+Y")) });
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
     QAction *copy = edit->addAction(tr("&Copy"), m_reader, &QTextEdit::copy);
     copy->setShortcut(QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -161,6 +188,8 @@ void MainWindow::createActions()
     QAction *zoomReset
         = view->addAction(tr("&Actual Size"), this, [this] { m_reader->setZoomSteps(0); });
     zoomReset->setShortcut(QKeySequence(tr("Ctrl+0")));
+
+    m_annotations->populateMenu(menuBar()->addMenu(tr("&Annotate")));
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     QAction *next
@@ -189,10 +218,12 @@ void MainWindow::createActions()
 
 void MainWindow::setLibrary(std::unique_ptr<LibraryStore> store)
 {
+    m_annotations->setLibrary(nullptr);
     m_library->setModel(nullptr);
     m_model.reset();
     m_reader->clearArticle();
     m_store = std::move(store);
+    m_annotations->setLibrary(m_store.get());
     if (m_store) {
         m_model = std::make_unique<ArticleListModel>(m_store.get());
         connect(m_model.get(), &ArticleListModel::listChanged, this, &MainWindow::updateCounts);
@@ -218,6 +249,7 @@ bool MainWindow::showArticle(qint64 id)
     }
     article->id = id;
     m_reader->showArticle(*article);
+    m_annotations->articleShown(id);
     updateEmptyState();
     Q_EMIT articleShown(id);
     return true;

@@ -6,6 +6,7 @@
 
 #include <memory>
 
+class AnnotationController;
 class ArticleListModel;
 class FindBar;
 class ImportController;
@@ -15,6 +16,7 @@ class LibraryStore;
 class QLabel;
 
 class QSplitter;
+class QUndoGroup;
 class QStackedWidget;
 class ReaderView;
 struct ImportSummary;
@@ -41,6 +43,8 @@ public:
     ReaderView *reader() const { return m_reader; }
     FindBar *findBar() const { return m_findBar; }
     ImportController *imports() const { return m_imports; }
+    AnnotationController *annotations() const { return m_annotations; }
+    QUndoGroup *undoGroup() const { return m_undo; }
     ImportProgress *importProgress() const { return m_importProgress; }
     QString statusCountText() const;
     /// The summary box of the last import that had failures, while it is open.
@@ -80,6 +84,8 @@ private:
     QLabel *m_counts;
     ImportProgress *m_importProgress;
     ImportController *m_imports;
+    QUndoGroup *m_undo;
+    AnnotationController *m_annotations;
     QPointer<QMessageBox> m_importReport;
     QList<QAction *> m_libraryActions;
     bool m_showFirstImported = false;

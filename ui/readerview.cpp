@@ -2,9 +2,14 @@
 #include "article/articledocument.h"
 
 #include <QFontDatabase>
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QMouseEvent>
 #include <QResizeEvent>
 #include <QScrollBar>
 #include <QTextFrame>
+#include <QTimer>
+#include <QToolTip>
 #include <QtMath>
 
 using namespace Qt::StringLiterals;
@@ -19,7 +24,14 @@ constexpr qreal BasePointSize = 12.5;
 
 ReaderView::ReaderView(QWidget *parent)
     : QTextBrowser(parent)
+    , m_flashTimer(new QTimer(this))
 {
+    m_flashTimer->setSingleShot(true);
+    m_flashTimer->setInterval(700);
+    connect(m_flashTimer, &QTimer::timeout, this, [this] {
+        m_flashing = 0;
+        applyHighlightLayers();
+    });
     setObjectName(u"reader"_s);
     setOpenLinks(false);
     setOpenExternalLinks(false);
@@ -42,6 +54,9 @@ QFont ReaderView::readingFont() const
 void ReaderView::showArticle(const Article &article)
 {
     m_article = article;
+    m_body = article.body();
+    m_highlights.clear();
+    m_activeHighlight = 0;
     rebuild();
     verticalScrollBar()->setValue(0);
     QTextCursor start(document());
@@ -52,6 +67,9 @@ void ReaderView::showArticle(const Article &article)
 void ReaderView::clearArticle()
 {
     m_article = Article();
+    m_body.clear();
+    m_highlights.clear();
+    m_activeHighlight = 0;
     m_bodyStart = 0;
     setPlainText(QString());
 }
@@ -69,6 +87,7 @@ void ReaderView::rebuild()
     document->setParent(this);
     setDocument(document.release());
     updateColumnMargins();
+    applyHighlightLayers();
 }
 
 void ReaderView::setZoomSteps(int steps)
@@ -100,7 +119,8 @@ void ReaderView::updateColumnMargins()
     const QFontMetricsF metrics(readingFont());
     const qreal column = metrics.horizontalAdvance(u'M') * ColumnWidthInEm;
     const qreal available = viewport()->width();
-    const qreal side = qMax<qreal>(0, (available - column) / 2);
+    // The document margin stays the minimum, so text never touches the edges.
+    const qreal side = qMax<qreal>(document()->documentMargin(), (available - column) / 2);
     QTextFrame *root = document()->rootFrame();
     QTextFrameFormat format = root->frameFormat();
     if (qFuzzyCompare(format.leftMargin() + 1, side + 1))
@@ -108,4 +128,192 @@ void ReaderView::updateColumnMargins()
     format.setLeftMargin(side);
     format.setRightMargin(side);
     root->setFrameFormat(format);
+}
+
+QPair<int, int> ReaderView::selectionInBody() const
+{
+    const QTextCursor cursor = textCursor();
+    const int start = std::clamp(cursor.selectionStart() - m_bodyStart, 0, int(m_body.size()));
+    const int end = std::clamp(cursor.selectionEnd() - m_bodyStart, 0, int(m_body.size()));
+    return { start, end };
+}
+
+void ReaderView::setHighlights(
+    const QList<Highlight> &highlights, const QHash<qint64, QString> &tagPaths)
+{
+    m_highlights = highlights;
+    m_tagPaths = tagPaths;
+    if (m_activeHighlight != 0 && !findHighlight(m_activeHighlight))
+        setActiveHighlight(0);
+    applyHighlightLayers();
+}
+
+const Highlight *ReaderView::findHighlight(qint64 id) const
+{
+    for (const Highlight &highlight : m_highlights) {
+        if (highlight.id == id)
+            return &highlight;
+    }
+    return nullptr;
+}
+
+void ReaderView::setActiveHighlight(qint64 id)
+{
+    if (id == m_activeHighlight)
+        return;
+    m_activeHighlight = id;
+    applyHighlightLayers();
+    Q_EMIT activeHighlightChanged(id);
+}
+
+qint64 ReaderView::highlightAtOffset(int offset) const
+{
+    qint64 found = 0;
+    int shortest = INT_MAX;
+    for (const Highlight &highlight : m_highlights) {
+        if (highlight.status == AnchorStatus::Orphaned)
+            continue;
+        if (offset >= highlight.anchor.start && offset < highlight.anchor.end
+            && highlight.anchor.length() < shortest) {
+            found = highlight.id;
+            shortest = highlight.anchor.length();
+        }
+    }
+    return found;
+}
+
+qint64 ReaderView::highlightAtCaret() const
+{
+    if (m_activeHighlight != 0)
+        return m_activeHighlight;
+    const QTextCursor cursor = textCursor();
+    return highlightAtOffset(cursor.selectionStart() - m_bodyStart);
+}
+
+void ReaderView::revealHighlight(qint64 id)
+{
+    const Highlight *highlight = findHighlight(id);
+    if (!highlight || highlight->status == AnchorStatus::Orphaned)
+        return;
+    QTextCursor cursor(document());
+    cursor.setPosition(m_bodyStart + highlight->anchor.start);
+    setTextCursor(cursor);
+    ensureCursorVisible();
+    setActiveHighlight(id);
+    m_flashing = id;
+    applyHighlightLayers();
+    m_flashTimer->start();
+}
+
+void ReaderView::applyHighlightLayers()
+{
+    // One setExtraSelections() for every layer, in z-order: user highlights, then the active
+    // highlight's outline, then the flash. Translucent fills make overlaps visibly darker.
+    QList<QTextEdit::ExtraSelection> selections;
+    const int documentEnd = document()->characterCount() - 1;
+    auto cursorFor = [&](const Highlight &highlight) {
+        QTextCursor cursor(document());
+        cursor.setPosition(std::min(documentEnd, m_bodyStart + highlight.anchor.start));
+        cursor.setPosition(
+            std::min(documentEnd, m_bodyStart + highlight.anchor.end), QTextCursor::KeepAnchor);
+        return cursor;
+    };
+    for (const Highlight &highlight : std::as_const(m_highlights)) {
+        if (highlight.status == AnchorStatus::Orphaned)
+            continue;
+        QColor fill(Palette::rgbOf(highlight.color));
+        fill.setAlpha(120);
+        QTextEdit::ExtraSelection selection;
+        selection.cursor = cursorFor(highlight);
+        selection.format.setBackground(fill);
+        selections.append(selection);
+    }
+    if (const Highlight *active = findHighlight(m_activeHighlight);
+        active && active->status != AnchorStatus::Orphaned) {
+        QTextEdit::ExtraSelection selection;
+        selection.cursor = cursorFor(*active);
+        selection.format.setUnderlineStyle(QTextCharFormat::SingleUnderline);
+        selection.format.setUnderlineColor(QColor(Palette::rgbOf(active->color)).darker(220));
+        selection.format.setFontUnderline(true);
+        selections.append(selection);
+    }
+    if (const Highlight *flashing = findHighlight(m_flashing); flashing) {
+        QTextEdit::ExtraSelection selection;
+        selection.cursor = cursorFor(*flashing);
+        selection.format.setBackground(QColor(Palette::rgbOf(flashing->color)).darker(130));
+        selections.append(selection);
+    }
+    setExtraSelections(selections);
+}
+
+void ReaderView::keyPressEvent(QKeyEvent *event)
+{
+    const Qt::KeyboardModifiers modifiers
+        = event->modifiers() & ~Qt::KeyboardModifiers(Qt::KeypadModifier);
+    if (const Highlight *active = findHighlight(m_activeHighlight); active
+        && (event->key() == Qt::Key_Left || event->key() == Qt::Key_Right)
+        && (modifiers == Qt::ShiftModifier || modifiers == (Qt::ShiftModifier | Qt::AltModifier))) {
+        // Move one grapheme at a time, so an edge never lands inside a character.
+        const bool startEdge = modifiers.testFlag(Qt::AltModifier);
+        const bool forward = event->key() == Qt::Key_Right;
+        QTextCursor cursor(document());
+        cursor.setPosition(m_bodyStart + (startEdge ? active->anchor.start : active->anchor.end));
+        cursor.movePosition(forward ? QTextCursor::NextCharacter : QTextCursor::PreviousCharacter);
+        const int edge = std::clamp(cursor.position() - m_bodyStart, 0, int(m_body.size()));
+        const int start = startEdge ? edge : active->anchor.start;
+        const int end = startEdge ? active->anchor.end : edge;
+        if (end > start)
+            Q_EMIT extentChangeRequested(active->id, start, end);
+        event->accept();
+        return;
+    }
+    if (modifiers == Qt::NoModifier && event->key() == Qt::Key_Escape && m_activeHighlight != 0) {
+        setActiveHighlight(0);
+        event->accept();
+        return;
+    }
+    QTextBrowser::keyPressEvent(event);
+}
+
+void ReaderView::mouseReleaseEvent(QMouseEvent *event)
+{
+    QTextBrowser::mouseReleaseEvent(event);
+    if (event->button() != Qt::LeftButton)
+        return;
+    if (textCursor().hasSelection()) {
+        Q_EMIT selectionFinished(event->position().toPoint());
+        return;
+    }
+    // A plain click inside a highlight makes it the active one.
+    const int offset = cursorForPosition(event->position().toPoint()).position() - m_bodyStart;
+    setActiveHighlight(offset >= 0 ? highlightAtOffset(offset) : 0);
+}
+
+bool ReaderView::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const QPoint inViewport = viewport()->mapFrom(this, help->pos());
+        const int offset = cursorForPosition(inViewport).position() - m_bodyStart;
+        QStringList lines;
+        for (const Highlight &highlight : std::as_const(m_highlights)) {
+            if (highlight.status == AnchorStatus::Orphaned || offset < highlight.anchor.start
+                || offset >= highlight.anchor.end)
+                continue;
+            QStringList tags;
+            for (qint64 tagId : highlight.tagIds)
+                tags.append(u'#' + m_tagPaths.value(tagId));
+            QString line = tags.isEmpty() ? tr("Highlight") : tags.join(u' ');
+            const QString note = highlight.note.section(u'\n', 0, 0).trimmed();
+            if (!note.isEmpty())
+                line += u" — "_s + note;
+            lines.append(line);
+        }
+        if (lines.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), lines.join(u'\n'), this);
+        return true;
+    }
+    return QTextBrowser::event(event);
 }

@@ -13,8 +13,8 @@ class AnnotationCommand final : public QUndoCommand
 {
 public:
     AnnotationCommand(AnnotationService *service, const QString &text,
-                      std::function<Result<void>()> apply, std::function<Result<void>()> revert,
-                      qint64 articleId, bool tagsChange)
+        std::function<Result<void>()> apply, std::function<Result<void>()> revert, qint64 articleId,
+        bool tagsChange)
         : QUndoCommand(text)
         , m_service(service)
         , m_apply(std::move(apply))
@@ -67,8 +67,8 @@ void AnnotationService::announce(qint64 articleId, bool tagsChange)
         Q_EMIT tagsChanged();
 }
 
-Result<void> AnnotationService::perform(const QString &text, Step apply, Step revert,
-                                        qint64 articleId, bool tagsChange)
+Result<void> AnnotationService::perform(
+    const QString &text, Step apply, Step revert, qint64 articleId, bool tagsChange)
 {
     {
         ScopedTransaction transaction(m_library->connectionName());
@@ -79,14 +79,14 @@ Result<void> AnnotationService::perform(const QString &text, Step apply, Step re
         if (auto committed = transaction.commit(); !committed)
             return committed;
     }
-    m_undo.push(new AnnotationCommand(this, text, std::move(apply), std::move(revert), articleId,
-                                      tagsChange));
+    m_undo.push(new AnnotationCommand(
+        this, text, std::move(apply), std::move(revert), articleId, tagsChange));
     announce(articleId, tagsChange);
     return {};
 }
 
-Result<qint64> AnnotationService::createHighlight(qint64 articleId, const QString &body, int start,
-                                                  int end, const QString &color)
+Result<qint64> AnnotationService::createHighlight(
+    qint64 articleId, const QString &body, int start, int end, const QString &color)
 {
     if (start > end)
         std::swap(start, end);
@@ -146,14 +146,13 @@ Result<void> AnnotationService::deleteHighlight(qint64 id)
         kept.articleId, !kept.tagIds.isEmpty());
 }
 
-Result<void> AnnotationService::update(const Highlight &before, Highlight after,
-                                       const QString &text, bool tagsChange)
+Result<void> AnnotationService::update(
+    const Highlight &before, Highlight after, const QString &text, bool tagsChange)
 {
     after.modified = QDateTime::currentDateTimeUtc();
     return perform(
         text, [this, after]() { return m_store.updateHighlight(after); },
-        [this, before]() { return m_store.updateHighlight(before); }, before.articleId,
-        tagsChange);
+        [this, before]() { return m_store.updateHighlight(before); }, before.articleId, tagsChange);
 }
 
 Result<void> AnnotationService::setColor(qint64 id, const QString &color)
@@ -195,8 +194,8 @@ Result<void> AnnotationService::setExtent(qint64 id, const QString &body, int st
     after.anchor = Anchoring::anchorFor(body, start, end);
     after.status = AnchorStatus::Exact;
     return update(*before, after,
-                  before->status == AnchorStatus::Orphaned ? tr("Re-attach Highlight")
-                                                           : tr("Change Highlight Extent"));
+        before->status == AnchorStatus::Orphaned ? tr("Re-attach Highlight")
+                                                 : tr("Change Highlight Extent"));
 }
 
 Result<QStringList> AnnotationService::splitTagPath(const QString &path)
@@ -347,8 +346,8 @@ Result<qint64> AnnotationService::createTag(const QString &path)
 
 namespace {
 
-Result<Tag> changedTag(const AnnotationStore &store, qint64 id,
-                       const std::function<void(Tag &)> &change)
+Result<Tag> changedTag(
+    const AnnotationStore &store, qint64 id, const std::function<void(Tag &)> &change)
 {
     Result<Tag> tag = store.tag(id);
     if (!tag)
@@ -380,7 +379,8 @@ Result<void> AnnotationService::moveTag(qint64 id, qint64 newParentId)
     Result<Tag> before = m_store.tag(id);
     if (!before)
         return ResultError(before.error());
-    Result<Tag> after = changedTag(m_store, id, [newParentId](Tag &tag) { tag.parentId = newParentId; });
+    Result<Tag> after
+        = changedTag(m_store, id, [newParentId](Tag &tag) { tag.parentId = newParentId; });
     const Tag original = *before;
     const Tag moved = *after;
     // Checked now, so a move into its own subtree never reaches the stack.

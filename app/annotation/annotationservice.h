@@ -26,8 +26,8 @@ public:
     const AnnotationStore &store() const { return m_store; }
 
     // Highlights. Offsets are into the article body.
-    [[nodiscard]] Result<qint64> createHighlight(qint64 articleId, const QString &body, int start,
-                                                 int end, const QString &color = {});
+    [[nodiscard]] Result<qint64> createHighlight(
+        qint64 articleId, const QString &body, int start, int end, const QString &color = {});
     [[nodiscard]] Result<void> deleteHighlight(qint64 id);
     [[nodiscard]] Result<void> setColor(qint64 id, const QString &color);
     [[nodiscard]] Result<void> setNote(qint64 id, const QString &note);
@@ -62,10 +62,10 @@ Q_SIGNALS:
 private:
     using Step = std::function<Result<void>()>;
     /// Runs `apply` now; on success pushes an undo step that runs `revert`/`apply`.
-    [[nodiscard]] Result<void> perform(const QString &text, Step apply, Step revert,
-                                       qint64 articleId, bool tagsChange);
-    [[nodiscard]] Result<void> update(const Highlight &before, Highlight after, const QString &text,
-                                      bool tagsChange = false);
+    [[nodiscard]] Result<void> perform(
+        const QString &text, Step apply, Step revert, qint64 articleId, bool tagsChange);
+    [[nodiscard]] Result<void> update(
+        const Highlight &before, Highlight after, const QString &text, bool tagsChange = false);
     [[nodiscard]] Result<QList<Tag>> ensurePath(const QStringList &names, qint64 &leafId);
     void announce(qint64 articleId, bool tagsChange);
 

@@ -88,10 +88,10 @@ Result<QHash<qint64, QList<qint64>>> AnnotationStore::tagsOf(const QList<qint64>
         return tags;
     for (qsizetype start = 0; start < ids.size(); start += 500) {
         const QList<qint64> slice = ids.mid(start, 500);
-        Result<QSqlQuery> query = run(u"SELECT highlight_id, tag_id FROM highlight_tags WHERE "
-                                      "highlight_id IN (%1) ORDER BY tag_id"_s
-                                          .arg(placeholders(slice.size())),
-                                      toVariants(slice));
+        Result<QSqlQuery> query
+            = run(u"SELECT highlight_id, tag_id FROM highlight_tags WHERE "
+                  "highlight_id IN (%1) ORDER BY tag_id"_s.arg(placeholders(slice.size())),
+                toVariants(slice));
         if (!query)
             return ResultError(query.error());
         while (query->next())
@@ -104,7 +104,7 @@ Result<QList<Highlight>> AnnotationStore::highlightsOf(qint64 articleId) const
 {
     Result<QSqlQuery> query = run(u"SELECT %1 FROM highlights WHERE article_id = ? "
                                   "ORDER BY start_pos, end_pos, id"_s.arg(s_highlightColumns),
-                                  { articleId });
+        { articleId });
     if (!query)
         return ResultError(query.error());
     QList<Highlight> highlights;
@@ -123,8 +123,8 @@ Result<QList<Highlight>> AnnotationStore::highlightsOf(qint64 articleId) const
 
 Result<Highlight> AnnotationStore::highlight(qint64 id) const
 {
-    Result<QSqlQuery> query =
-        run(u"SELECT %1 FROM highlights WHERE id = ?"_s.arg(s_highlightColumns), { id });
+    Result<QSqlQuery> query
+        = run(u"SELECT %1 FROM highlights WHERE id = ?"_s.arg(s_highlightColumns), { id });
     if (!query)
         return ResultError(query.error());
     if (!query->next())
@@ -148,7 +148,7 @@ Result<void> AnnotationStore::writeTags(qint64 highlightId, const QList<qint64> 
             continue;
         seen.insert(tagId);
         if (auto added = run(u"INSERT INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)"_s,
-                             { highlightId, tagId });
+                { highlightId, tagId });
             !added)
             return ResultError(added.error());
     }
@@ -166,14 +166,14 @@ Result<qint64> AnnotationStore::insertHighlight(const Highlight &highlight)
     const QString modified = highlight.modified.isValid()
         ? highlight.modified.toUTC().toString(Qt::ISODateWithMs)
         : created;
-    Result<QSqlQuery> query = run(
-        u"INSERT INTO highlights (id, article_id, start_pos, end_pos, exact, prefix, suffix, "
-        "status, color, note, created_at, modified_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"_s,
-        { highlight.id > 0 ? QVariant(highlight.id) : QVariant(QMetaType::fromType<qint64>()),
-          highlight.articleId, highlight.anchor.start, highlight.anchor.end,
-          text(highlight.anchor.exact), text(highlight.anchor.prefix),
-          text(highlight.anchor.suffix), anchorStatusName(highlight.status),
-          text(highlight.color), text(highlight.note), created, modified });
+    Result<QSqlQuery> query
+        = run(u"INSERT INTO highlights (id, article_id, start_pos, end_pos, exact, prefix, suffix, "
+              "status, color, note, created_at, modified_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"_s,
+            { highlight.id > 0 ? QVariant(highlight.id) : QVariant(QMetaType::fromType<qint64>()),
+                highlight.articleId, highlight.anchor.start, highlight.anchor.end,
+                text(highlight.anchor.exact), text(highlight.anchor.prefix),
+                text(highlight.anchor.suffix), anchorStatusName(highlight.status),
+                text(highlight.color), text(highlight.note), created, modified });
     if (!query)
         return ResultError(query.error());
     const qint64 id = highlight.id > 0 ? highlight.id : query->lastInsertId().toLongLong();
@@ -193,11 +193,11 @@ Result<void> AnnotationStore::updateHighlight(const Highlight &highlight)
         u"UPDATE highlights SET start_pos=?, end_pos=?, exact=?, prefix=?, suffix=?, status=?, "
         "color=?, note=?, modified_at=? WHERE id=?"_s,
         { highlight.anchor.start, highlight.anchor.end, text(highlight.anchor.exact),
-          text(highlight.anchor.prefix), text(highlight.anchor.suffix),
-          anchorStatusName(highlight.status), text(highlight.color), text(highlight.note),
-          highlight.modified.isValid() ? highlight.modified.toUTC().toString(Qt::ISODateWithMs)
-                                       : now(),
-          highlight.id });
+            text(highlight.anchor.prefix), text(highlight.anchor.suffix),
+            anchorStatusName(highlight.status), text(highlight.color), text(highlight.note),
+            highlight.modified.isValid() ? highlight.modified.toUTC().toString(Qt::ISODateWithMs)
+                                         : now(),
+            highlight.id });
     if (!query)
         return ResultError(query.error());
     if (query->numRowsAffected() == 0)
@@ -292,10 +292,11 @@ Result<QList<qint64>> AnnotationStore::articleIdsWithTags(const QList<qint64> &t
     QList<qint64> ids;
     if (tagIds.isEmpty())
         return ids;
-    Result<QSqlQuery> query = run(u"SELECT DISTINCT h.article_id FROM highlights h JOIN "
-                                  "highlight_tags t ON t.highlight_id = h.id WHERE t.tag_id IN (%1)"_s
-                                      .arg(placeholders(tagIds.size())),
-                                  toVariants(tagIds));
+    Result<QSqlQuery> query
+        = run(u"SELECT DISTINCT h.article_id FROM highlights h JOIN "
+              "highlight_tags t ON t.highlight_id = h.id WHERE t.tag_id IN (%1)"_s.arg(
+                  placeholders(tagIds.size())),
+            toVariants(tagIds));
     if (!query)
         return ResultError(query.error());
     while (query->next())
@@ -306,9 +307,10 @@ Result<QList<qint64>> AnnotationStore::articleIdsWithTags(const QList<qint64> &t
 Result<QList<qint64>> AnnotationStore::articleIdsWithMatchingHighlights(const QString &match) const
 {
     QList<qint64> ids;
-    Result<QSqlQuery> query = run(u"SELECT DISTINCT h.article_id FROM highlights h WHERE h.id IN "
-                                  "(SELECT rowid FROM highlights_fts WHERE highlights_fts MATCH ?)"_s,
-                                  { match });
+    Result<QSqlQuery> query
+        = run(u"SELECT DISTINCT h.article_id FROM highlights h WHERE h.id IN "
+              "(SELECT rowid FROM highlights_fts WHERE highlights_fts MATCH ?)"_s,
+            { match });
     if (!query)
         return ResultError(query.error());
     while (query->next())
@@ -331,8 +333,8 @@ Result<void> AnnotationStore::reanchor(qint64 articleId, const QString &body)
             highlight.status = placed.status;
             highlight.anchor = fresh;
         }
-        highlight.modified = highlight.modified.isValid() ? highlight.modified
-                                                          : QDateTime::currentDateTimeUtc();
+        highlight.modified
+            = highlight.modified.isValid() ? highlight.modified : QDateTime::currentDateTimeUtc();
         if (auto updated = updateHighlight(highlight); !updated)
             return updated;
     }
@@ -341,10 +343,10 @@ Result<void> AnnotationStore::reanchor(qint64 articleId, const QString &body)
 
 Result<QList<Tag>> AnnotationStore::tags() const
 {
-    Result<QSqlQuery> query = run(
-        u"SELECT t.id, ifnull(t.parent_id, 0), t.name, t.color, t.description, "
-        "(SELECT count(*) FROM highlight_tags ht WHERE ht.tag_id = t.id) FROM tags t"_s,
-        {});
+    Result<QSqlQuery> query
+        = run(u"SELECT t.id, ifnull(t.parent_id, 0), t.name, t.color, t.description, "
+              "(SELECT count(*) FROM highlight_tags ht WHERE ht.tag_id = t.id) FROM tags t"_s,
+            {});
     if (!query)
         return ResultError(query.error());
     QHash<qint64, Tag> byId;
@@ -371,9 +373,8 @@ Result<QList<Tag>> AnnotationStore::tags() const
         tag.path = parts.join(u'/');
         result.append(tag);
     }
-    std::sort(result.begin(), result.end(), [](const Tag &a, const Tag &b) {
-        return a.path.compare(b.path, Qt::CaseInsensitive) < 0;
-    });
+    std::sort(result.begin(), result.end(),
+        [](const Tag &a, const Tag &b) { return a.path.compare(b.path, Qt::CaseInsensitive) < 0; });
     return result;
 }
 
@@ -399,8 +400,8 @@ Result<QString> AnnotationStore::validateTagName(const QString &name)
             tr("A tag name can have at most %1 characters.").arg(MaximumTagNameLength));
     if (trimmed.contains(u'/'))
         return ResultError(tr("“/” separates the levels of a tag; a single name cannot hold it."));
-    if (!std::any_of(trimmed.cbegin(), trimmed.cend(),
-                     [](QChar c) { return c.isLetterOrNumber(); }))
+    if (!std::any_of(
+            trimmed.cbegin(), trimmed.cend(), [](QChar c) { return c.isLetterOrNumber(); }))
         return ResultError(tr("A tag name needs at least one letter or digit."));
     return trimmed;
 }
@@ -410,12 +411,12 @@ Result<qint64> AnnotationStore::insertTag(const Tag &tag)
     Result<QString> name = validateTagName(tag.name);
     if (!name)
         return ResultError(name.error());
-    Result<QSqlQuery> query = run(
-        u"INSERT INTO tags (id, parent_id, name, color, description, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?)"_s,
-        { tag.id > 0 ? QVariant(tag.id) : QVariant(QMetaType::fromType<qint64>()),
-          tag.parentId > 0 ? QVariant(tag.parentId) : QVariant(QMetaType::fromType<qint64>()),
-          *name, text(tag.color), text(tag.description), now() });
+    Result<QSqlQuery> query
+        = run(u"INSERT INTO tags (id, parent_id, name, color, description, created_at) "
+              "VALUES (?, ?, ?, ?, ?, ?)"_s,
+            { tag.id > 0 ? QVariant(tag.id) : QVariant(QMetaType::fromType<qint64>()),
+                tag.parentId > 0 ? QVariant(tag.parentId) : QVariant(QMetaType::fromType<qint64>()),
+                *name, text(tag.color), text(tag.description), now() });
     if (!query) {
         if (query.error().contains(u"UNIQUE"_s))
             return ResultError(tr("There is already a tag “%1” there.").arg(*name));
@@ -436,10 +437,10 @@ Result<void> AnnotationStore::updateTag(const Tag &tag)
         if (below->contains(tag.parentId))
             return ResultError(tr("A tag cannot be moved inside itself."));
     }
-    Result<QSqlQuery> query = run(
-        u"UPDATE tags SET parent_id = ?, name = ?, color = ?, description = ? WHERE id = ?"_s,
-        { tag.parentId > 0 ? QVariant(tag.parentId) : QVariant(QMetaType::fromType<qint64>()),
-          *name, text(tag.color), text(tag.description), tag.id });
+    Result<QSqlQuery> query
+        = run(u"UPDATE tags SET parent_id = ?, name = ?, color = ?, description = ? WHERE id = ?"_s,
+            { tag.parentId > 0 ? QVariant(tag.parentId) : QVariant(QMetaType::fromType<qint64>()),
+                *name, text(tag.color), text(tag.description), tag.id });
     if (!query) {
         if (query.error().contains(u"UNIQUE"_s))
             return ResultError(tr("There is already a tag “%1” there.").arg(*name));
@@ -485,7 +486,7 @@ Result<QList<qint64>> AnnotationStore::subtree(qint64 tagId) const
     Result<QSqlQuery> query = run(u"WITH RECURSIVE below(id) AS (SELECT ? UNION "
                                   "SELECT t.id FROM tags t JOIN below b ON t.parent_id = b.id) "
                                   "SELECT id FROM below"_s,
-                                  { tagId });
+        { tagId });
     if (!query)
         return ResultError(query.error());
     QList<qint64> ids;
@@ -501,7 +502,7 @@ Result<QList<QPair<qint64, qint64>>> AnnotationStore::taggings(const QList<qint6
         return pairs;
     Result<QSqlQuery> query = run(u"SELECT highlight_id, tag_id FROM highlight_tags WHERE tag_id "
                                   "IN (%1)"_s.arg(placeholders(tagIds.size())),
-                                  toVariants(tagIds));
+        toVariants(tagIds));
     if (!query)
         return ResultError(query.error());
     while (query->next())
@@ -514,7 +515,7 @@ Result<void> AnnotationStore::addTaggings(const QList<QPair<qint64, qint64>> &pa
     for (const auto &pair : pairs) {
         if (auto added = run(u"INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id) "
                              "VALUES (?, ?)"_s,
-                             { pair.first, pair.second });
+                { pair.first, pair.second });
             !added)
             return ResultError(added.error());
     }
@@ -543,7 +544,7 @@ Result<void> AnnotationStore::setColorName(const QString &color, const QString &
         ? run(u"DELETE FROM palette_names WHERE color = ?"_s, { color })
         : run(u"INSERT INTO palette_names (color, name) VALUES (?, ?) "
               "ON CONFLICT(color) DO UPDATE SET name = excluded.name"_s,
-              { color, trimmed });
+            { color, trimmed });
     if (!query)
         return ResultError(query.error());
     return {};

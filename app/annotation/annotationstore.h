@@ -34,7 +34,8 @@ public:
     /// Articles having a highlight with one of these tags.
     [[nodiscard]] Result<QList<qint64>> articleIdsWithTags(const QList<qint64> &tagIds) const;
     /// Articles whose highlighted text or notes match an FTS5 expression.
-    [[nodiscard]] Result<QList<qint64>> articleIdsWithMatchingHighlights(const QString &match) const;
+    [[nodiscard]] Result<QList<qint64>> articleIdsWithMatchingHighlights(
+        const QString &match) const;
 
     /// Places every highlight of an article in its new body and stores where each went.
     /// Call inside the transaction that changes the body.

@@ -7,9 +7,12 @@ namespace Palette {
 const QList<Entry> &entries()
 {
     static const QList<Entry> palette = {
-        { u"yellow"_s, u"Yellow"_s, u"#ffd84d"_s }, { u"green"_s, u"Green"_s, u"#8fd694"_s },
-        { u"blue"_s, u"Blue"_s, u"#8cc4ff"_s },     { u"pink"_s, u"Pink"_s, u"#ff9ecb"_s },
-        { u"orange"_s, u"Orange"_s, u"#ffb36b"_s }, { u"purple"_s, u"Purple"_s, u"#c7a6ff"_s },
+        { u"yellow"_s, u"Yellow"_s, u"#ffd84d"_s },
+        { u"green"_s, u"Green"_s, u"#8fd694"_s },
+        { u"blue"_s, u"Blue"_s, u"#8cc4ff"_s },
+        { u"pink"_s, u"Pink"_s, u"#ff9ecb"_s },
+        { u"orange"_s, u"Orange"_s, u"#ffb36b"_s },
+        { u"purple"_s, u"Purple"_s, u"#c7a6ff"_s },
     };
     return palette;
 }
@@ -31,7 +34,7 @@ QString defaultKey()
 bool isValidKey(const QString &key)
 {
     return std::any_of(entries().cbegin(), entries().cend(),
-                       [&key](const Entry &entry) { return entry.key == key; });
+        [&key](const Entry &entry) { return entry.key == key; });
 }
 
 } // namespace Palette

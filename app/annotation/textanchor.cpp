@@ -68,8 +68,8 @@ int boundedDistance(QStringView a, QStringView b, int limit)
         int rowBest = current[0];
         for (int j = 1; j <= b.size(); ++j) {
             const int substitution = previous[size_t(j - 1)] + (a.at(i - 1) == b.at(j - 1) ? 0 : 1);
-            current[size_t(j)] = std::min({ previous[size_t(j)] + 1, current[size_t(j - 1)] + 1,
-                                            substitution });
+            current[size_t(j)]
+                = std::min({ previous[size_t(j)] + 1, current[size_t(j - 1)] + 1, substitution });
             rowBest = std::min(rowBest, current[size_t(j)]);
         }
         if (rowBest > limit)
@@ -184,11 +184,14 @@ AnchorResolution resolve(const TextAnchor &anchor, QStringView body)
                 continue;
             const int prefixStart = std::max(0, start - int(anchor.prefix.size()));
             const double score = 50.0 * (1.0 - double(distance) / length)
-                + 20.0 * commonSuffixLength(anchor.prefix, body.mid(prefixStart, start - prefixStart))
+                + 20.0
+                    * commonSuffixLength(anchor.prefix, body.mid(prefixStart, start - prefixStart))
                     / prefixLength
                 + 20.0 * commonPrefixLength(anchor.suffix, body.mid(end, anchor.suffix.size()))
                     / suffixLength
-                + 2.0 * (1.0 - double(qAbs(start - anchor.start)) / std::max<qsizetype>(1, body.size()));
+                + 2.0
+                    * (1.0
+                        - double(qAbs(start - anchor.start)) / std::max<qsizetype>(1, body.size()));
             if (score > bestFuzzyScore) {
                 bestFuzzyScore = score;
                 best = { start, end, AnchorStatus::Fuzzy };

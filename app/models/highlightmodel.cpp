@@ -45,9 +45,8 @@ void HighlightModel::reload()
         Result<QList<Highlight>> loaded = m_service->store().highlightsOf(m_articleId);
         if (loaded) {
             // Placed highlights in text order, then the orphans the user must re-attach.
-            std::stable_partition(loaded->begin(), loaded->end(), [](const Highlight &h) {
-                return h.status != AnchorStatus::Orphaned;
-            });
+            std::stable_partition(loaded->begin(), loaded->end(),
+                [](const Highlight &h) { return h.status != AnchorStatus::Orphaned; });
             fresh = std::move(*loaded);
         } else {
             m_lastError = loaded.error();
@@ -55,7 +54,7 @@ void HighlightModel::reload()
     }
     const bool sameRows = fresh.size() == m_highlights.size()
         && std::equal(fresh.cbegin(), fresh.cend(), m_highlights.cbegin(),
-                      [](const Highlight &a, const Highlight &b) { return a.id == b.id; });
+            [](const Highlight &a, const Highlight &b) { return a.id == b.id; });
     if (sameRows && !fresh.isEmpty()) {
         // An edit of one highlight: keep rows (and the view's selection and editors).
         m_highlights = std::move(fresh);
@@ -122,8 +121,8 @@ bool HighlightModel::setData(const QModelIndex &index, const QVariant &value, in
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
         || (role != Qt::EditRole && role != NoteRole))
         return false;
-    const Result<void> saved =
-        m_service->setNote(m_highlights.at(index.row()).id, value.toString());
+    const Result<void> saved
+        = m_service->setNote(m_highlights.at(index.row()).id, value.toString());
     if (!saved) {
         Q_EMIT errorOccurred(saved.error());
         return false;

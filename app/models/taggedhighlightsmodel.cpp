@@ -46,8 +46,8 @@ void TaggedHighlightsModel::reload()
     const Result<QList<qint64>> ids = m_service->store().highlightIdsWithTags(tags);
     if (ids)
         m_ids = *ids;
-    const Result<QList<HighlightListing>> first =
-        m_service->store().listings(m_ids.mid(0, PageSize));
+    const Result<QList<HighlightListing>> first
+        = m_service->store().listings(m_ids.mid(0, PageSize));
     if (first)
         m_rows = *first;
     endResetModel();
@@ -74,8 +74,8 @@ void TaggedHighlightsModel::fetchMore(const QModelIndex &parent)
     if (parent.isValid() || m_changing)
         return;
     const qsizetype first = m_rows.size();
-    const Result<QList<HighlightListing>> page =
-        m_service->store().listings(m_ids.mid(first, PageSize));
+    const Result<QList<HighlightListing>> page
+        = m_service->store().listings(m_ids.mid(first, PageSize));
     if (!page || page->isEmpty())
         return;
     m_changing = true;
@@ -104,9 +104,9 @@ QVariant TaggedHighlightsModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
-        return row.highlight.note.isEmpty() ? row.highlight.anchor.exact
-                                            : row.highlight.anchor.exact + u"\n\n"_s
-                + row.highlight.note;
+        return row.highlight.note.isEmpty()
+            ? row.highlight.anchor.exact
+            : row.highlight.anchor.exact + u"\n\n"_s + row.highlight.note;
     case Qt::DecorationRole:
         return index.column() == QuoteColumn ? QVariant(QColor(Palette::rgbOf(row.highlight.color)))
                                              : QVariant();
@@ -123,8 +123,7 @@ QVariant TaggedHighlightsModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant TaggedHighlightsModel::headerData(int section, Qt::Orientation orientation,
-                                           int role) const
+QVariant TaggedHighlightsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};

@@ -24,8 +24,8 @@ void TagTreeModel::reload()
         // tags() is sorted by path, so children come out in order.
         for (const Tag &tag : *tags) {
             Node &node = nodes[tag.id];
-            QList<qint64> &siblings =
-                nodes.contains(tag.parentId) ? nodes[tag.parentId].children : roots;
+            QList<qint64> &siblings
+                = nodes.contains(tag.parentId) ? nodes[tag.parentId].children : roots;
             if (!nodes.contains(tag.parentId))
                 node.parent = 0;
             node.row = int(siblings.size());
@@ -115,7 +115,8 @@ QVariant TagTreeModel::data(const QModelIndex &index, int role) const
         return index.column() == NameColumn ? QVariant(tag.name)
                                             : QVariant(QLocale().toString(tag.highlightCount));
     case Qt::ToolTipRole:
-        return tag.description.isEmpty() ? tag.path : tag.path + QStringLiteral("\n") + tag.description;
+        return tag.description.isEmpty() ? tag.path
+                                         : tag.path + QStringLiteral("\n") + tag.description;
     case Qt::DecorationRole:
         if (index.column() == NameColumn && !tag.color.isEmpty())
             return QColor(tag.color);

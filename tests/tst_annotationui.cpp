@@ -1,0 +1,404 @@
+#include "annotation/annotationservice.h"
+#include "annotationcontroller.h"
+#include "findbar.h"
+#include "highlightspanel.h"
+#include "importing/samples.h"
+#include "library/librarystore.h"
+#include "librarypanel.h"
+#include "mainwindow.h"
+#include "models/articlelistmodel.h"
+#include "models/highlightmodel.h"
+#include "models/taggedhighlightsmodel.h"
+#include "models/tagtreemodel.h"
+#include "notedialog.h"
+#include "readerview.h"
+#include "selectiontoolbar.h"
+#include "tagpicker.h"
+#include "tagspanel.h"
+#include "testsupport.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QDockWidget>
+#include <QLineEdit>
+#include <QListView>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QTreeView>
+#include <QUndoGroup>
+
+using namespace Qt::StringLiterals;
+
+class TestAnnotationUi : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void selectPressHThenTAndType();
+    void keyboardOnlyFlowFindHighlightTagQuit();
+    void noteWithNKey();
+    void badSelectionsShowAMessage();
+    void overlappingHighlightsAreDrawnTogether();
+    void deleteAndUndoFromKeyboard();
+    void shiftArrowsChangeTheActiveHighlight();
+    void panelClickRevealsAndOrphansReattach();
+    void tagsPanelOpensArticleAndFiltersLibrary();
+    void floatingToolbarHighlights();
+    void screenshot();
+
+private:
+    void selectInBody(const QString &text);
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<MainWindow> m_window;
+    ReaderView *reader() const { return m_window->reader(); }
+    AnnotationController *annotations() const { return m_window->annotations(); }
+    LibraryStore *store() const { return m_window->store(); }
+    void openGilmore();
+};
+
+void TestAnnotationUi::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"GlossTests"_s);
+    QCoreApplication::setApplicationName(u"tst_annotationui"_s);
+}
+
+void TestAnnotationUi::init()
+{
+    QSettings().clear();
+    m_dir = std::make_unique<QTemporaryDir>();
+    auto store = LibraryStore::open(m_dir->filePath(u"library.sqlite"_s));
+    QVERIFY(store.ok());
+    Samples::importInto(**store);
+    m_window = std::make_unique<MainWindow>(std::move(*store));
+    m_window->resize(1300, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    openGilmore();
+}
+
+void TestAnnotationUi::cleanup()
+{
+    m_window.reset();
+}
+
+void TestAnnotationUi::openGilmore()
+{
+    const Result<QList<SearchHit>> hits = store()->search(u"Ventimiglia "_s, 1);
+    QVERIFY(hits.ok() && !hits->isEmpty());
+    QVERIFY(m_window->showArticle(hits->front().article.id));
+    QCOMPARE(reader()->article().title, u"Gilmore Girls"_s);
+    reader()->setFocus();
+}
+
+void TestAnnotationUi::selectInBody(const QString &text)
+{
+    const int start = int(reader()->body().indexOf(text));
+    QVERIFY(start >= 0);
+    QTextCursor cursor(reader()->document());
+    cursor.setPosition(reader()->bodyStart() + start);
+    cursor.setPosition(reader()->bodyStart() + start + int(text.size()), QTextCursor::KeepAnchor);
+    reader()->setTextCursor(cursor);
+}
+
+void TestAnnotationUi::selectPressHThenTAndType()
+{
+    selectInBody(u"more story to tell"_s);
+    QTest::keyClick(reader(), Qt::Key_H);
+    const auto highlights = annotations()->service()->store().highlightsOf(reader()->articleId());
+    QCOMPARE(highlights->size(), 1);
+    QCOMPARE(highlights->front().anchor.exact, u"more story to tell"_s);
+    QCOMPARE(reader()->activeHighlight(), highlights->front().id);
+
+    QTest::keyClick(reader(), Qt::Key_T);
+    TagPicker *picker = annotations()->tagPicker();
+    QVERIFY(picker && picker->isVisible());
+    QTest::keyClicks(picker->field(), u"Speaker/Milo Ventimiglia"_s);
+    QTest::keyClick(picker->field(), Qt::Key_Return);
+    QTRY_VERIFY(!picker || !picker->isVisible());
+
+    // In the store…
+    const Result<Highlight> stored
+        = annotations()->service()->store().highlight(highlights->front().id);
+    QCOMPARE(stored->tagIds.size(), 1);
+    QCOMPARE(annotations()->service()->store().tag(stored->tagIds.front())->path,
+        u"Speaker/Milo Ventimiglia"_s);
+    // …in the panel…
+    QListView *list = annotations()->highlightsPanel()->view();
+    QCOMPARE(list->model()->rowCount(), 1);
+    QCOMPARE(list->model()->index(0, 0).data(HighlightModel::TagPathsRole).toStringList(),
+        QStringList { u"Speaker/Milo Ventimiglia"_s });
+    // …in the tags tree, and drawn in the reader.
+    QCOMPARE(annotations()->tagModel()->paths(),
+        (QStringList { u"Speaker"_s, u"Speaker/Milo Ventimiglia"_s }));
+    QVERIFY(!reader()->extraSelections().isEmpty());
+}
+
+void TestAnnotationUi::keyboardOnlyFlowFindHighlightTagQuit()
+{
+    QTest::keyClick(reader(), Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(m_window->findBar()->isVisible());
+    QTest::keyClicks(QApplication::focusWidget(), u"developmental change"_s);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QCOMPARE(QApplication::focusWidget(), reader());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_H);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_T);
+    QTRY_VERIFY(annotations()->tagPicker() && annotations()->tagPicker()->isVisible());
+    QTRY_COMPARE(QApplication::focusWidget(), annotations()->tagPicker()->field());
+    QTest::keyClicks(QApplication::focusWidget(), u"Theme/Growing up"_s);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QTRY_VERIFY(!annotations()->tagPicker() || !annotations()->tagPicker()->isVisible());
+    const qint64 article = reader()->articleId();
+    const QString path = store()->path();
+    // Ctrl+Q quits; everything is already in the library.
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QTest::keyClick(reader(), Qt::Key_Q, Qt::ControlModifier);
+    QVERIFY(!m_window->isVisible());
+    m_window.reset();
+    auto reopened = LibraryStore::open(path);
+    QVERIFY(reopened.ok());
+    AnnotationStore annotations(**reopened);
+    const auto highlights = annotations.highlightsOf(article);
+    QCOMPARE(highlights->size(), 1);
+    QCOMPARE(highlights->front().anchor.exact, u"developmental change"_s);
+    QCOMPARE(annotations.tag(highlights->front().tagIds.front())->path, u"Theme/Growing up"_s);
+}
+
+void TestAnnotationUi::noteWithNKey()
+{
+    selectInBody(u"Jess and Rory"_s);
+    QTest::keyClick(reader(), Qt::Key_N); // highlights the selection and opens the note
+    NoteDialog *dialog = annotations()->noteDialog();
+    QVERIFY(dialog && dialog->isVisible());
+    QTest::keyClicks(dialog->editor(), u"Recurring *pairing*"_s);
+    QTest::keyClick(dialog->editor(), Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY(!annotations()->noteDialog() || !annotations()->noteDialog()->isVisible());
+    const auto highlights = annotations()->service()->store().highlightsOf(reader()->articleId());
+    QCOMPARE(highlights->size(), 1);
+    QCOMPARE(highlights->front().note, u"Recurring *pairing*"_s);
+}
+
+void TestAnnotationUi::badSelectionsShowAMessage()
+{
+    QTextCursor cursor(reader()->document());
+    cursor.setPosition(0);
+    cursor.setPosition(5, QTextCursor::KeepAnchor); // inside the title
+    reader()->setTextCursor(cursor);
+    QTest::keyClick(reader(), Qt::Key_H);
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(u"Only the article's text"_s),
+        qPrintable(m_window->statusBar()->currentMessage()));
+    cursor.setPosition(reader()->bodyStart() + 3);
+    reader()->setTextCursor(cursor);
+    QTest::keyClick(reader(), Qt::Key_H);
+    QVERIFY(m_window->statusBar()->currentMessage().contains(u"Select some text"_s));
+    const int space = int(reader()->body().indexOf(u" "_s));
+    cursor.setPosition(reader()->bodyStart() + space);
+    cursor.setPosition(reader()->bodyStart() + space + 1, QTextCursor::KeepAnchor);
+    reader()->setTextCursor(cursor);
+    QTest::keyClick(reader(), Qt::Key_H);
+    QVERIFY(m_window->statusBar()->currentMessage().contains(u"only spaces"_s));
+    QCOMPARE(annotations()->service()->store().highlightCount().valueOr(-1), 0);
+
+    selectInBody(u"Jess and Rory"_s);
+    QTest::keyClick(reader(), Qt::Key_T);
+    TagPicker *picker = annotations()->tagPicker();
+    QTest::keyClicks(picker->field(), u"!!!"_s);
+    QTest::keyClick(picker->field(), Qt::Key_Return);
+    QVERIFY(m_window->statusBar()->currentMessage().contains(u"letter or digit"_s));
+    QCOMPARE(annotations()->service()->store().tagCount().valueOr(-1), 0);
+}
+
+void TestAnnotationUi::overlappingHighlightsAreDrawnTogether()
+{
+    selectInBody(u"Jess and Rory's relationship"_s);
+    QTest::keyClick(reader(), Qt::Key_H);
+    selectInBody(u"Rory's"_s);
+    QTest::keyClick(reader(), Qt::Key_2); // green
+    QCOMPARE(annotations()->highlightModel()->rowCount(), 2);
+    const QList<QTextEdit::ExtraSelection> drawn = reader()->extraSelections();
+    QVERIFY(drawn.size() >= 2);
+    // Both fills are translucent, so the overlap shows both colours.
+    for (const QTextEdit::ExtraSelection &selection : drawn) {
+        if (selection.format.hasProperty(QTextFormat::BackgroundBrush))
+            QVERIFY(selection.format.background().color().alpha() < 255);
+    }
+}
+
+void TestAnnotationUi::deleteAndUndoFromKeyboard()
+{
+    selectInBody(u"podcast above"_s);
+    QTest::keyClick(reader(), Qt::Key_H);
+    QCOMPARE(annotations()->highlightModel()->rowCount(), 1);
+    QTest::keyClick(reader(), Qt::Key_Delete);
+    QCOMPARE(annotations()->highlightModel()->rowCount(), 0);
+    QTest::keyClick(reader(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(annotations()->highlightModel()->rowCount(), 1);
+    QTest::keyClick(reader(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(annotations()->highlightModel()->rowCount(), 0);
+    QVERIFY(m_window->undoGroup()->canUndo());
+}
+
+void TestAnnotationUi::shiftArrowsChangeTheActiveHighlight()
+{
+    selectInBody(u"more story"_s);
+    QTest::keyClick(reader(), Qt::Key_H);
+    const qint64 id = reader()->activeHighlight();
+    QVERIFY(annotations()->service()->setNote(id, u"kept"_s).ok());
+    for (int i = 0; i < 8; ++i)
+        QTest::keyClick(reader(), Qt::Key_Right, Qt::ShiftModifier);
+    QCOMPARE(
+        annotations()->service()->store().highlight(id)->anchor.exact, u"more story to tell"_s);
+    QTest::keyClick(reader(), Qt::Key_Right, Qt::ShiftModifier | Qt::AltModifier);
+    QCOMPARE(annotations()->service()->store().highlight(id)->anchor.exact, u"ore story to tell"_s);
+    QCOMPARE(annotations()->service()->store().highlight(id)->note, u"kept"_s);
+}
+
+void TestAnnotationUi::panelClickRevealsAndOrphansReattach()
+{
+    selectInBody(u"Listen to Ventimiglia"_s);
+    QTest::keyClick(reader(), Qt::Key_H);
+    selectInBody(u"It was a rocky romantic road"_s);
+    QTest::keyClick(reader(), Qt::Key_H);
+    HighlightsPanel *panel = annotations()->highlightsPanel();
+    QListView *list = panel->view();
+    QCOMPARE(list->model()->rowCount(), 2);
+    // Text order: the first paragraph's highlight comes first.
+    QCOMPARE(list->model()->index(0, 0).data().toString(), u"It was a rocky romantic road"_s);
+    const QRect second = list->visualRect(list->model()->index(1, 0));
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, second.center());
+    const qint64 last
+        = list->model()->index(1, 0).data(HighlightModel::HighlightIdRole).toLongLong();
+    QCOMPARE(reader()->activeHighlight(), last);
+    QCOMPARE(reader()->textCursor().position(),
+        reader()->bodyStart() + int(reader()->body().indexOf(u"Listen to"_s)));
+
+    // Make it an orphan by changing the stored text, then re-attach it by selecting new text.
+    Article changed = reader()->article();
+    changed.paragraphs.back().text = u"Hear the whole interview on the podcast."_s;
+    changed.updateContentHash();
+    QVERIFY(store()->upsertArticle(changed).ok());
+    QVERIFY(m_window->showArticle(changed.id));
+    QCOMPARE(annotations()->service()->store().highlight(last)->status, AnchorStatus::Orphaned);
+    QCOMPARE(list->model()->index(1, 0).data(HighlightModel::StatusRole).toString(), u"orphaned"_s);
+    panel->selectHighlight(last);
+    selectInBody(u"Hear the whole interview"_s);
+    const auto buttons = panel->findChildren<QToolButton *>();
+    for (QToolButton *button : buttons) {
+        if (button->text() == u"Re-attach"_s)
+            button->click();
+    }
+    QCOMPARE(annotations()->service()->store().highlight(last)->status, AnchorStatus::Exact);
+    QCOMPARE(annotations()->service()->store().highlight(last)->anchor.exact,
+        u"Hear the whole interview"_s);
+}
+
+void TestAnnotationUi::tagsPanelOpensArticleAndFiltersLibrary()
+{
+    selectInBody(u"more story to tell"_s);
+    QTest::keyClick(reader(), Qt::Key_H);
+    const qint64 highlight = reader()->activeHighlight();
+    const qint64 tag = *annotations()->service()->addTag(highlight, u"Quote"_s);
+    const qint64 gilmore = reader()->articleId();
+    m_window->libraryPanel()->moveSelection(-2); // to another article
+    QVERIFY(reader()->articleId() != gilmore);
+
+    TagsPanel *tags = annotations()->tagsPanel();
+    tags->selectTag(tag);
+    QTreeView *listed = tags->highlightView();
+    QCOMPARE(listed->model()->rowCount(), 1);
+    const QModelIndex row = listed->model()->index(0, 0);
+    QSignalSpy shown(m_window.get(), &MainWindow::articleShown);
+    const QPoint centre = listed->visualRect(row).center();
+    QTest::mouseClick(listed->viewport(), Qt::LeftButton, {}, centre);
+    QTest::mouseDClick(listed->viewport(), Qt::LeftButton, {}, centre);
+    QTRY_COMPARE(reader()->articleId(), gilmore);
+    QCOMPARE(reader()->activeHighlight(), highlight);
+
+    tags->filterBox()->setChecked(true);
+    QCOMPARE(m_window->articleModel()->matchCount(), 1);
+    tags->filterBox()->setChecked(false);
+    QCOMPARE(m_window->articleModel()->matchCount(), 3);
+
+    // Deleting a tag asks first; Yes removes it, undo brings it back.
+    const auto buttons = tags->findChildren<QToolButton *>();
+    for (QToolButton *button : buttons) {
+        if (button->text() == u"Delete"_s)
+            button->click();
+    }
+    auto *confirm = m_window->findChild<QMessageBox *>(u"confirmTagDeletion"_s);
+    QVERIFY(confirm && confirm->isVisible());
+    confirm->button(QMessageBox::Yes)->click();
+    QCOMPARE(annotations()->service()->store().tagCount().valueOr(-1), 0);
+    m_window->undoGroup()->undo();
+    QCOMPARE(annotations()->service()->store().tagCount().valueOr(-1), 1);
+    QCOMPARE(annotations()->service()->store().highlight(highlight)->tagIds, QList<qint64> { tag });
+}
+
+void TestAnnotationUi::floatingToolbarHighlights()
+{
+    const int start = int(reader()->body().indexOf(u"Stars Hollow"_s));
+    QTextCursor cursor(reader()->document());
+    cursor.setPosition(reader()->bodyStart() + start);
+    const QPoint from = reader()->cursorRect(cursor).center();
+    cursor.setPosition(reader()->bodyStart() + start + 12);
+    reader()->setTextCursor(cursor);
+    reader()->ensureCursorVisible();
+    QTextCursor begin(reader()->document());
+    begin.setPosition(reader()->bodyStart() + start);
+    const QPoint a = reader()->cursorRect(begin).center();
+    const QPoint b = reader()->cursorRect(cursor).center();
+    Q_UNUSED(from);
+    QTest::mousePress(reader()->viewport(), Qt::LeftButton, {}, a);
+    QTest::mouseMove(reader()->viewport(), b);
+    QTest::mouseRelease(reader()->viewport(), Qt::LeftButton, {}, b);
+    QTRY_VERIFY(reader()->textCursor().hasSelection());
+    SelectionToolbar *toolbar = annotations()->selectionToolbar();
+    QTRY_VERIFY(toolbar->isVisible());
+    auto *pink = toolbar->findChild<QToolButton *>(u"color-pink"_s);
+    QVERIFY(pink);
+    pink->click();
+    const auto highlights = annotations()->service()->store().highlightsOf(reader()->articleId());
+    QCOMPARE(highlights->size(), 1);
+    QCOMPARE(highlights->front().color, u"pink"_s);
+    QCOMPARE(highlights->front().anchor.exact, u"Stars Hollow"_s);
+}
+
+void TestAnnotationUi::screenshot()
+{
+    const QString target = qEnvironmentVariable("GLOSS_SCREENSHOT");
+    if (target.isEmpty())
+        QSKIP("set GLOSS_SCREENSHOT=file.png to save a screenshot");
+    for (const QString &text : { u"It's been a while since I've thought about Jess and Rory's "
+                                 "relationship,"_s,
+             u"things are complicated when you're young"_s, u"more story to tell"_s }) {
+        selectInBody(text);
+        QTest::keyClick(reader(), Qt::Key_H);
+        QVERIFY(annotations()
+                    ->service()
+                    ->addTag(reader()->activeHighlight(), u"Speaker/Milo Ventimiglia"_s)
+                    .ok());
+    }
+    selectInBody(u"complicated"_s);
+    QTest::keyClick(reader(), Qt::Key_3);
+    QVERIFY(
+        annotations()
+            ->service()
+            ->setNote(reader()->activeHighlight(), u"Compare with the 2016 revival interviews."_s)
+            .ok());
+    annotations()->tagsPanel()->selectTag(
+        *annotations()->service()->store().tagIdByPath(u"Speaker/Milo Ventimiglia"_s));
+    QTest::qWait(50);
+    QVERIFY(m_window->grab().save(target));
+}
+
+QTEST_MAIN(TestAnnotationUi)
+#include "tst_annotationui.moc"
