@@ -20,6 +20,8 @@ private Q_SLOTS:
     void neverSplitsGraphemes_data();
     void neverSplitsGraphemes();
     void deterministic();
+    void hardScriptsFromCorpus_data();
+    void hardScriptsFromCorpus();
 };
 
 void TestAnchoring::anchorHasQuoteAndContext()
@@ -133,6 +135,45 @@ void TestAnchoring::deterministic()
     QCOMPARE(first.start, second.start);
     QCOMPARE(first.end, second.end);
     QCOMPARE(first.status, second.status);
+}
+
+void TestAnchoring::hardScriptsFromCorpus_data()
+{
+    QTest::addColumn<QString>("file");
+    for (const char *name : { "Emoji-Lipsum.utf8.txt", "Arabic-Lipsum.utf8.txt",
+                              "Hebrew-Lipsum.utf8.txt", "Hindi-Lipsum.utf8.txt",
+                              "Chinese-Lipsum.utf8.txt", "UTF-8-demo.txt" })
+        QTest::newRow(name) << QString::fromLatin1(name);
+}
+
+void TestAnchoring::hardScriptsFromCorpus()
+{
+    GLOSS_REQUIRE_SHARED("corpus/unicode");
+    QFETCH(QString, file);
+    const QString text = QString::fromUtf8(
+        TestSupport::readFile(TestSupport::sharedPath(u"corpus/unicode/"_s + file)))
+                             .normalized(QString::NormalizationForm_C);
+    QVERIFY(text.size() > 100);
+    // Arbitrary offsets, as a sloppy selection gives: every anchor comes out whole and is
+    // found again, exactly and after text is put in front of it.
+    for (int i = 0; i < 200; ++i) {
+        const int start = int((qint64(i) * 7919) % (text.size() - 40));
+        const int end = start + 1 + (i * 13) % 37;
+        const TextAnchor anchor = Anchoring::anchorFor(text, start, end);
+        QVERIFY(!anchor.exact.isEmpty());
+        QVERIFY(!anchor.exact.front().isLowSurrogate());
+        QVERIFY(!anchor.exact.back().isHighSurrogate());
+        QVERIFY(anchor.exact.front().category() != QChar::Mark_NonSpacing);
+        QCOMPARE(Anchoring::resolve(anchor, text).status, AnchorStatus::Exact);
+        const QString shifted = u"Prepended. "_s + text;
+        const AnchorResolution moved = Anchoring::resolve(anchor, shifted);
+        // Repetitive text (box drawing, runs of one emoji) may hold the same quote at the old
+        // offset; wherever it lands, it lands on the quote and never inside a character.
+        QVERIFY(moved.status == AnchorStatus::Moved || moved.status == AnchorStatus::Exact);
+        QCOMPARE(shifted.mid(moved.start, moved.end - moved.start), anchor.exact);
+        if (moved.status == AnchorStatus::Moved && file != u"UTF-8-demo.txt"_s)
+            QCOMPARE(moved.start, anchor.start + 11);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestAnchoring)

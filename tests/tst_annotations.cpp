@@ -225,6 +225,12 @@ void TestAnnotations::renameMoveAndMergeTags()
     const qint64 minister = *m_service->addTag(a, u"Minister"_s);
     const qint64 speaker = *m_service->createTag(u"Speaker"_s);
     QVERIFY(m_service->renameTag(minister, u"The minister"_s).ok());
+    QVERIFY(m_service->setTagColor(minister, u"#336699"_s).ok());
+    QVERIFY(m_service->setTagDescription(minister, u"Government voices"_s).ok());
+    QCOMPARE(m_service->store().tag(minister)->color, u"#336699"_s);
+    QCOMPARE(m_service->store().tag(minister)->description, u"Government voices"_s);
+    m_service->undoStack()->undo();
+    QCOMPARE(m_service->store().tag(minister)->description, QString());
     QVERIFY(m_service->moveTag(minister, speaker).ok());
     QCOMPARE(m_service->store().tag(minister)->path, u"Speaker/The minister"_s);
     QVERIFY(!m_service->moveTag(speaker, minister).ok()); // not inside itself

@@ -52,6 +52,7 @@ private Q_SLOTS:
     void panelClickRevealsAndOrphansReattach();
     void tagsPanelOpensArticleAndFiltersLibrary();
     void floatingToolbarHighlights();
+    void colourNamesShowInTheMenu();
     void screenshot();
 
 private:
@@ -370,6 +371,18 @@ void TestAnnotationUi::floatingToolbarHighlights()
     QCOMPARE(highlights->size(), 1);
     QCOMPARE(highlights->front().color, u"pink"_s);
     QCOMPARE(highlights->front().anchor.exact, u"Stars Hollow"_s);
+}
+
+void TestAnnotationUi::colourNamesShowInTheMenu()
+{
+    QVERIFY(annotations()->service()->setColorName(u"yellow"_s, u"key point"_s).ok());
+    bool found = false;
+    for (QAction *action : reader()->actions())
+        found = found || action->text() == u"Yellow — key point"_s;
+    QVERIFY(found);
+    m_window->undoGroup()->undo();
+    for (QAction *action : reader()->actions())
+        QVERIFY(!action->text().contains(u"key point"_s));
 }
 
 void TestAnnotationUi::screenshot()

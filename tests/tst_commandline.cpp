@@ -107,6 +107,8 @@ void TestCommandLine::importStatsSearch()
     QCOMPARE(run.code, 0);
     const QJsonObject stats = QJsonDocument::fromJson(run.out.toUtf8()).object();
     QCOMPARE(stats.value(u"articles"_s).toInt(), 1);
+    QCOMPARE(stats.value(u"highlights"_s).toInt(), 0);
+    QCOMPARE(stats.value(u"tags"_s).toInt(), 0);
     QVERIFY(stats.value(u"words"_s).toInt() > 5);
 
     run = gloss({ u"search"_s, u"--library"_s, library, u"ventimiglia"_s, u"--json"_s });

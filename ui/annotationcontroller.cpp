@@ -12,6 +12,10 @@
 #include "tagspanel.h"
 
 #include <QAction>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPixmap>
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QMainWindow>
@@ -104,6 +108,8 @@ void AnnotationController::setLibrary(LibraryStore *library)
     m_undo->setActiveStack(m_service->undoStack());
     connect(
         m_service.get(), &AnnotationService::errorOccurred, this, &AnnotationController::report);
+    connect(m_service.get(), &AnnotationService::tagsChanged, this,
+        &AnnotationController::refreshColorNames);
     m_highlightModel = std::make_unique<HighlightModel>(m_service.get());
     m_tagModel = std::make_unique<TagTreeModel>(m_service.get());
     m_taggedModel = std::make_unique<TaggedHighlightsModel>(m_service.get());
@@ -180,11 +186,66 @@ void AnnotationController::populateMenu(QMenu *menu)
         });
         action->setShortcut(QKeySequence(Qt::Key_0 + number++));
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        action->setData(entry.key);
         m_reader->addAction(action);
+        m_colorActions.append(action);
     }
+    colours->addSeparator();
+    colours->addAction(tr("&Name Colours…"), this, &AnnotationController::nameColors);
+    refreshColorNames();
     menu->addSeparator();
     menu->addAction(m_highlightsDock->toggleViewAction());
     menu->addAction(m_tagsDock->toggleViewAction());
+}
+
+void AnnotationController::refreshColorNames()
+{
+    const Result<QHash<QString, QString>> names = m_service
+        ? m_service->store().colorNames()
+        : Result<QHash<QString, QString>>(QHash<QString, QString>());
+    for (QAction *action : std::as_const(m_colorActions)) {
+        const QString key = action->data().toString();
+        QString plain;
+        for (const Palette::Entry &entry : Palette::entries()) {
+            if (entry.key == key)
+                plain = entry.defaultName;
+        }
+        const QString named = names ? names->value(key) : QString();
+        action->setText(
+            named.isEmpty() || named == plain ? plain : tr("%1 — %2").arg(plain, named));
+        QPixmap swatch(12, 12);
+        swatch.fill(QColor(Palette::rgbOf(key)));
+        action->setIcon(QIcon(swatch));
+    }
+}
+
+void AnnotationController::nameColors()
+{
+    if (!m_service)
+        return;
+    const Result<QHash<QString, QString>> names = m_service->store().colorNames();
+    QDialog dialog(m_window);
+    dialog.setWindowTitle(tr("Name Colours"));
+    auto *form = new QFormLayout(&dialog);
+    form->addRow(new QLabel(tr("Say what each colour means to you, e.g. “key point”."), &dialog));
+    QHash<QString, QLineEdit *> fields;
+    for (const Palette::Entry &entry : Palette::entries()) {
+        auto *field = new QLineEdit(names ? names->value(entry.key) : entry.defaultName, &dialog);
+        fields.insert(entry.key, field);
+        form->addRow(entry.defaultName, field);
+    }
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    form->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    for (auto it = fields.cbegin(); it != fields.cend(); ++it) {
+        if (names && names->value(it.key()) == it.value()->text().trimmed())
+            continue;
+        if (auto named = m_service->setColorName(it.key(), it.value()->text()); !named)
+            return report(named.error());
+    }
 }
 
 void AnnotationController::articleShown(qint64 articleId)

@@ -71,6 +71,8 @@ private:
     void openNoteEditor(qint64 highlightId);
     void refreshReader();
     void report(const QString &error);
+    void refreshColorNames();
+    void nameColors();
 
     QMainWindow *m_window;
     ReaderView *m_reader;
@@ -80,6 +82,7 @@ private:
     QPointer<SelectionToolbar> m_toolbar; ///< lives in the reader, which may go first
     QPointer<TagPicker> m_tagPicker;
     QPointer<NoteDialog> m_noteDialog;
+    QList<QAction *> m_colorActions;
     // Declared so that panels go before models, and models before the service.
     std::unique_ptr<AnnotationService> m_service;
     std::unique_ptr<HighlightModel> m_highlightModel;

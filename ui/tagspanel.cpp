@@ -4,6 +4,8 @@
 #include "models/tagtreemodel.h"
 
 #include <QCheckBox>
+#include <QColorDialog>
+#include <QMenu>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -83,6 +85,22 @@ TagsPanel::TagsPanel(
     connect(m_rename, &QToolButton::clicked, this, &TagsPanel::renameTag);
     connect(m_delete, &QToolButton::clicked, this, &TagsPanel::deleteTag);
     connect(m_merge, &QToolButton::clicked, this, &TagsPanel::mergeTag);
+    m_tags->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tags, &QTreeView::customContextMenuRequested, this, [this](const QPoint &point) {
+        if (!m_tags->indexAt(point).isValid())
+            return;
+        m_tags->setCurrentIndex(m_tags->indexAt(point));
+        QMenu menu(this);
+        menu.addAction(tr("New Tag Below…"), this, &TagsPanel::newTag);
+        menu.addAction(tr("Rename…"), this, &TagsPanel::renameTag);
+        menu.addAction(tr("Move Under…"), this, &TagsPanel::moveTag);
+        menu.addAction(tr("Colour…"), this, &TagsPanel::colorTag);
+        menu.addAction(tr("Description…"), this, &TagsPanel::describeTag);
+        menu.addAction(tr("Merge Into…"), this, &TagsPanel::mergeTag);
+        menu.addSeparator();
+        menu.addAction(tr("Delete…"), this, &TagsPanel::deleteTag);
+        menu.exec(m_tags->viewport()->mapToGlobal(point));
+    });
     connect(m_highlights, &QTreeView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT highlightOpened(index.data(TaggedHighlightsModel::ArticleIdRole).toLongLong(),
             index.data(TaggedHighlightsModel::HighlightIdRole).toLongLong());
@@ -175,6 +193,60 @@ void TagsPanel::deleteTag()
             report(deleted.error());
     });
     box->open();
+}
+
+void TagsPanel::moveTag()
+{
+    const qint64 tag = currentTag();
+    if (tag == 0)
+        return;
+    const Result<QList<qint64>> below = m_service->store().subtree(tag);
+    const Result<QList<Tag>> all = m_service->store().tags();
+    if (!below || !all)
+        return report(tr("The codebook could not be read."));
+    const QString topLevel = tr("(top level)");
+    QStringList places { topLevel };
+    for (const Tag &candidate : *all) {
+        if (!below->contains(candidate.id))
+            places.append(candidate.path);
+    }
+    bool ok = false;
+    const QString place =
+        QInputDialog::getItem(this, tr("Move Tag"), tr("Move under:"), places, 0, false, &ok);
+    if (!ok)
+        return;
+    const qint64 parent = place == topLevel ? 0 : m_service->store().tagIdByPath(place).valueOr(0);
+    if (auto moved = m_service->moveTag(tag, parent); !moved)
+        report(moved.error());
+}
+
+void TagsPanel::colorTag()
+{
+    const qint64 tag = currentTag();
+    if (tag == 0)
+        return;
+    const QString current = m_tags->currentIndex().data(TagTreeModel::ColorRole).toString();
+    const QColor chosen = QColorDialog::getColor(
+        current.isEmpty() ? QColor(Qt::white) : QColor(current), this, tr("Tag Colour"));
+    if (!chosen.isValid())
+        return;
+    if (auto changed = m_service->setTagColor(tag, chosen.name()); !changed)
+        report(changed.error());
+}
+
+void TagsPanel::describeTag()
+{
+    const qint64 tag = currentTag();
+    if (tag == 0)
+        return;
+    bool ok = false;
+    const QString text = QInputDialog::getMultiLineText(this, tr("Tag Description"),
+        tr("What this tag means, for you and your coders:"),
+        m_tags->currentIndex().data(TagTreeModel::DescriptionRole).toString(), &ok);
+    if (!ok)
+        return;
+    if (auto changed = m_service->setTagDescription(tag, text.trimmed()); !changed)
+        report(changed.error());
 }
 
 void TagsPanel::mergeTag()

@@ -39,6 +39,9 @@ private:
     void renameTag();
     void deleteTag();
     void mergeTag();
+    void moveTag();
+    void colorTag();
+    void describeTag();
     void report(const QString &error);
 
     AnnotationService *m_service;
