@@ -1,10 +1,15 @@
 // Measures the foundation's performance goals. Run: scripts/bench [--articles N] [--keep DIR]
 // Heavy steps run in child processes of this binary so each reports its own peak memory.
+#include "annotation/annotationservice.h"
 #include "article/articledocument.h"
 #include "importing/importer.h"
 #include "library/librarystore.h"
+#include "library/sqlhelpers.h"
 #include "mainwindow.h"
 #include "models/articlelistmodel.h"
+#include "models/highlightmodel.h"
+#include "models/tagtreemodel.h"
+#include "readerview.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
@@ -301,6 +306,150 @@ void benchQueries(const QString &library)
           << open.median << " ms, worst " << open.worst << " ms (goal < 20 ms)\n";
 }
 
+// --- annotations -----------------------------------------------------------------------
+
+Article longArticle(QRandomGenerator &random, int paragraphs)
+{
+    Article article;
+    article.sourcePath = u"/bench/long.txt"_s;
+    article.title = u"A long article with many highlights"_s;
+    for (int p = 0; p < paragraphs; ++p) {
+        QString text;
+        for (int s = 0; s < 5; ++s)
+            text += (s > 0 ? u" "_s : QString()) + sentence(random);
+        article.paragraphs.append({ ParagraphKind::Paragraph, text });
+    }
+    article.updateContentHash();
+    return article;
+}
+
+void benchAnnotations(const QString &work)
+{
+    const QString path = work + u"/annotations.sqlite"_s;
+    for (const QString &suffix : { QString(), u"-wal"_s, u"-shm"_s })
+        QFile::remove(path + suffix);
+    auto opened = LibraryStore::open(path);
+    if (!opened) {
+        out() << "annotations: " << opened.error() << '\n';
+        return;
+    }
+    LibraryStore &library = **opened;
+    QRandomGenerator random(99);
+
+    // 1. An article with 2,000 highlights, opened in a real reader.
+    const Article article = longArticle(random, 400);
+    const qint64 articleId = library.upsertArticle(article)->id;
+    const QString body = article.body();
+    AnnotationStore annotations(library);
+    {
+        ScopedTransaction transaction(library.connectionName());
+        for (int i = 0; i < 2000; ++i) {
+            const int start = int(random.bounded(int(body.size()) - 60));
+            Highlight highlight;
+            highlight.articleId = articleId;
+            highlight.anchor
+                = Anchoring::anchorFor(body, start, start + 10 + int(random.bounded(50)));
+            highlight.color = Palette::entries().at(i % 6).key;
+            (void)annotations.insertHighlight(highlight);
+        }
+        (void)transaction.commit();
+    }
+    AnnotationService service(&library);
+    HighlightModel model(&service);
+    ReaderView reader;
+    reader.resize(900, 800);
+    reader.show();
+    QList<double> openTimes;
+    for (int run = 0; run < 5; ++run) {
+        reader.clearArticle();
+        QCoreApplication::processEvents();
+        QElapsedTimer timer;
+        timer.start();
+        Result<Article> loaded = library.article(articleId);
+        loaded->id = articleId;
+        const double tLoad = timer.nsecsElapsed() / 1e6;
+        reader.showArticle(*loaded);
+        const double tShow = timer.nsecsElapsed() / 1e6;
+        model.setArticle(articleId);
+        const double tModel = timer.nsecsElapsed() / 1e6;
+        reader.setHighlights(model.highlights(), model.tagPaths());
+        const double tOverlay = timer.nsecsElapsed() / 1e6;
+        reader.viewport()->repaint();
+        openTimes.append(timer.nsecsElapsed() / 1e6);
+        if (qEnvironmentVariableIsSet("GLOSS_BENCH_DETAIL"))
+            out() << "  load " << tLoad << " show " << tShow << " model " << tModel << " overlay "
+                  << tOverlay << " paint " << openTimes.back() << "\n";
+    }
+    const Spread open = spread(openTimes);
+    out() << "Open an article with 2,000 highlights (read, lay out, overlay, paint): median "
+          << open.median << " ms, worst " << open.worst << " ms (goal < 50 ms)\n";
+
+    // 2. Creating a highlight end to end: checked, stored, undo step, model and overlay updated.
+    // As the window does: any change to the model redraws the overlay.
+    const auto redraw = [&] { reader.setHighlights(model.highlights(), model.tagPaths()); };
+    QObject::connect(&model, &QAbstractItemModel::modelReset, &reader, redraw);
+    QObject::connect(&model, &QAbstractItemModel::rowsInserted, &reader, redraw);
+    QObject::connect(&model, &QAbstractItemModel::dataChanged, &reader, redraw);
+    QList<double> createTimes;
+    for (int i = 0; i < 50; ++i) {
+        const int start = int(random.bounded(int(body.size()) - 40));
+        QElapsedTimer timer;
+        timer.start();
+        (void)service.createHighlight(articleId, body, start, start + 30);
+        reader.viewport()->repaint();
+        createTimes.append(timer.nsecsElapsed() / 1e6);
+    }
+    const Spread create = spread(createTimes);
+    out() << "Create a highlight on that article (store, undo step, model, overlay, paint): median "
+          << create.median << " ms, worst " << create.worst << " ms (goal < 10 ms)\n";
+
+    // 3. The tags panel: 1,000 tags over 100,000 highlights.
+    {
+        ScopedTransaction transaction(library.connectionName());
+        QList<qint64> tagIds;
+        for (int parent = 0; parent < 50; ++parent) {
+            Tag top;
+            top.name = u"Group %1"_s.arg(parent);
+            const qint64 topId = *annotations.insertTag(top);
+            tagIds.append(topId);
+            for (int child = 0; child < 19; ++child) {
+                Tag tag;
+                tag.parentId = topId;
+                tag.name = u"Code %1.%2"_s.arg(parent).arg(child);
+                tagIds.append(*annotations.insertTag(tag));
+            }
+        }
+        for (int i = 0; i < 98000; ++i) {
+            const int start = int(random.bounded(int(body.size()) - 60));
+            Highlight highlight;
+            highlight.articleId = articleId;
+            highlight.anchor = Anchoring::anchorFor(body, start, start + 20);
+            highlight.color = Palette::defaultKey();
+            highlight.tagIds = { tagIds.at(int(random.bounded(int(tagIds.size())))) };
+            (void)annotations.insertHighlight(highlight);
+        }
+        (void)transaction.commit();
+    }
+    out() << "  (" << annotations.highlightCount().valueOr(0) << " highlights, "
+          << annotations.tagCount().valueOr(0) << " tags)\n";
+    QList<double> panelTimes;
+    for (int run = 0; run < 5; ++run) {
+        QElapsedTimer timer;
+        timer.start();
+        TagTreeModel tags(&service);
+        QTreeView view;
+        view.setModel(&tags);
+        view.expandAll();
+        view.resize(300, 600);
+        view.show();
+        view.viewport()->repaint();
+        panelTimes.append(timer.nsecsElapsed() / 1e6);
+    }
+    const Spread panel = spread(panelTimes);
+    out() << "Tags panel with 1,000 tags over 100,000 highlights (read, build tree, paint): median "
+          << panel.median << " ms, worst " << panel.worst << " ms (goal < 100 ms)\n";
+}
+
 int runAll(int articles, const QString &keep, bool reuse)
 {
     QTemporaryDir temporary;
@@ -323,13 +472,11 @@ int runAll(int articles, const QString &keep, bool reuse)
         generateCorpus(corpus, articles);
         out() << "(generated " << articles << " article files in " << timer.elapsed() << " ms)\n";
     }
-    const QStringList imported = reuse && QFileInfo::exists(library)
-        ? QStringList()
-        : [&] {
-              for (const QString &suffix : { QString(), u"-wal"_s, u"-shm"_s })
-                  QFile::remove(library + suffix);
-              return runChild({ u"child-import"_s, library, corpus });
-          }();
+    const QStringList imported = reuse && QFileInfo::exists(library) ? QStringList() : [&] {
+        for (const QString &suffix : { QString(), u"-wal"_s, u"-shm"_s })
+            QFile::remove(library + suffix);
+        return runChild({ u"child-import"_s, library, corpus });
+    }();
     if (imported.size() == 4) {
         out() << "Import " << imported.at(2) << " generated articles (" << imported.at(3)
               << " failed): " << imported.at(0) << " ms, peak memory "
@@ -348,6 +495,8 @@ int runAll(int articles, const QString &keep, bool reuse)
           << window.median << " ms, worst " << window.worst << " ms (goal < 500 ms)\n";
     out().flush();
     benchQueries(library);
+    out().flush();
+    benchAnnotations(work);
     return 0;
 }
 
@@ -370,9 +519,15 @@ int main(int argc, char *argv[])
     const QCommandLineOption articles(
         u"articles"_s, u"Size of the generated library."_s, u"count"_s, u"100000"_s);
     const QCommandLineOption keep(u"keep"_s, u"Work in this folder and keep it."_s, u"dir"_s);
-    const QCommandLineOption reuse(u"reuse"_s,
-                                   u"With --keep: measure an existing generated library again."_s);
-    parser.addOptions({ articles, keep, reuse });
+    const QCommandLineOption reuse(
+        u"reuse"_s, u"With --keep: measure an existing generated library again."_s);
+    const QCommandLineOption only(u"annotations-only"_s, u"Run only the annotation figures."_s);
+    parser.addOptions({ articles, keep, reuse, only });
     parser.process(app);
+    if (parser.isSet(only)) {
+        QTemporaryDir work;
+        benchAnnotations(parser.isSet(keep) ? parser.value(keep) : work.path());
+        return 0;
+    }
     return runAll(parser.value(articles).toInt(), parser.value(keep), parser.isSet(reuse));
 }

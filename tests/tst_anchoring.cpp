@@ -140,9 +140,9 @@ void TestAnchoring::deterministic()
 void TestAnchoring::hardScriptsFromCorpus_data()
 {
     QTest::addColumn<QString>("file");
-    for (const char *name : { "Emoji-Lipsum.utf8.txt", "Arabic-Lipsum.utf8.txt",
-                              "Hebrew-Lipsum.utf8.txt", "Hindi-Lipsum.utf8.txt",
-                              "Chinese-Lipsum.utf8.txt", "UTF-8-demo.txt" })
+    for (const char *name :
+        { "Emoji-Lipsum.utf8.txt", "Arabic-Lipsum.utf8.txt", "Hebrew-Lipsum.utf8.txt",
+            "Hindi-Lipsum.utf8.txt", "Chinese-Lipsum.utf8.txt", "UTF-8-demo.txt" })
         QTest::newRow(name) << QString::fromLatin1(name);
 }
 

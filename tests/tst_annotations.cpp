@@ -87,12 +87,13 @@ void TestAnnotations::init()
 
 void TestAnnotations::createTagAndNote()
 {
-    QSignalSpy changed(m_service.get(), &AnnotationService::highlightsChanged);
+    QSignalSpy changed(m_service.get(), &AnnotationService::highlightChanged);
     QSignalSpy tagsChanged(m_service.get(), &AnnotationService::tagsChanged);
     const qint64 id = highlight(u"It will not pass,"_s);
     QVERIFY(id > 0);
     QCOMPARE(changed.size(), 1);
     QCOMPARE(changed.front().front().toLongLong(), m_articleId);
+    QCOMPARE(changed.front().back().toLongLong(), id);
     QVERIFY(m_service->addTag(id, u"Speaker/Opposition leader"_s).ok());
     QCOMPARE(tagsChanged.size(), 1);
     QVERIFY(m_service->setNote(id, u"Check against the *Hansard* record."_s).ok());

@@ -13,13 +13,13 @@
 
 #include <QAction>
 #include <QDialogButtonBox>
+#include <QDockWidget>
 #include <QFormLayout>
 #include <QLabel>
-#include <QPixmap>
-#include <QDockWidget>
 #include <QLineEdit>
 #include <QMainWindow>
 #include <QMenu>
+#include <QPixmap>
 #include <QPlainTextEdit>
 #include <QUndoGroup>
 
@@ -116,6 +116,10 @@ void AnnotationController::setLibrary(LibraryStore *library)
     connect(m_highlightModel.get(), &QAbstractItemModel::modelReset, this,
         &AnnotationController::refreshReader);
     connect(m_highlightModel.get(), &QAbstractItemModel::dataChanged, this,
+        &AnnotationController::refreshReader);
+    connect(m_highlightModel.get(), &QAbstractItemModel::rowsInserted, this,
+        &AnnotationController::refreshReader);
+    connect(m_highlightModel.get(), &QAbstractItemModel::rowsRemoved, this,
         &AnnotationController::refreshReader);
 
     m_highlightsPanel = std::make_unique<HighlightsPanel>(m_highlightModel.get());

@@ -176,6 +176,8 @@ HighlightsPanel::HighlightsPanel(HighlightModel *model, QWidget *parent)
     });
     connect(model, &QAbstractItemModel::modelReset, this, &HighlightsPanel::updateState);
     connect(model, &QAbstractItemModel::dataChanged, this, &HighlightsPanel::updateState);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &HighlightsPanel::updateState);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &HighlightsPanel::updateState);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
         &HighlightsPanel::updateState);
     updateState();

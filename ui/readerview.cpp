@@ -32,6 +32,10 @@ ReaderView::ReaderView(QWidget *parent)
         m_flashing = 0;
         applyHighlightLayers();
     });
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
+        if (!m_highlights.isEmpty())
+            applyHighlightLayers();
+    });
     setObjectName(u"reader"_s);
     setOpenLinks(false);
     setOpenExternalLinks(false);
@@ -112,6 +116,8 @@ void ReaderView::resizeEvent(QResizeEvent *event)
 {
     QTextBrowser::resizeEvent(event);
     updateColumnMargins();
+    if (!m_highlights.isEmpty())
+        applyHighlightLayers();
 }
 
 void ReaderView::updateColumnMargins()
@@ -209,8 +215,18 @@ void ReaderView::applyHighlightLayers()
 {
     // One setExtraSelections() for every layer, in z-order: user highlights, then the active
     // highlight's outline, then the flash. Translucent fills make overlaps visibly darker.
+    // Only highlights near the visible part are handed over: Qt measures every extra selection
+    // on each change, and an article may carry thousands; scrolling refreshes the window.
     QList<QTextEdit::ExtraSelection> selections;
     const int documentEnd = document()->characterCount() - 1;
+    const QRect visible = viewport()->rect();
+    const int margin = visible.height();
+    const int firstVisible
+        = cursorForPosition(QPoint(0, std::max(0, visible.top() - margin))).position()
+        - m_bodyStart;
+    const int lastVisible
+        = cursorForPosition(QPoint(visible.right(), visible.bottom() + margin)).position()
+        - m_bodyStart + 1;
     auto cursorFor = [&](const Highlight &highlight) {
         QTextCursor cursor(document());
         cursor.setPosition(std::min(documentEnd, m_bodyStart + highlight.anchor.start));
@@ -219,7 +235,8 @@ void ReaderView::applyHighlightLayers()
         return cursor;
     };
     for (const Highlight &highlight : std::as_const(m_highlights)) {
-        if (highlight.status == AnchorStatus::Orphaned)
+        if (highlight.status == AnchorStatus::Orphaned || highlight.anchor.end < firstVisible
+            || highlight.anchor.start > lastVisible)
             continue;
         QColor fill(Palette::rgbOf(highlight.color));
         fill.setAlpha(120);

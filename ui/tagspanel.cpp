@@ -5,10 +5,10 @@
 
 #include <QCheckBox>
 #include <QColorDialog>
-#include <QMenu>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QMenu>
 #include <QMessageBox>
 #include <QSplitter>
 #include <QToolButton>
@@ -211,8 +211,8 @@ void TagsPanel::moveTag()
             places.append(candidate.path);
     }
     bool ok = false;
-    const QString place =
-        QInputDialog::getItem(this, tr("Move Tag"), tr("Move under:"), places, 0, false, &ok);
+    const QString place
+        = QInputDialog::getItem(this, tr("Move Tag"), tr("Move under:"), places, 0, false, &ok);
     if (!ok)
         return;
     const qint64 parent = place == topLevel ? 0 : m_service->store().tagIdByPath(place).valueOr(0);

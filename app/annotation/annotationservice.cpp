@@ -13,14 +13,13 @@ class AnnotationCommand final : public QUndoCommand
 {
 public:
     AnnotationCommand(AnnotationService *service, const QString &text,
-        std::function<Result<void>()> apply, std::function<Result<void>()> revert, qint64 articleId,
-        bool tagsChange)
+        std::function<Result<void>()> apply, std::function<Result<void>()> revert,
+        AnnotationService::Scope scope)
         : QUndoCommand(text)
         , m_service(service)
         , m_apply(std::move(apply))
         , m_revert(std::move(revert))
-        , m_articleId(articleId)
-        , m_tagsChange(tagsChange)
+        , m_scope(std::move(scope))
     { }
 
     void redo() override
@@ -42,14 +41,13 @@ private:
             done = transaction.commit();
         if (!done)
             Q_EMIT m_service->errorOccurred(done.error());
-        m_service->announce(m_articleId, m_tagsChange);
+        m_service->announce(m_scope);
     }
 
     AnnotationService *m_service;
     std::function<Result<void>()> m_apply;
     std::function<Result<void>()> m_revert;
-    qint64 m_articleId;
-    bool m_tagsChange;
+    AnnotationService::Scope m_scope;
     bool m_first = true;
 };
 
@@ -59,16 +57,29 @@ AnnotationService::AnnotationService(LibraryStore *library, QObject *parent)
     , m_store(*library)
 { }
 
-void AnnotationService::announce(qint64 articleId, bool tagsChange)
+void AnnotationService::announce(const Scope &scope)
 {
-    if (articleId != 0)
-        Q_EMIT highlightsChanged(articleId);
-    if (tagsChange)
+    const qint64 highlightId = scope.highlightId ? *scope.highlightId : 0;
+    if (scope.articleId != 0 && highlightId != 0)
+        Q_EMIT highlightChanged(scope.articleId, highlightId);
+    else if (scope.articleId != 0)
+        Q_EMIT highlightsChanged(scope.articleId);
+    if (scope.tagsChange)
         Q_EMIT tagsChanged();
 }
 
-Result<void> AnnotationService::perform(
-    const QString &text, Step apply, Step revert, qint64 articleId, bool tagsChange)
+AnnotationService::Scope AnnotationService::codebookScope()
+{
+    return Scope { 0, nullptr, true };
+}
+
+AnnotationService::Scope AnnotationService::highlightScope(
+    qint64 articleId, qint64 highlightId, bool tagsChange)
+{
+    return Scope { articleId, std::make_shared<qint64>(highlightId), tagsChange };
+}
+
+Result<void> AnnotationService::perform(const QString &text, Step apply, Step revert, Scope scope)
 {
     {
         ScopedTransaction transaction(m_library->connectionName());
@@ -79,9 +90,8 @@ Result<void> AnnotationService::perform(
         if (auto committed = transaction.commit(); !committed)
             return committed;
     }
-    m_undo.push(new AnnotationCommand(
-        this, text, std::move(apply), std::move(revert), articleId, tagsChange));
-    announce(articleId, tagsChange);
+    announce(scope);
+    m_undo.push(new AnnotationCommand(this, text, std::move(apply), std::move(revert), scope));
     return {};
 }
 
@@ -125,7 +135,7 @@ Result<qint64> AnnotationService::createHighlight(
             *id = *inserted;
             return {};
         },
-        [this, id]() { return m_store.deleteHighlight(*id); }, articleId, false);
+        [this, id]() { return m_store.deleteHighlight(*id); }, Scope { articleId, id, false });
     if (!done)
         return ResultError(done.error());
     return *id;
@@ -143,7 +153,7 @@ Result<void> AnnotationService::deleteHighlight(qint64 id)
             Result<qint64> inserted = m_store.insertHighlight(kept);
             return inserted ? Result<void>() : ResultError(inserted.error());
         },
-        kept.articleId, !kept.tagIds.isEmpty());
+        highlightScope(kept.articleId, id, !kept.tagIds.isEmpty()));
 }
 
 Result<void> AnnotationService::update(
@@ -152,7 +162,8 @@ Result<void> AnnotationService::update(
     after.modified = QDateTime::currentDateTimeUtc();
     return perform(
         text, [this, after]() { return m_store.updateHighlight(after); },
-        [this, before]() { return m_store.updateHighlight(before); }, before.articleId, tagsChange);
+        [this, before]() { return m_store.updateHighlight(before); },
+        highlightScope(before.articleId, before.id, tagsChange));
 }
 
 Result<void> AnnotationService::setColor(qint64 id, const QString &color)
@@ -284,7 +295,7 @@ Result<qint64> AnnotationService::addTag(qint64 highlightId, const QString &path
             }
             return {};
         },
-        original.articleId, true);
+        highlightScope(original.articleId, original.id, true));
     if (!done)
         return ResultError(done.error());
     return *leaf;
@@ -338,7 +349,7 @@ Result<qint64> AnnotationService::createTag(const QString &path)
             }
             return {};
         },
-        0, true);
+        codebookScope());
     if (!done)
         return ResultError(done.error());
     return *leaf;
@@ -371,7 +382,7 @@ Result<void> AnnotationService::renameTag(qint64 id, const QString &name)
     const Tag original = *before;
     return perform(
         tr("Rename Tag"), [this, after]() { return m_store.updateTag(after); },
-        [this, original]() { return m_store.updateTag(original); }, 0, true);
+        [this, original]() { return m_store.updateTag(original); }, codebookScope());
 }
 
 Result<void> AnnotationService::moveTag(qint64 id, qint64 newParentId)
@@ -386,7 +397,7 @@ Result<void> AnnotationService::moveTag(qint64 id, qint64 newParentId)
     // Checked now, so a move into its own subtree never reaches the stack.
     return perform(
         tr("Move Tag"), [this, moved]() { return m_store.updateTag(moved); },
-        [this, original]() { return m_store.updateTag(original); }, 0, true);
+        [this, original]() { return m_store.updateTag(original); }, codebookScope());
 }
 
 Result<void> AnnotationService::setTagColor(qint64 id, const QString &color)
@@ -399,7 +410,7 @@ Result<void> AnnotationService::setTagColor(qint64 id, const QString &color)
     const Tag original = *before;
     return perform(
         tr("Change Tag Colour"), [this, after]() { return m_store.updateTag(after); },
-        [this, original]() { return m_store.updateTag(original); }, 0, true);
+        [this, original]() { return m_store.updateTag(original); }, codebookScope());
 }
 
 Result<void> AnnotationService::setTagDescription(qint64 id, const QString &description)
@@ -412,7 +423,7 @@ Result<void> AnnotationService::setTagDescription(qint64 id, const QString &desc
     const Tag original = *before;
     return perform(
         tr("Describe Tag"), [this, after]() { return m_store.updateTag(after); },
-        [this, original]() { return m_store.updateTag(original); }, 0, true);
+        [this, original]() { return m_store.updateTag(original); }, codebookScope());
 }
 
 Result<void> AnnotationService::deleteTag(qint64 id)
@@ -444,7 +455,7 @@ Result<void> AnnotationService::deleteTag(qint64 id)
             }
             return m_store.addTaggings(taggings);
         },
-        0, true);
+        codebookScope());
 }
 
 Result<void> AnnotationService::mergeTags(qint64 from, qint64 into)
@@ -506,7 +517,7 @@ Result<void> AnnotationService::mergeTags(qint64 from, qint64 into)
             }
             return m_store.addTaggings(removedPairs);
         },
-        0, true);
+        codebookScope());
 }
 
 Result<void> AnnotationService::setColorName(const QString &color, const QString &name)
@@ -517,5 +528,6 @@ Result<void> AnnotationService::setColorName(const QString &color, const QString
     const QString previous = names->value(color);
     return perform(
         tr("Name Colour"), [this, color, name]() { return m_store.setColorName(color, name); },
-        [this, color, previous]() { return m_store.setColorName(color, previous); }, 0, true);
+        [this, color, previous]() { return m_store.setColorName(color, previous); },
+        codebookScope());
 }

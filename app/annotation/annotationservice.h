@@ -8,6 +8,7 @@
 #include <QUndoStack>
 
 #include <functional>
+#include <memory>
 
 class LibraryStore;
 
@@ -54,20 +55,32 @@ public:
     [[nodiscard]] static Result<QStringList> splitTagPath(const QString &path);
 
 Q_SIGNALS:
+    /// Many highlights of an article may have changed (re-anchoring, tag merges).
     void highlightsChanged(qint64 articleId);
+    /// One highlight was created, edited or deleted (check the store to see which).
+    void highlightChanged(qint64 articleId, qint64 highlightId);
     void tagsChanged();
     /// An undo or redo that the library refused; the text is for the user.
     void errorOccurred(const QString &message);
 
 private:
     using Step = std::function<Result<void>()>;
+    /// What an edit touched, so listeners refresh only that. The highlight id is shared because
+    /// a new highlight's id is known only once the edit has run.
+    struct Scope
+    {
+        qint64 articleId = 0;
+        std::shared_ptr<qint64> highlightId;
+        bool tagsChange = false;
+    };
+    static Scope codebookScope();
+    static Scope highlightScope(qint64 articleId, qint64 highlightId, bool tagsChange);
     /// Runs `apply` now; on success pushes an undo step that runs `revert`/`apply`.
-    [[nodiscard]] Result<void> perform(
-        const QString &text, Step apply, Step revert, qint64 articleId, bool tagsChange);
+    [[nodiscard]] Result<void> perform(const QString &text, Step apply, Step revert, Scope scope);
     [[nodiscard]] Result<void> update(
         const Highlight &before, Highlight after, const QString &text, bool tagsChange = false);
     [[nodiscard]] Result<QList<Tag>> ensurePath(const QStringList &names, qint64 &leafId);
-    void announce(qint64 articleId, bool tagsChange);
+    void announce(const Scope &scope);
 
     LibraryStore *m_library;
     AnnotationStore m_store;

@@ -89,21 +89,39 @@ int contextScore(const TextAnchor &anchor, QStringView body, int start, int end)
 
 } // namespace
 
+namespace {
+
+// Grapheme boundaries are decided by the characters around a position, so a window of the text
+// answers as well as the whole article, at a cost independent of its length. A line break always
+// ends a grapheme, so windows start and end at one where they can.
+int snapOne(QStringView text, int position, bool forward)
+{
+    constexpr int Reach = 64;
+    if (position <= 0 || position >= text.size())
+        return std::clamp(position, 0, int(text.size()));
+    const int from = std::max(0, position - Reach);
+    const int to = std::min(int(text.size()), position + Reach);
+    const QStringView window = text.mid(from, to - from);
+    QTextBoundaryFinder finder(QTextBoundaryFinder::Grapheme, window.data(), int(window.size()));
+    finder.setPosition(position - from);
+    if (finder.isAtBoundary())
+        return position;
+    const qsizetype boundary = forward ? finder.toNextBoundary() : finder.toPreviousBoundary();
+    if (boundary < 0)
+        return forward ? to : from;
+    return from + int(boundary);
+}
+
+} // namespace
+
 void snapToGraphemes(QStringView text, int &start, int &end)
 {
     start = std::clamp(start, 0, int(text.size()));
     end = std::clamp(end, start, int(text.size()));
     if (text.isEmpty())
         return;
-    QTextBoundaryFinder finder(QTextBoundaryFinder::Grapheme, text.data(), int(text.size()));
-    finder.setPosition(start);
-    if (!finder.isAtBoundary())
-        start = int(finder.toPreviousBoundary());
-    finder.setPosition(end);
-    if (!finder.isAtBoundary())
-        end = int(finder.toNextBoundary());
-    start = std::max(0, start);
-    end = end < 0 ? int(text.size()) : end;
+    start = snapOne(text, start, false);
+    end = snapOne(text, end, true);
 }
 
 TextAnchor anchorFor(QStringView body, int start, int end)

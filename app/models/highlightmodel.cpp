@@ -5,6 +5,23 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// Placed highlights in text order, then the orphans the user must re-attach.
+bool comesBefore(const Highlight &a, const Highlight &b)
+{
+    const bool aOrphan = a.status == AnchorStatus::Orphaned;
+    const bool bOrphan = b.status == AnchorStatus::Orphaned;
+    if (aOrphan != bOrphan)
+        return !aOrphan;
+    if (aOrphan)
+        return a.id < b.id;
+    return std::tie(a.anchor.start, a.anchor.end, a.id)
+        < std::tie(b.anchor.start, b.anchor.end, b.id);
+}
+
+} // namespace
+
 HighlightModel::HighlightModel(AnnotationService *service, QObject *parent)
     : QAbstractListModel(parent)
     , m_service(service)
@@ -13,10 +30,15 @@ HighlightModel::HighlightModel(AnnotationService *service, QObject *parent)
         if (articleId == m_articleId)
             reload();
     });
+    connect(service, &AnnotationService::highlightChanged, this,
+        [this](qint64 articleId, qint64 highlightId) {
+            if (articleId == m_articleId)
+                updateOne(highlightId);
+        });
     connect(service, &AnnotationService::tagsChanged, this, [this] {
         reloadTags();
-        if (!m_highlights.isEmpty())
-            Q_EMIT dataChanged(index(0), index(int(m_highlights.size()) - 1), { TagPathsRole });
+        // A merged or deleted tag changes highlights' tag lists.
+        reload();
     });
     reloadTags();
 }
@@ -45,8 +67,7 @@ void HighlightModel::reload()
         Result<QList<Highlight>> loaded = m_service->store().highlightsOf(m_articleId);
         if (loaded) {
             // Placed highlights in text order, then the orphans the user must re-attach.
-            std::stable_partition(loaded->begin(), loaded->end(),
-                [](const Highlight &h) { return h.status != AnchorStatus::Orphaned; });
+            std::sort(loaded->begin(), loaded->end(), comesBefore);
             fresh = std::move(*loaded);
         } else {
             m_lastError = loaded.error();
@@ -66,6 +87,38 @@ void HighlightModel::reload()
     }
     if (!m_lastError.isEmpty())
         Q_EMIT errorOccurred(m_lastError);
+}
+
+void HighlightModel::updateOne(qint64 highlightId)
+{
+    // One edit costs one row read, whatever the number of highlights in the article.
+    const int row = rowOf(highlightId);
+    const Result<Highlight> fresh = m_service->store().highlight(highlightId);
+    if (!fresh) {
+        if (row >= 0) {
+            beginRemoveRows({}, row, row);
+            m_highlights.removeAt(row);
+            endRemoveRows();
+        }
+        return;
+    }
+    if (row >= 0) {
+        const bool stays = (row == 0 || comesBefore(m_highlights.at(row - 1), *fresh))
+            && (row + 1 == m_highlights.size() || comesBefore(*fresh, m_highlights.at(row + 1)));
+        if (stays) {
+            m_highlights[row] = *fresh;
+            Q_EMIT dataChanged(index(row), index(row));
+            return;
+        }
+        beginRemoveRows({}, row, row);
+        m_highlights.removeAt(row);
+        endRemoveRows();
+    }
+    const auto at = std::lower_bound(m_highlights.begin(), m_highlights.end(), *fresh, comesBefore);
+    const int position = int(at - m_highlights.begin());
+    beginInsertRows({}, position, position);
+    m_highlights.insert(position, *fresh);
+    endInsertRows();
 }
 
 int HighlightModel::rowCount(const QModelIndex &parent) const

@@ -52,6 +52,7 @@ Q_SIGNALS:
 private:
     void reload();
     void reloadTags();
+    void updateOne(qint64 highlightId);
 
     AnnotationService *m_service;
     qint64 m_articleId = 0;

@@ -14,6 +14,10 @@ TaggedHighlightsModel::TaggedHighlightsModel(AnnotationService *service, QObject
         if (!m_tagIds.isEmpty())
             reload();
     });
+    connect(service, &AnnotationService::highlightChanged, this, [this] {
+        if (!m_tagIds.isEmpty())
+            reload();
+    });
     connect(service, &AnnotationService::tagsChanged, this, [this] {
         if (!m_tagIds.isEmpty())
             reload();

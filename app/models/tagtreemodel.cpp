@@ -10,6 +10,7 @@ TagTreeModel::TagTreeModel(AnnotationService *service, QObject *parent)
 {
     connect(service, &AnnotationService::tagsChanged, this, &TagTreeModel::reload);
     connect(service, &AnnotationService::highlightsChanged, this, &TagTreeModel::reload);
+    connect(service, &AnnotationService::highlightChanged, this, &TagTreeModel::reload);
     reload();
 }
 
