@@ -290,6 +290,11 @@ void TestAnnotationUi::panelClickRevealsAndOrphansReattach()
     QVERIFY(m_window->showArticle(changed.id));
     QCOMPARE(annotations()->service()->store().highlight(last)->status, AnchorStatus::Orphaned);
     QCOMPARE(list->model()->index(1, 0).data(HighlightModel::StatusRole).toString(), u"orphaned"_s);
+    panel->orphansOnlyBox()->setChecked(true);
+    QVERIFY(list->isRowHidden(0));
+    QVERIFY(!list->isRowHidden(1));
+    panel->orphansOnlyBox()->setChecked(false);
+    QVERIFY(!list->isRowHidden(0));
     panel->selectHighlight(last);
     selectInBody(u"Hear the whole interview"_s);
     const auto buttons = panel->findChildren<QToolButton *>();

@@ -3,6 +3,7 @@
 
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QCheckBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
@@ -98,6 +99,7 @@ HighlightsPanel::HighlightsPanel(HighlightModel *model, QWidget *parent)
     , m_model(model)
     , m_view(new QListView(this))
     , m_summary(new QLabel(this))
+    , m_orphansOnly(new QCheckBox(tr("Orphans only"), this))
     , m_tag(new QToolButton(this))
     , m_note(new QToolButton(this))
     , m_reattach(new QToolButton(this))
@@ -127,7 +129,13 @@ HighlightsPanel::HighlightsPanel(HighlightModel *model, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(m_summary);
+    auto *header = new QHBoxLayout;
+    header->setContentsMargins(0, 0, 0, 0);
+    header->addWidget(m_summary, 1);
+    header->addWidget(m_orphansOnly);
+    m_orphansOnly->setToolTip(tr("Show only the highlights whose text was not found after the "
+                                 "article changed"));
+    layout->addLayout(header);
     layout->addWidget(m_view, 1);
     layout->addLayout(buttons);
 
@@ -174,6 +182,7 @@ HighlightsPanel::HighlightsPanel(HighlightModel *model, QWidget *parent)
         menu.addAction(tr("Delete Highlight"), this, [this, id] { Q_EMIT deleteRequested(id); });
         menu.exec(m_view->viewport()->mapToGlobal(point));
     });
+    connect(m_orphansOnly, &QCheckBox::toggled, this, &HighlightsPanel::applyOrphanFilter);
     connect(model, &QAbstractItemModel::modelReset, this, &HighlightsPanel::updateState);
     connect(model, &QAbstractItemModel::dataChanged, this, &HighlightsPanel::updateState);
     connect(model, &QAbstractItemModel::rowsInserted, this, &HighlightsPanel::updateState);
@@ -198,8 +207,19 @@ void HighlightsPanel::selectHighlight(qint64 id)
     m_view->scrollTo(m_model->index(row));
 }
 
+void HighlightsPanel::applyOrphanFilter()
+{
+    const bool only = m_orphansOnly->isChecked();
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const bool orphan = m_model->index(row).data(HighlightModel::StatusRole).toString()
+            == u"orphaned"_s;
+        m_view->setRowHidden(row, only && !orphan);
+    }
+}
+
 void HighlightsPanel::updateState()
 {
+    applyOrphanFilter();
     int orphans = 0;
     for (const Highlight &highlight : m_model->highlights())
         orphans += highlight.status == AnchorStatus::Orphaned ? 1 : 0;

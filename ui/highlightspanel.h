@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class HighlightModel;
+class QCheckBox;
 class QLabel;
 class QListView;
 class QToolButton;
@@ -18,6 +19,7 @@ public:
     Q_DISABLE_COPY_MOVE(HighlightsPanel)
 
     QListView *view() const { return m_view; }
+    QCheckBox *orphansOnlyBox() const { return m_orphansOnly; }
     qint64 currentHighlight() const;
     void selectHighlight(qint64 id);
 
@@ -31,10 +33,12 @@ Q_SIGNALS:
 
 private:
     void updateState();
+    void applyOrphanFilter();
 
     HighlightModel *m_model;
     QListView *m_view;
     QLabel *m_summary;
+    QCheckBox *m_orphansOnly;
     QToolButton *m_tag;
     QToolButton *m_note;
     QToolButton *m_reattach;

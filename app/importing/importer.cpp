@@ -20,8 +20,8 @@ QString tr(const char *text)
 }
 
 // Large enough that commits cost little, small enough that a cancel or a crash loses little.
-constexpr int ArticlesPerTransaction = 1000;
-constexpr qint64 MillisecondsPerTransaction = 1000;
+constexpr int ArticlesPerTransaction = 5000;
+constexpr qint64 MillisecondsPerTransaction = 3000;
 constexpr qint64 MillisecondsPerProgress = 50;
 
 } // namespace
