@@ -254,15 +254,15 @@ void TestLibraryStore::rollbackOnFailure()
     {
         ScopedTransaction transaction(connection);
         QVERIFY(transaction.began().ok());
-        QVERIFY((*store)->upsertArticle(makeArticle(u"/a"_s, u"A"_s, { u"a"_s })).ok());
-        QVERIFY((*store)->upsertArticle(makeArticle(u"/b"_s, u"B"_s, { u"b"_s })).ok());
+        QVERIFY((*store)->upsertInTransaction(makeArticle(u"/a"_s, u"A"_s, { u"a"_s })).ok());
+        QVERIFY((*store)->upsertInTransaction(makeArticle(u"/b"_s, u"B"_s, { u"b"_s })).ok());
         // Leaving the scope without commit() is what a failure half-way does.
     }
     QCOMPARE(*(*store)->articleCount(), 0);
     QCOMPARE(idsFor(**store, u"a"_s), QList<qint64>());
 
     ScopedTransaction transaction(connection);
-    QVERIFY((*store)->upsertArticle(makeArticle(u"/c"_s, u"C"_s, { u"c"_s })).ok());
+    QVERIFY((*store)->upsertInTransaction(makeArticle(u"/c"_s, u"C"_s, { u"c"_s })).ok());
     QVERIFY(transaction.commit().ok());
     QCOMPARE(*(*store)->articleCount(), 1);
 }

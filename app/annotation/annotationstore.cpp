@@ -157,9 +157,6 @@ Result<void> AnnotationStore::writeTags(qint64 highlightId, const QList<qint64> 
 
 Result<qint64> AnnotationStore::insertHighlight(const Highlight &highlight)
 {
-    ScopedSavepoint savepoint(m_connection, u"highlight_insert"_s);
-    if (!savepoint.began())
-        return ResultError(savepoint.began().error());
     const QString created = highlight.created.isValid()
         ? highlight.created.toUTC().toString(Qt::ISODateWithMs)
         : now();
@@ -179,16 +176,11 @@ Result<qint64> AnnotationStore::insertHighlight(const Highlight &highlight)
     const qint64 id = highlight.id > 0 ? highlight.id : query->lastInsertId().toLongLong();
     if (auto tagged = writeTags(id, highlight.tagIds); !tagged)
         return ResultError(tagged.error());
-    if (auto released = savepoint.release(); !released)
-        return ResultError(released.error());
     return id;
 }
 
 Result<void> AnnotationStore::updateHighlight(const Highlight &highlight)
 {
-    ScopedSavepoint savepoint(m_connection, u"highlight_update"_s);
-    if (!savepoint.began())
-        return savepoint.began();
     Result<QSqlQuery> query = run(
         u"UPDATE highlights SET start_pos=?, end_pos=?, exact=?, prefix=?, suffix=?, status=?, "
         "color=?, note=?, modified_at=? WHERE id=?"_s,
@@ -202,19 +194,14 @@ Result<void> AnnotationStore::updateHighlight(const Highlight &highlight)
         return ResultError(query.error());
     if (query->numRowsAffected() == 0)
         return ResultError(tr("The highlight is no longer in the library."));
-    if (auto tagged = writeTags(highlight.id, highlight.tagIds); !tagged)
-        return tagged;
-    return savepoint.release();
+    return writeTags(highlight.id, highlight.tagIds);
 }
 
 Result<void> AnnotationStore::deleteHighlight(qint64 id)
 {
-    ScopedSavepoint savepoint(m_connection, u"highlight_delete"_s);
-    if (!savepoint.began())
-        return savepoint.began();
     if (auto deleted = run(u"DELETE FROM highlights WHERE id = ?"_s, { id }); !deleted)
         return ResultError(deleted.error());
-    return savepoint.release();
+    return {};
 }
 
 Result<int> AnnotationStore::highlightCount() const

@@ -12,8 +12,9 @@
 class LibraryStore;
 
 /// Highlights, tags and colour names in the library file, on the library's own connection (so
-/// the same thread rules apply). Every write runs in a transaction of its own, or inside the
-/// caller's. Ids are kept on restore, so undoing a deletion brings back the same highlight.
+/// the same thread rules apply). Writes of several statements must run inside the caller's
+/// transaction (AnnotationService and LibraryStore do so), so that they land whole or not at
+/// all. Ids are kept on restore, so undoing a deletion brings back the same highlight.
 class AnnotationStore
 {
 public:

@@ -82,7 +82,10 @@ ImportSummary Importer::run(
     summary.files = int(files.size());
     auto cancelled = [cancel] { return cancel && cancel->load(std::memory_order_relaxed); };
 
+    // Articles are written in batches, one transaction each; the counts of a batch join the
+    // summary only once it is committed, so they never report what a rollback took back.
     std::unique_ptr<ScopedTransaction> transaction;
+    ImportSummary batch;
     int inTransaction = 0;
     QElapsedTimer sinceCommit;
     auto commit = [&]() -> bool {
@@ -93,8 +96,15 @@ ImportSummary Importer::run(
         inTransaction = 0;
         if (!committed) {
             summary.fatalError = committed.error();
+            batch = ImportSummary();
             return false;
         }
+        summary.imported += batch.imported;
+        summary.updated += batch.updated;
+        summary.unchanged += batch.unchanged;
+        if (summary.firstArticleId == 0)
+            summary.firstArticleId = batch.firstArticleId;
+        batch = ImportSummary();
         return true;
     };
 
@@ -123,23 +133,29 @@ ImportSummary Importer::run(
                 }
                 sinceCommit.start();
             }
-            Result<LibraryStore::Upserted> stored = m_store.upsertArticle(article);
+            Result<LibraryStore::Upserted> stored = m_store.upsertInTransaction(article);
             if (!stored) {
-                ++summary.failed;
-                summary.failures.append({ file, article.sourceIndex, stored.error() });
-                return !cancelled();
+                // The library refused a write (disk full, damaged file): the batch is rolled
+                // back whole and the import stops, so nothing is left half written.
+                summary.fatalError = tr("%1: %2 The import stopped; the %3 articles read since the "
+                                        "last save were not stored.")
+                                         .arg(file, stored.error())
+                                         .arg(inTransaction + 1);
+                transaction.reset();
+                batch = ImportSummary();
+                return false;
             }
-            if (summary.firstArticleId == 0)
-                summary.firstArticleId = stored->id;
+            if (batch.firstArticleId == 0)
+                batch.firstArticleId = stored->id;
             switch (stored->outcome) {
             case LibraryStore::UpsertOutcome::Inserted:
-                ++summary.imported;
+                ++batch.imported;
                 break;
             case LibraryStore::UpsertOutcome::Updated:
-                ++summary.updated;
+                ++batch.updated;
                 break;
             case LibraryStore::UpsertOutcome::Unchanged:
-                ++summary.unchanged;
+                ++batch.unchanged;
                 break;
             }
             if (++inTransaction >= ArticlesPerTransaction

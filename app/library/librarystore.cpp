@@ -269,15 +269,20 @@ Result<QSqlQuery *> LibraryStore::cached(int which, const QString &sql) const
 
 Result<LibraryStore::Upserted> LibraryStore::upsertArticle(const Article &article)
 {
-    ScopedSavepoint savepoint(m_connection, u"article_upsert"_s);
-    if (!savepoint.began())
-        return ResultError(savepoint.began().error());
+    ScopedTransaction transaction(m_connection);
+    if (!transaction.began())
+        return ResultError(transaction.began().error());
     Result<Upserted> upserted = upsertInside(article);
     if (!upserted)
         return upserted;
-    if (auto released = savepoint.release(); !released)
-        return ResultError(released.error());
+    if (auto committed = transaction.commit(); !committed)
+        return ResultError(committed.error());
     return upserted;
+}
+
+Result<LibraryStore::Upserted> LibraryStore::upsertInTransaction(const Article &article)
+{
+    return upsertInside(article);
 }
 
 Result<LibraryStore::Upserted> LibraryStore::upsertInside(const Article &article)

@@ -66,10 +66,14 @@ public:
     /// True when this open created the library (so the caller may seed it).
     bool isNew() const { return m_created; }
 
-    /// Inserts a new article, updates the one from the same source in place (keeping its id), or
-    /// recognises identical content already stored. Atomic: the article is stored whole or not.
-    /// Runs inside the caller's transaction when there is one, else commits by itself.
+    /// Inserts a new article, updates the one from the same source in place (keeping its id and
+    /// re-anchoring its highlights), or recognises identical content already stored. Runs in a
+    /// transaction of its own: the article is stored whole or not at all.
     [[nodiscard]] Result<Upserted> upsertArticle(const Article &article);
+    /// The same inside the caller's transaction, for batches. On failure the article may be half
+    /// written: the caller must roll the transaction back. (No savepoint per article: SQLite
+    /// makes FTS5 flush its pending index at every savepoint, which made imports crawl.)
+    [[nodiscard]] Result<Upserted> upsertInTransaction(const Article &article);
 
     [[nodiscard]] Result<Article> article(qint64 id) const;
     /// The ids of the articles matching query, in its order. Cheap: no text is read.
