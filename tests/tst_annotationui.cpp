@@ -395,6 +395,9 @@ void TestAnnotationUi::screenshot()
     const QString target = qEnvironmentVariable("GLOSS_SCREENSHOT");
     if (target.isEmpty())
         QSKIP("set GLOSS_SCREENSHOT=file.png to save a screenshot");
+    QFile style(u":/style.qss"_s);
+    QVERIFY(style.open(QIODevice::ReadOnly));
+    qApp->setStyleSheet(QString::fromUtf8(style.readAll()));
     for (const QString &text : { u"It's been a while since I've thought about Jess and Rory's "
                                  "relationship,"_s,
              u"things are complicated when you're young"_s, u"more story to tell"_s }) {

@@ -34,7 +34,17 @@ QString nextConnectionName()
     return u"gloss-library-%1"_s.arg(counter.fetchAndAddRelaxed(1));
 }
 
-enum Statement { FindBySource, FindByHash, Insert, Update, WriteText, Count };
+enum Statement {
+    FindBySource,
+    FindByHash,
+    Insert,
+    Update,
+    WriteText,
+    OldText,
+    UnindexText,
+    IndexText,
+    StatementCount
+};
 
 QString sourceLabel(const Article &article)
 {
@@ -365,19 +375,45 @@ Result<LibraryStore::Upserted> LibraryStore::upsertInside(const Article &article
         return ResultError(ran.error());
     const qint64 id = existingId != 0 ? existingId : query.lastInsertId().toLongLong();
 
+    const QString body = article.body();
+    if (existingId != 0) {
+        // The index entry must be removed with exactly the text it was made from.
+        Result<QSqlQuery *> old = cached(OldText, u"SELECT title, body FROM article_texts WHERE id = ?"_s);
+        Result<QSqlQuery *> unindex = cached(UnindexText,
+            u"INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)"_s);
+        if (!old || !unindex)
+            return ResultError(!old ? old.error() : unindex.error());
+        (*old)->bindValue(0, id);
+        if (auto ran = Sql::exec(**old); !ran)
+            return ResultError(ran.error());
+        if ((*old)->next()) {
+            (*unindex)->bindValue(0, id);
+            (*unindex)->bindValue(1, (*old)->value(0));
+            (*unindex)->bindValue(2, (*old)->value(1));
+            (*old)->finish();
+            if (auto ran = Sql::exec(**unindex); !ran)
+                return ResultError(ran.error());
+        } else {
+            (*old)->finish();
+        }
+    }
     Result<QSqlQuery *> text = cached(WriteText,
         u"INSERT INTO article_texts (id, title, body) VALUES (?, ?, ?) ON CONFLICT(id) "
         "DO UPDATE SET title = excluded.title, body = excluded.body"_s);
-    if (!text)
-        return ResultError(text.error());
-    (*text)->bindValue(0, id);
-    (*text)->bindValue(1, article.title);
-    (*text)->bindValue(2, article.body());
-    if (auto ran = Sql::exec(**text); !ran)
-        return ResultError(ran.error());
+    Result<QSqlQuery *> indexing
+        = cached(IndexText, u"INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)"_s);
+    if (!text || !indexing)
+        return ResultError(!text ? text.error() : indexing.error());
+    for (QSqlQuery *query : { *text, *indexing }) {
+        query->bindValue(0, id);
+        query->bindValue(1, article.title);
+        query->bindValue(2, body);
+        if (auto ran = Sql::exec(*query); !ran)
+            return ResultError(ran.error());
+    }
     if (existingId != 0) {
-        // The text changed under the user's highlights: place each again, in this savepoint.
-        if (auto placed = AnnotationStore(*this).reanchor(id, article.body()); !placed)
+        // The text changed under the user's highlights: place each again, in this transaction.
+        if (auto placed = AnnotationStore(*this).reanchor(id, body); !placed)
             return ResultError(placed.error());
     }
     return Upserted { id, existingId != 0 ? UpsertOutcome::Updated : UpsertOutcome::Inserted };

@@ -109,5 +109,5 @@ private:
     bool m_created = false;
     int m_fullRankingLimit = DefaultFullRankingLimit;
     // Prepared once, reused for every article of an import.
-    mutable std::unique_ptr<QSqlQuery> m_statements[6];
+    mutable std::unique_ptr<QSqlQuery> m_statements[8];
 };

@@ -42,24 +42,19 @@ QStringList stepTo(int version)
             u"CREATE INDEX articles_by_date ON articles(date, id)"_s,
             u"CREATE INDEX articles_by_label ON articles(source_label COLLATE NOCASE, id)"_s,
             u"CREATE INDEX articles_by_words ON articles(words, id)"_s,
-            // External-content FTS over article_texts; its triggers keep the index true.
+            // External-content FTS over article_texts.
             uR"(CREATE VIRTUAL TABLE articles_fts USING fts5(
                 title, body, content='article_texts', content_rowid='id',
                 tokenize='unicode61 remove_diacritics 2', prefix='3'))"_s,
             // Titles weigh ten times the body when ranking; `ORDER BY rank` then lets FTS5 sort
             // inside the index and stop early under a LIMIT.
             uR"(INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0)'))"_s,
-            uR"(CREATE TRIGGER article_texts_insert AFTER INSERT ON article_texts BEGIN
-                INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
-            END)"_s,
+            // Inserts and updates are indexed by LibraryStore itself: a trigger would make each
+            // statement open a statement journal, and SQLite makes FTS5 flush its pending index
+            // at every such savepoint, which turned imports quadratic. Deletions are rare.
             uR"(CREATE TRIGGER article_texts_delete AFTER DELETE ON article_texts BEGIN
                 INSERT INTO articles_fts(articles_fts, rowid, title, body)
                 VALUES ('delete', old.id, old.title, old.body);
-            END)"_s,
-            uR"(CREATE TRIGGER article_texts_update AFTER UPDATE ON article_texts BEGIN
-                INSERT INTO articles_fts(articles_fts, rowid, title, body)
-                VALUES ('delete', old.id, old.title, old.body);
-                INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
             END)"_s,
         };
     case 2:
