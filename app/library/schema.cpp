@@ -45,7 +45,7 @@ QStringList stepTo(int version)
             // External-content FTS over article_texts.
             uR"(CREATE VIRTUAL TABLE articles_fts USING fts5(
                 title, body, content='article_texts', content_rowid='id',
-                tokenize='unicode61 remove_diacritics 2', prefix='3'))"_s,
+                tokenize='unicode61 remove_diacritics 2', prefix='3 4'))"_s,
             // Titles weigh ten times the body when ranking; `ORDER BY rank` then lets FTS5 sort
             // inside the index and stop early under a LIMIT.
             uR"(INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0)'))"_s,
