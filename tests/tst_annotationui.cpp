@@ -24,12 +24,14 @@
 #include <QListView>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QToolButton>
+#include <QToolTip>
 #include <QTreeView>
 #include <QUndoGroup>
 
@@ -53,6 +55,7 @@ private Q_SLOTS:
     void tagsPanelOpensArticleAndFiltersLibrary();
     void floatingToolbarHighlights();
     void colourNamesShowInTheMenu();
+    void tooltipShowsTagsAndNote();
     void screenshot();
 
 private:
@@ -390,6 +393,25 @@ void TestAnnotationUi::colourNamesShowInTheMenu()
         QVERIFY(!action->text().contains(u"key point"_s));
 }
 
+void TestAnnotationUi::tooltipShowsTagsAndNote()
+{
+    selectInBody(u"more story to tell"_s);
+    QTest::keyClick(reader(), Qt::Key_H);
+    const qint64 id = reader()->activeHighlight();
+    QVERIFY(annotations()->service()->addTag(id, u"Quote"_s).ok());
+    QVERIFY(annotations()->service()->setNote(id, u"First line\nsecond line"_s).ok());
+    QTextCursor cursor(reader()->document());
+    cursor.setPosition(reader()->bodyStart() + int(reader()->body().indexOf(u"story to"_s)));
+    reader()->ensureCursorVisible();
+    const QPoint inViewport = reader()->cursorRect(cursor).center() + QPoint(2, 0);
+    const QPoint inWidget = reader()->viewport()->mapTo(reader(), inViewport);
+    QHelpEvent help(QEvent::ToolTip, inWidget, reader()->mapToGlobal(inWidget));
+    QApplication::sendEvent(reader(), &help);
+    QTRY_VERIFY(QToolTip::isVisible());
+    QCOMPARE(QToolTip::text(), u"#Quote — First line"_s);
+    QToolTip::hideText();
+}
+
 void TestAnnotationUi::screenshot()
 {
     const QString target = qEnvironmentVariable("GLOSS_SCREENSHOT");
@@ -417,6 +439,8 @@ void TestAnnotationUi::screenshot()
             .ok());
     annotations()->tagsPanel()->selectTag(
         *annotations()->service()->store().tagIdByPath(u"Speaker/Milo Ventimiglia"_s));
+    reader()->setActiveHighlight(0);
+    reader()->verticalScrollBar()->setValue(0);
     QTest::qWait(50);
     QVERIFY(m_window->grab().save(target));
 }
