@@ -174,18 +174,7 @@ void ReaderView::setActiveHighlight(qint64 id)
 
 qint64 ReaderView::highlightAtOffset(int offset) const
 {
-    qint64 found = 0;
-    int shortest = INT_MAX;
-    for (const Highlight &highlight : m_highlights) {
-        if (highlight.status == AnchorStatus::Orphaned)
-            continue;
-        if (offset >= highlight.anchor.start && offset < highlight.anchor.end
-            && highlight.anchor.length() < shortest) {
-            found = highlight.id;
-            shortest = highlight.anchor.length();
-        }
-    }
-    return found;
+    return innermostHighlightAt(m_highlights, offset);
 }
 
 qint64 ReaderView::highlightAtCaret() const

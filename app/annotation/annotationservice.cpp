@@ -355,75 +355,43 @@ Result<qint64> AnnotationService::createTag(const QString &path)
     return *leaf;
 }
 
-namespace {
-
-Result<Tag> changedTag(
-    const AnnotationStore &store, qint64 id, const std::function<void(Tag &)> &change)
-{
-    Result<Tag> tag = store.tag(id);
-    if (!tag)
-        return tag;
-    change(*tag);
-    return tag;
-}
-
-} // namespace
-
-Result<void> AnnotationService::renameTag(qint64 id, const QString &name)
+Result<void> AnnotationService::editTag(
+    qint64 id, const QString &text, const std::function<void(Tag &)> &change)
 {
     Result<Tag> before = m_store.tag(id);
     if (!before)
         return ResultError(before.error());
+    Tag after = *before;
+    change(after);
+    const Tag original = *before;
+    return perform(
+        text, [this, after]() { return m_store.updateTag(after); },
+        [this, original]() { return m_store.updateTag(original); }, codebookScope());
+}
+
+Result<void> AnnotationService::renameTag(qint64 id, const QString &name)
+{
     Result<QString> checked = AnnotationStore::validateTagName(name);
     if (!checked)
         return ResultError(checked.error());
-    Tag after = *before;
-    after.name = *checked;
-    const Tag original = *before;
-    return perform(
-        tr("Rename Tag"), [this, after]() { return m_store.updateTag(after); },
-        [this, original]() { return m_store.updateTag(original); }, codebookScope());
+    return editTag(id, tr("Rename Tag"), [&checked](Tag &tag) { tag.name = *checked; });
 }
 
 Result<void> AnnotationService::moveTag(qint64 id, qint64 newParentId)
 {
-    Result<Tag> before = m_store.tag(id);
-    if (!before)
-        return ResultError(before.error());
-    Result<Tag> after
-        = changedTag(m_store, id, [newParentId](Tag &tag) { tag.parentId = newParentId; });
-    const Tag original = *before;
-    const Tag moved = *after;
-    // Checked now, so a move into its own subtree never reaches the stack.
-    return perform(
-        tr("Move Tag"), [this, moved]() { return m_store.updateTag(moved); },
-        [this, original]() { return m_store.updateTag(original); }, codebookScope());
+    // The store refuses a move into the tag's own subtree before anything reaches the stack.
+    return editTag(id, tr("Move Tag"), [newParentId](Tag &tag) { tag.parentId = newParentId; });
 }
 
 Result<void> AnnotationService::setTagColor(qint64 id, const QString &color)
 {
-    Result<Tag> before = m_store.tag(id);
-    if (!before)
-        return ResultError(before.error());
-    Tag after = *before;
-    after.color = color;
-    const Tag original = *before;
-    return perform(
-        tr("Change Tag Colour"), [this, after]() { return m_store.updateTag(after); },
-        [this, original]() { return m_store.updateTag(original); }, codebookScope());
+    return editTag(id, tr("Change Tag Colour"), [&color](Tag &tag) { tag.color = color; });
 }
 
 Result<void> AnnotationService::setTagDescription(qint64 id, const QString &description)
 {
-    Result<Tag> before = m_store.tag(id);
-    if (!before)
-        return ResultError(before.error());
-    Tag after = *before;
-    after.description = description;
-    const Tag original = *before;
-    return perform(
-        tr("Describe Tag"), [this, after]() { return m_store.updateTag(after); },
-        [this, original]() { return m_store.updateTag(original); }, codebookScope());
+    return editTag(
+        id, tr("Describe Tag"), [&description](Tag &tag) { tag.description = description; });
 }
 
 Result<void> AnnotationService::deleteTag(qint64 id)

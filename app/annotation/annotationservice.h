@@ -81,6 +81,8 @@ private:
         const Highlight &before, Highlight after, const QString &text, bool tagsChange = false);
     [[nodiscard]] Result<QList<Tag>> ensurePath(const QStringList &names, qint64 &leafId);
     void announce(const Scope &scope);
+    [[nodiscard]] Result<void> editTag(
+        qint64 id, const QString &text, const std::function<void(Tag &)> &change);
 
     LibraryStore *m_library;
     AnnotationStore m_store;

@@ -2,6 +2,22 @@
 
 using namespace Qt::StringLiterals;
 
+qint64 innermostHighlightAt(const QList<Highlight> &highlights, int offset)
+{
+    qint64 found = 0;
+    int shortest = INT_MAX;
+    for (const Highlight &highlight : highlights) {
+        if (highlight.status == AnchorStatus::Orphaned)
+            continue;
+        if (offset >= highlight.anchor.start && offset < highlight.anchor.end
+            && highlight.anchor.length() < shortest) {
+            found = highlight.id;
+            shortest = highlight.anchor.length();
+        }
+    }
+    return found;
+}
+
 namespace Palette {
 
 const QList<Entry> &entries()

@@ -43,6 +43,9 @@ struct HighlightListing
     QStringList tagPaths;
 };
 
+/// The innermost placed (not orphaned) highlight covering a body offset, or 0.
+qint64 innermostHighlightAt(const QList<Highlight> &highlights, int offset);
+
 /// The highlight colours. Keys are stable; users may give each a meaning ("key point").
 namespace Palette {
 

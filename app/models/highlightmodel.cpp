@@ -211,16 +211,5 @@ int HighlightModel::rowOf(qint64 highlightId) const
 
 qint64 HighlightModel::highlightAt(int offset) const
 {
-    qint64 found = 0;
-    int shortest = INT_MAX;
-    for (const Highlight &highlight : m_highlights) {
-        if (highlight.status == AnchorStatus::Orphaned)
-            continue;
-        if (offset >= highlight.anchor.start && offset < highlight.anchor.end
-            && highlight.anchor.length() < shortest) {
-            found = highlight.id;
-            shortest = highlight.anchor.length();
-        }
-    }
-    return found;
+    return innermostHighlightAt(m_highlights, offset);
 }
