@@ -1,3 +1,5 @@
+#include "annotation/annotationservice.h"
+#include "library/librarystore.h"
 #include "testsupport.h"
 
 #include <QJsonArray>
@@ -44,6 +46,7 @@ private Q_SLOTS:
     void parseFailuresAreOneLine();
     void importStatsSearch();
     void importReportsFailures();
+    void exportWritesEachFormat();
     void errorsAreOneLineAndNonZero_data();
     void errorsAreOneLineAndNonZero();
 
@@ -135,6 +138,44 @@ void TestCommandLine::importReportsFailures()
     QCOMPARE(run.code, 2);
     QCOMPARE(run.out, u"imported 1, updated 0, unchanged 0, failed 1\n"_s);
     QVERIFY(run.err.contains(bad + u": This looks like a binary file"_s));
+}
+
+void TestCommandLine::exportWritesEachFormat()
+{
+    const QString library = m_dir->filePath(u"lib.sqlite"_s);
+    QCOMPARE(gloss({ u"import"_s, u"--library"_s, library, m_seed }).code, 0);
+    {
+        auto store = LibraryStore::open(library);
+        QVERIFY(store.ok());
+        AnnotationService service(store->get());
+        const Result<Article> article = (*store)->article(1);
+        const QString body = article->body();
+        const int start = int(body.indexOf(u"It's been a while"_s));
+        const Result<qint64> id = service.createHighlight(1, body, start, start + 17);
+        QVERIFY(id.ok());
+        QVERIFY(service.addTag(*id, u"Speaker/Milo Ventimiglia"_s).ok());
+    }
+    for (const QString &format : { u"md"_s, u"csv"_s, u"json"_s, u"html"_s }) {
+        const QString out = m_dir->filePath(u"out."_s + format);
+        const Run run = gloss({ u"export"_s, u"--library"_s, library, u"--format"_s, format,
+            u"--tag"_s, u"Speaker"_s, u"-o"_s, out });
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QCOMPARE(run.out, u"exported 1 highlights from 1 articles to %1\n"_s.arg(out));
+        QVERIFY(TestSupport::readFile(out).contains("It's been a while"));
+    }
+    // The format follows the file name when not given.
+    const Run bySuffix
+        = gloss({ u"export"_s, u"--library"_s, library, u"-o"_s, m_dir->filePath(u"guess.csv"_s) });
+    QCOMPARE(bySuffix.code, 0);
+    QVERIFY(TestSupport::readFile(m_dir->filePath(u"guess.csv"_s)).startsWith("article_title,"));
+    const Run badTag = gloss({ u"export"_s, u"--library"_s, library, u"--tag"_s, u"Nope"_s, u"-o"_s,
+        m_dir->filePath(u"x.md"_s) });
+    QCOMPARE(badTag.code, 1);
+    QVERIFY(badTag.err.contains(u"There is no tag"_s));
+    const Run badFormat = gloss({ u"export"_s, u"--library"_s, library, u"--format"_s, u"docx"_s,
+        u"-o"_s, m_dir->filePath(u"x.docx"_s) });
+    QCOMPARE(badFormat.code, 1);
+    QVERIFY(!QFileInfo::exists(m_dir->filePath(u"x.docx"_s)));
 }
 
 void TestCommandLine::errorsAreOneLineAndNonZero_data()

@@ -1,5 +1,7 @@
 #include "commandline.h"
+#include "annotation/annotationstore.h"
 #include "article/articleparser.h"
+#include "exporting/exporters.h"
 #include "importing/importer.h"
 #include "library/ftsquery.h"
 #include "library/librarystore.h"
@@ -318,6 +320,87 @@ int runSearch(const QStringList &arguments, QTextStream &out, QTextStream &err)
     return Success;
 }
 
+int runExport(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    Verb verb(tr("Export highlights, tags and notes. Exporting never changes the library."));
+    verb.parser.addOption(verb.library);
+    const QCommandLineOption format(
+        u"format"_s, tr("md, csv, json (W3C Web Annotation) or html."), tr("format"));
+    const QCommandLineOption article(u"article"_s, tr("Only this article (repeatable)."), tr("id"));
+    const QCommandLineOption tag(
+        u"tag"_s, tr("Only highlights with this tag path (repeatable)."), tr("path"));
+    const QCommandLineOption noSubtags(
+        u"no-subtags"_s, tr("With --tag: leave out the tags below it."));
+    const QCommandLineOption groupBy(
+        u"group-by"_s, tr("article (default) or tag."), tr("what"), u"article"_s);
+    const QCommandLineOption bom(u"bom"_s, tr("CSV: start with a byte-order mark, for Excel."));
+    const QCommandLineOption output({ u"o"_s, u"output"_s }, tr("The file to write."), tr("file"));
+    verb.parser.addOptions({ format, article, tag, noSubtags, groupBy, bom, output });
+    if (const std::optional<int> done = verb.parse(arguments, out, err))
+        return *done;
+    if (!verb.parser.isSet(output)) {
+        err << tr("Name the file to write with -o FILE.") << u'\n';
+        return Failure;
+    }
+    const Result<Exporters::Format> chosen = Exporters::formatFromName(verb.parser.isSet(format)
+            ? verb.parser.value(format)
+            : QFileInfo(verb.parser.value(output)).suffix());
+    if (!chosen) {
+        err << chosen.error() << u'\n';
+        return Failure;
+    }
+    const QString grouping = verb.parser.value(groupBy);
+    if (grouping != u"article"_s && grouping != u"tag"_s) {
+        err << tr("--group-by takes article or tag.") << u'\n';
+        return Failure;
+    }
+    Result<std::unique_ptr<LibraryStore>> store = openExisting(verb);
+    if (!store) {
+        err << store.error() << u'\n';
+        return Failure;
+    }
+    ExportScope scope;
+    scope.includeSubtags = !verb.parser.isSet(noSubtags);
+    for (const QString &id : verb.parser.values(article)) {
+        bool ok = false;
+        const qint64 articleId = id.toLongLong(&ok);
+        if (!ok || !(*store)->article(articleId)) {
+            err << tr("There is no article %1 in the library.").arg(id) << u'\n';
+            return Failure;
+        }
+        scope.articleIds.append(articleId);
+    }
+    AnnotationStore annotations(**store);
+    for (const QString &path : verb.parser.values(tag)) {
+        const Result<qint64> tagId = annotations.tagIdByPath(path);
+        if (!tagId || *tagId == 0) {
+            err << tr("There is no tag “%1”.").arg(path) << u'\n';
+            return Failure;
+        }
+        scope.tagIds.append(*tagId);
+    }
+    const Result<ExportSet> set = ExportSet::collect(**store, scope);
+    if (!set) {
+        err << set.error() << u'\n';
+        return Failure;
+    }
+    Exporters::Options options;
+    options.groupByTag = grouping == u"tag"_s;
+    options.csvByteOrderMark = verb.parser.isSet(bom);
+    const Result<void> written = Exporters::writeAtomically(
+        verb.parser.value(output), Exporters::render(*chosen, *set, options));
+    if (!written) {
+        err << written.error() << u'\n';
+        return Failure;
+    }
+    out << tr("exported %1 highlights from %2 articles to %3")
+               .arg(set->highlightCount())
+               .arg(set->articles.size())
+               .arg(verb.parser.value(output))
+        << u'\n';
+    return Success;
+}
+
 } // namespace
 
 QString defaultLibraryPath()
@@ -331,7 +414,7 @@ QString defaultLibraryPath()
 bool isVerb(const QString &argument)
 {
     return argument == u"import"_s || argument == u"parse"_s || argument == u"stats"_s
-        || argument == u"search"_s;
+        || argument == u"search"_s || argument == u"export"_s;
 }
 
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
@@ -346,8 +429,11 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         code = runStats(arguments, out, err);
     else if (verb == u"search"_s)
         code = runSearch(arguments, out, err);
+    else if (verb == u"export"_s)
+        code = runExport(arguments, out, err);
     else
-        err << tr("Unknown command “%1”; use import, parse, stats or search.").arg(verb) << u'\n';
+        err << tr("Unknown command “%1”; use import, parse, stats, search or export.").arg(verb)
+            << u'\n';
     out.flush();
     err.flush();
     return code;

@@ -1,0 +1,63 @@
+#include "exporters.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Exporters {
+
+QString csvCell(const QString &value)
+{
+    QString cell = value;
+    // A spreadsheet runs a cell starting with these as a formula; a leading apostrophe makes it
+    // text in Excel, LibreOffice and Google Sheets alike.
+    if (!cell.isEmpty()
+        && (cell.front() == u'=' || cell.front() == u'+' || cell.front() == u'-'
+            || cell.front() == u'@' || cell.front() == u'\t' || cell.front() == u'\r'))
+        cell.prepend(u'\'');
+    if (cell.contains(u',') || cell.contains(u'"') || cell.contains(u'\n')
+        || cell.contains(u'\r')) {
+        cell.replace(u'"', u"\"\""_s);
+        cell = u'"' + cell + u'"';
+    }
+    return cell;
+}
+
+QByteArray csv(const ExportSet &set, const Options &options)
+{
+    static const QStringList header = { u"article_title"_s, u"article_date"_s, u"source_path"_s,
+        u"quote"_s, u"prefix"_s, u"suffix"_s, u"start"_s, u"end"_s, u"colour"_s, u"tags"_s,
+        u"speaker"_s, u"note"_s, u"created"_s, u"modified"_s };
+    QString out;
+    if (options.csvByteOrderMark)
+        out += QChar(0xFEFF);
+    out += header.join(u',') + u"\r\n"_s;
+    for (const ExportArticle &entry : set.articles) {
+        const Article &article = entry.article;
+        const QString body = article.body();
+        for (const ExportHighlight &exported : entry.highlights) {
+            const Highlight &highlight = exported.highlight;
+            const QStringList row = {
+                article.title,
+                article.date.isValid() ? article.date.toString(Qt::ISODate) : QString(),
+                article.sourcePath,
+                highlight.anchor.exact,
+                highlight.anchor.prefix,
+                highlight.anchor.suffix,
+                QString::number(codePointOffset(body, highlight.anchor.start)),
+                QString::number(codePointOffset(body, highlight.anchor.end)),
+                highlight.color,
+                exported.tagPaths.join(u"; "_s),
+                exported.speaker,
+                highlight.note,
+                highlight.created.toUTC().toString(Qt::ISODate),
+                highlight.modified.toUTC().toString(Qt::ISODate),
+            };
+            QStringList cells;
+            for (const QString &value : row)
+                cells.append(csvCell(value));
+            out += cells.join(u',') + u"\r\n"_s;
+        }
+    }
+    return out.toUtf8();
+}
+
+} // namespace Exporters

@@ -1,0 +1,93 @@
+#include "exporters.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QSaveFile>
+
+using namespace Qt::StringLiterals;
+
+namespace Exporters {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Exporters", text);
+}
+
+} // namespace
+
+Result<Format> formatFromName(const QString &name)
+{
+    const QString lower = name.trimmed().toLower();
+    if (lower == u"md"_s || lower == u"markdown"_s)
+        return Format::Markdown;
+    if (lower == u"csv"_s)
+        return Format::Csv;
+    if (lower == u"json"_s || lower == u"jsonld"_s || lower == u"w3c"_s)
+        return Format::Json;
+    if (lower == u"html"_s)
+        return Format::Html;
+    return ResultError(tr("Unknown export format “%1”; use md, csv, json or html.").arg(name));
+}
+
+QString fileSuffix(Format format)
+{
+    switch (format) {
+    case Format::Markdown:
+        return u"md"_s;
+    case Format::Csv:
+        return u"csv"_s;
+    case Format::Json:
+        return u"json"_s;
+    case Format::Html:
+        return u"html"_s;
+    }
+    return {};
+}
+
+QByteArray render(Format format, const ExportSet &set, const Options &options)
+{
+    switch (format) {
+    case Format::Markdown:
+        return markdown(set, options);
+    case Format::Csv:
+        return csv(set, options);
+    case Format::Json:
+        return w3cJson(set);
+    case Format::Html:
+        return html(set, options);
+    }
+    return {};
+}
+
+int codePointOffset(const QString &text, int utf16Offset)
+{
+    int points = 0;
+    const int end = std::min(utf16Offset, int(text.size()));
+    for (int i = 0; i < end; ++i) {
+        if (!text.at(i).isLowSurrogate())
+            ++points;
+    }
+    return points;
+}
+
+Result<void> writeAtomically(const QString &path, const QByteArray &bytes)
+{
+    if (path.trimmed().isEmpty())
+        return ResultError(tr("No file to export to was given."));
+    if (QFileInfo(path).isDir())
+        return ResultError(tr("“%1” is a folder; give a file name.").arg(path));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return ResultError(tr("Cannot write “%1”: %2.").arg(path, file.errorString()));
+    if (file.write(bytes) != bytes.size()) {
+        file.cancelWriting();
+        return ResultError(tr("Cannot write “%1”: %2.").arg(path, file.errorString()));
+    }
+    if (!file.commit())
+        return ResultError(tr("Cannot finish writing “%1”: %2.").arg(path, file.errorString()));
+    return {};
+}
+
+} // namespace Exporters

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/result.h"
+#include "exportset.h"
+
+#include <QByteArray>
+#include <QString>
+
+/// Turn an ExportSet into files other tools read. Pure: bytes out, nothing written to the
+/// library; writeAtomically() puts them on disk.
+namespace Exporters {
+
+enum class Format { Markdown, Csv, Json, Html };
+
+struct Options
+{
+    bool groupByTag = false; ///< Markdown and HTML: by tag instead of by article
+    bool csvByteOrderMark = false; ///< for Excel, which otherwise misreads UTF-8
+};
+
+[[nodiscard]] Result<Format> formatFromName(const QString &name);
+QString fileSuffix(Format format);
+
+QByteArray markdown(const ExportSet &set, const Options &options = {});
+QByteArray csv(const ExportSet &set, const Options &options = {});
+/// W3C Web Annotation Data Model: one AnnotationCollection; positions in code points.
+QByteArray w3cJson(const ExportSet &set);
+QByteArray html(const ExportSet &set, const Options &options = {});
+QByteArray render(Format format, const ExportSet &set, const Options &options = {});
+
+/// Escapes text so CommonMark renders it exactly as written.
+QString escapeMarkdown(const QString &text);
+/// A tag path as an Obsidian tag: "#Speaker/Milo_Ventimiglia".
+QString obsidianTag(const QString &path);
+/// A spreadsheet cell that cannot run as a formula, quoted per RFC 4180 when needed.
+QString csvCell(const QString &value);
+/// UTF-16 offset into text as a count of Unicode code points.
+int codePointOffset(const QString &text, int utf16Offset);
+
+/// Writes through a temporary file renamed into place: a failed export never leaves half a
+/// file over an older one.
+[[nodiscard]] Result<void> writeAtomically(const QString &path, const QByteArray &bytes);
+
+} // namespace Exporters

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "annotation/highlight.h"
+#include "article/article.h"
+#include "core/result.h"
+
+#include <QHash>
+#include <QList>
+
+class LibraryStore;
+
+/// What to export: some articles (or all), and optionally only highlights with some tags.
+struct ExportScope
+{
+    QList<qint64> articleIds; ///< empty: every article with highlights
+    QList<qint64> tagIds; ///< empty: every highlight
+    bool includeSubtags = true;
+};
+
+struct ExportHighlight
+{
+    Highlight highlight;
+    QStringList tagPaths; ///< sorted
+    QString speaker; ///< the last level of a Speaker/… tag, when there is one
+};
+
+struct ExportArticle
+{
+    Article article; ///< with its body, so positions can be converted
+    QList<ExportHighlight> highlights; ///< in text order, orphans last
+};
+
+/// Everything an exporter writes, read from the library in one go. Exporting never writes to
+/// the library.
+struct ExportSet
+{
+    QList<ExportArticle> articles; ///< newest first
+    QHash<QString, QString> colorNames;
+    int highlightCount() const;
+
+    [[nodiscard]] static Result<ExportSet> collect(
+        const LibraryStore &library, const ExportScope &scope);
+};

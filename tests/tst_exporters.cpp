@@ -1,0 +1,332 @@
+#include "annotation/annotationservice.h"
+#include "exporting/exporters.h"
+#include "library/librarystore.h"
+#include "testsupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// An RFC 4180 reader, independent of the writer, to read exports back.
+QList<QStringList> parseCsv(const QString &text)
+{
+    QList<QStringList> rows;
+    QStringList row;
+    QString cell;
+    bool quoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == u'"' && i + 1 < text.size() && text.at(i + 1) == u'"') {
+                cell += u'"';
+                ++i;
+            } else if (c == u'"') {
+                quoted = false;
+            } else {
+                cell += c;
+            }
+        } else if (c == u'"') {
+            quoted = true;
+        } else if (c == u',') {
+            row.append(cell);
+            cell.clear();
+        } else if (c == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n') {
+            row.append(cell);
+            rows.append(row);
+            row.clear();
+            cell.clear();
+            ++i;
+        } else {
+            cell += c;
+        }
+    }
+    if (!cell.isEmpty() || !row.isEmpty()) {
+        row.append(cell);
+        rows.append(row);
+    }
+    return rows;
+}
+
+const QString s_tricky = u"*Bold* claims_ [link](x) #hashtag > quote `code` <b>html</b> & more"_s;
+
+} // namespace
+
+class TestExporters : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void csvReadsBackCellByCell();
+    void csvNeutralisesFormulas_data();
+    void csvNeutralisesFormulas();
+    void markdownEscapes_data();
+    void markdownEscapes();
+    void markdownDocument();
+    void obsidianTags_data();
+    void obsidianTags();
+    void htmlEscapesUserText();
+    void w3cStructureAndCodePoints();
+    void w3cValidatesWithTheSharedTool();
+    void scopeByTagAndArticle();
+    void atomicWriteRefusesFolders();
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<LibraryStore> m_library;
+    std::unique_ptr<AnnotationService> m_service;
+    qint64 m_first = 0;
+    qint64 m_second = 0;
+    QString m_emojiBody;
+    ExportSet all() const { return *ExportSet::collect(*m_library, {}); }
+};
+
+void TestExporters::initTestCase()
+{
+    auto store = LibraryStore::open(m_dir.filePath(u"l.sqlite"_s));
+    QVERIFY(store.ok());
+    m_library = std::move(*store);
+    Article first;
+    first.sourcePath = m_dir.filePath(u"first.txt"_s);
+    first.title = u"Budget *day*"_s;
+    first.date = QDate(2024, 3, 5);
+    first.paragraphs
+        = { { ParagraphKind::Paragraph, u"Before 😀 emoji, \"the quote\" said Ann Lee."_s },
+              { ParagraphKind::Paragraph, s_tricky },
+              { ParagraphKind::Paragraph, u"=SUM(A1:A9) looks like a formula."_s },
+              { ParagraphKind::Paragraph, u"שלום עולם and more text"_s } };
+    first.updateContentHash();
+    m_first = m_library->upsertArticle(first)->id;
+    m_emojiBody = first.body();
+    Article second;
+    second.sourcePath = m_dir.filePath(u"second.txt"_s);
+    second.url = u"https://news.example/second"_s;
+    second.title = u"Second"_s;
+    second.date = QDate(2024, 1, 1);
+    second.paragraphs = { { ParagraphKind::Paragraph, u"Another article, quoting Bo Chen."_s } };
+    second.updateContentHash();
+    m_second = m_library->upsertArticle(second)->id;
+
+    m_service = std::make_unique<AnnotationService>(m_library.get());
+    auto mark = [&](qint64 article, const QString &body, const QString &text) {
+        const int start = int(body.indexOf(text));
+        return *m_service->createHighlight(article, body, start, start + int(text.size()));
+    };
+    const qint64 quote = mark(m_first, m_emojiBody, u"the quote"_s);
+    QVERIFY(m_service->addTag(quote, u"Speaker/Ann Lee"_s).ok());
+    QVERIFY(m_service->setNote(quote, u"Check *this*\n<script>alert(1)</script>"_s).ok());
+    const qint64 tricky = mark(m_first, m_emojiBody, s_tricky);
+    QVERIFY(m_service->addTag(tricky, u"Odd, \"quoted\" tag"_s).ok());
+    mark(m_first, m_emojiBody, u"=SUM(A1:A9)"_s);
+    mark(m_first, m_emojiBody, u"עולם"_s);
+    const qint64 other = mark(m_second, second.body(), u"Bo Chen"_s);
+    QVERIFY(m_service->addTag(other, u"Speaker/Bo Chen"_s).ok());
+}
+
+void TestExporters::csvReadsBackCellByCell()
+{
+    const QString text = QString::fromUtf8(Exporters::csv(all()));
+    const QList<QStringList> rows = parseCsv(text);
+    QCOMPARE(rows.size(), 6); // header + 5 highlights
+    QCOMPARE(rows.front().size(), 14);
+    QCOMPARE(rows.front().at(3), u"quote"_s);
+    for (const QStringList &row : rows)
+        QCOMPARE(row.size(), 14);
+    // Newest article first; highlights in text order.
+    const QStringList quote = rows.at(1);
+    QCOMPARE(quote.at(0), u"Budget *day*"_s);
+    QCOMPARE(quote.at(1), u"2024-03-05"_s);
+    QCOMPARE(quote.at(3), u"the quote"_s);
+    QCOMPARE(quote.at(9), u"Speaker/Ann Lee"_s);
+    QCOMPARE(quote.at(10), u"Ann Lee"_s);
+    QCOMPARE(quote.at(11), u"Check *this*\n<script>alert(1)</script>"_s);
+    // Positions in code points: the emoji before the quote counts once.
+    const int utf16 = int(m_emojiBody.indexOf(u"the quote"_s));
+    QCOMPARE(quote.at(6).toInt(), utf16 - 1);
+    QCOMPARE(rows.at(2).at(3), s_tricky);
+    QCOMPARE(rows.at(2).at(9), u"Odd, \"quoted\" tag"_s);
+    QCOMPARE(rows.at(3).at(3), u"'=SUM(A1:A9)"_s);
+    QVERIFY(!Exporters::csv(all()).startsWith("\xEF\xBB\xBF"));
+    Exporters::Options bom;
+    bom.csvByteOrderMark = true;
+    QVERIFY(Exporters::csv(all(), bom).startsWith("\xEF\xBB\xBF"));
+}
+
+void TestExporters::csvNeutralisesFormulas_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("cell");
+    QTest::addRow("equals") << u"=SUM(A1:A9)"_s << u"'=SUM(A1:A9)"_s;
+    QTest::addRow("plus") << u"+1"_s << u"'+1"_s;
+    QTest::addRow("minus") << u"-2"_s << u"'-2"_s;
+    QTest::addRow("at") << u"@cmd"_s << u"'@cmd"_s;
+    QTest::addRow("tab") << u"\tx"_s << u"'\tx"_s;
+    QTest::addRow("quotes-and-comma") << u"a \"b\", c"_s << u"\"a \"\"b\"\", c\""_s;
+    QTest::addRow("plain") << u"plain"_s << u"plain"_s;
+}
+
+void TestExporters::csvNeutralisesFormulas()
+{
+    QFETCH(QString, value);
+    QFETCH(QString, cell);
+    QCOMPARE(Exporters::csvCell(value), cell);
+}
+
+void TestExporters::markdownEscapes_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("escaped");
+    QTest::addRow("emphasis") << u"*a* _b_"_s << u"\\*a\\* \\_b\\_"_s;
+    QTest::addRow("link") << u"[x](y)"_s << u"\\[x\\](y)"_s;
+    QTest::addRow("heading") << u"# not a heading"_s << u"\\# not a heading"_s;
+    QTest::addRow("quote") << u"> not a quote"_s << u"\\> not a quote"_s;
+    QTest::addRow("list") << u"- item"_s << u"\\- item"_s;
+    QTest::addRow("ordered") << u"1. item"_s << u"1\\. item"_s;
+    QTest::addRow("code") << u"`x`"_s << u"\\`x\\`"_s;
+    QTest::addRow("html") << u"<b>x</b>"_s << u"\\<b\\>x\\</b\\>"_s;
+    QTest::addRow("entity") << u"&amp;"_s << u"\\&amp;"_s;
+    QTest::addRow("dash-inside-kept") << u"a - b"_s << u"a - b"_s;
+}
+
+void TestExporters::markdownEscapes()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, escaped);
+    QCOMPARE(Exporters::escapeMarkdown(text), escaped);
+}
+
+void TestExporters::markdownDocument()
+{
+    ExportScope scope;
+    scope.articleIds = { m_first };
+    const QString text
+        = QString::fromUtf8(Exporters::markdown(*ExportSet::collect(*m_library, scope)));
+    QVERIFY2(
+        text.startsWith(u"---\ntitle: \"Budget *day*\"\ndate: 2024-03-05\n"_s), qPrintable(text));
+    QVERIFY(text.contains(u"  - \"Speaker/Ann_Lee\"\n"_s));
+    QVERIFY(text.contains(u"# Budget \\*day\\*\n"_s));
+    QVERIFY(text.contains(u"> the quote\n"_s));
+    QVERIFY(text.contains(u"#Speaker/Ann_Lee · Speaker: Ann Lee"_s));
+    // The note stays Markdown, but its raw HTML is escaped.
+    QVERIFY(text.contains(u"Check *this*\n\\<script>alert(1)\\</script>"_s));
+    QVERIFY(!text.contains(u"\n<script>"_s));
+    QVERIFY(
+        text.contains(u"> \\*Bold\\* claims\\_ \\[link\\](x) \\#hashtag \\> quote \\`code\\`"_s));
+    Exporters::Options byTag;
+    byTag.groupByTag = true;
+    const QString grouped = QString::fromUtf8(Exporters::markdown(all(), byTag));
+    QVERIFY(grouped.contains(u"# Speaker/Bo Chen\n\n> Bo Chen\n"_s));
+    QVERIFY(grouped.contains(u"*Second*, 2024-01-01"_s));
+    QVERIFY(grouped.contains(u"# Untagged"_s));
+}
+
+void TestExporters::obsidianTags_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("tag");
+    QTest::addRow("hierarchy") << u"Speaker/Milo Ventimiglia"_s << u"#Speaker/Milo_Ventimiglia"_s;
+    QTest::addRow("punctuation-dropped") << u"Odd, \"quoted\" tag"_s << u"#Odd_quoted_tag"_s;
+    QTest::addRow("digits-only") << u"2024"_s << u"#_2024"_s;
+    QTest::addRow("unicode-kept") << u"Thème/Été"_s << u"#Thème/Été"_s;
+}
+
+void TestExporters::obsidianTags()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, tag);
+    QCOMPARE(Exporters::obsidianTag(path), tag);
+}
+
+void TestExporters::htmlEscapesUserText()
+{
+    const QString text = QString::fromUtf8(Exporters::html(all()));
+    QVERIFY(text.startsWith(u"<!DOCTYPE html>"_s));
+    QVERIFY(!text.contains(u"<script>"_s));
+    QVERIFY(text.contains(u"&lt;script&gt;alert(1)&lt;/script&gt;"_s));
+    QVERIFY(text.contains(u"&lt;b&gt;html&lt;/b&gt;"_s));
+    QVERIFY(!text.contains(u"http"_s) || text.contains(u"https://news.example/second"_s));
+    QVERIFY(!text.contains(u"<link"_s)); // no external resources
+    QVERIFY(text.contains(u"<li><a href=\"#a0\">Budget *day*</a></li>"_s));
+}
+
+void TestExporters::w3cStructureAndCodePoints()
+{
+    const QJsonObject collection = QJsonDocument::fromJson(Exporters::w3cJson(all())).object();
+    QCOMPARE(collection.value(u"type"_s).toString(), u"AnnotationCollection"_s);
+    QCOMPARE(collection.value(u"total"_s).toInt(), 5);
+    const QJsonArray items = collection.value(u"first"_s).toObject().value(u"items"_s).toArray();
+    QCOMPARE(items.size(), 5);
+    QJsonObject quote;
+    for (const QJsonValue &item : items) {
+        const QJsonArray selectors
+            = item.toObject().value(u"target"_s).toObject().value(u"selector"_s).toArray();
+        if (selectors.at(0).toObject().value(u"exact"_s).toString() == u"the quote"_s)
+            quote = item.toObject();
+    }
+    QVERIFY(!quote.isEmpty());
+    const QJsonObject target = quote.value(u"target"_s).toObject();
+    QVERIFY(target.value(u"source"_s).toString().startsWith(u"file:///"_s));
+    const QJsonObject position = target.value(u"selector"_s).toArray().at(1).toObject();
+    QCOMPARE(position.value(u"type"_s).toString(), u"TextPositionSelector"_s);
+    // Count code points independently: UCS-4 length of the text before the quote.
+    const QString before = m_emojiBody.left(m_emojiBody.indexOf(u"the quote"_s));
+    QCOMPARE(position.value(u"start"_s).toInt(), int(before.toUcs4().size()));
+    QCOMPARE(position.value(u"end"_s).toInt() - position.value(u"start"_s).toInt(), 9);
+    const QJsonArray bodies = quote.value(u"body"_s).toArray();
+    QCOMPARE(bodies.size(), 2);
+    QCOMPARE(bodies.at(0).toObject().value(u"purpose"_s).toString(), u"tagging"_s);
+    QCOMPARE(bodies.at(0).toObject().value(u"value"_s).toString(), u"Speaker/Ann Lee"_s);
+    QCOMPARE(bodies.at(1).toObject().value(u"purpose"_s).toString(), u"commenting"_s);
+}
+
+void TestExporters::w3cValidatesWithTheSharedTool()
+{
+    GLOSS_REQUIRE_SHARED("tools/validate-w3c-annotations");
+    const QString file = m_dir.filePath(u"export.json"_s);
+    QVERIFY(Exporters::writeAtomically(file, Exporters::w3cJson(all())).ok());
+    QProcess tool;
+    tool.start(TestSupport::sharedPath(u"tools/validate-w3c-annotations"_s), { file });
+    QVERIFY(tool.waitForFinished(60000));
+    const QString output
+        = QString::fromUtf8(tool.readAllStandardOutput() + tool.readAllStandardError());
+    if (output.contains(u"needs Python's jsonschema"_s))
+        QSKIP("python3-jsonschema is not installed");
+    QVERIFY2(tool.exitCode() == 0, qPrintable(output));
+}
+
+void TestExporters::scopeByTagAndArticle()
+{
+    const qint64 speaker = *m_service->store().tagIdByPath(u"Speaker"_s);
+    ExportScope byTag;
+    byTag.tagIds = { speaker };
+    const ExportSet withSubtags = *ExportSet::collect(*m_library, byTag);
+    QCOMPARE(withSubtags.highlightCount(), 2);
+    QCOMPARE(withSubtags.articles.size(), 2);
+    byTag.includeSubtags = false;
+    QCOMPARE(ExportSet::collect(*m_library, byTag)->highlightCount(), 0);
+    ExportScope oneArticle;
+    oneArticle.articleIds = { m_second };
+    QCOMPARE(ExportSet::collect(*m_library, oneArticle)->highlightCount(), 1);
+    // Exporting never writes: the library file is unchanged by a collect.
+    QCOMPARE(m_library->stats()->highlights, 5);
+}
+
+void TestExporters::atomicWriteRefusesFolders()
+{
+    const Result<void> folder = Exporters::writeAtomically(m_dir.path(), "x");
+    QVERIFY(!folder.ok());
+    QVERIFY(folder.error().contains(u"folder"_s));
+    const QString file = TestSupport::writeFile(QDir(m_dir.path()), u"old.md"_s, "old");
+    const Result<void> missing = Exporters::writeAtomically(m_dir.filePath(u"nope/x.md"_s), "x");
+    QVERIFY(!missing.ok());
+    QVERIFY(Exporters::writeAtomically(file, "new").ok());
+    QCOMPARE(TestSupport::readFile(file), QByteArray("new"));
+}
+
+QTEST_GUILESS_MAIN(TestExporters)
+#include "tst_exporters.moc"
