@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
@@ -73,6 +74,8 @@ private Q_SLOTS:
     void htmlEscapesUserText();
     void w3cStructureAndCodePoints();
     void w3cValidatesWithTheSharedTool();
+    void qdpxValidatesWithTheSharedTool();
+    void zipIsReadable();
     void scopeByTagAndArticle();
     void atomicWriteRefusesFolders();
 
@@ -297,6 +300,43 @@ void TestExporters::w3cValidatesWithTheSharedTool()
     if (output.contains(u"needs Python's jsonschema"_s))
         QSKIP("python3-jsonschema is not installed");
     QVERIFY2(tool.exitCode() == 0, qPrintable(output));
+}
+
+void TestExporters::qdpxValidatesWithTheSharedTool()
+{
+    GLOSS_REQUIRE_SHARED("tools/validate-qdpx");
+    if (QStandardPaths::findExecutable(u"xmllint"_s).isEmpty())
+        QSKIP("xmllint (libxml2-utils) is not installed");
+    const QString file = m_dir.filePath(u"export.qdpx"_s);
+    QVERIFY(Exporters::writeAtomically(file, Exporters::qdpx(all())).ok());
+    QProcess tool;
+    tool.start(TestSupport::sharedPath(u"tools/validate-qdpx"_s), { file });
+    QVERIFY(tool.waitForFinished(60000));
+    const QString output
+        = QString::fromUtf8(tool.readAllStandardOutput() + tool.readAllStandardError());
+    QVERIFY2(tool.exitCode() == 0, qPrintable(output));
+    QVERIFY2(output.contains(u"5 selections, valid"_s), qPrintable(output));
+}
+
+void TestExporters::zipIsReadable()
+{
+    // An independent reader: Python's zipfile, as QDA tools' importers would open it.
+    const QString python = QStandardPaths::findExecutable(u"python3"_s);
+    if (python.isEmpty())
+        QSKIP("python3 is not installed");
+    const QString file = m_dir.filePath(u"check.qdpx"_s);
+    QVERIFY(Exporters::writeAtomically(file, Exporters::qdpx(all())).ok());
+    QProcess reader;
+    reader.start(python,
+        { u"-c"_s,
+            u"import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); "
+            "assert z.testzip() is None; "
+            "print(sorted(n.split('/')[0] for n in z.namelist()))"_s,
+            file });
+    QVERIFY(reader.waitForFinished(30000));
+    QCOMPARE(reader.exitCode(), 0);
+    QCOMPARE(QString::fromUtf8(reader.readAllStandardOutput()).trimmed(),
+        u"['project.qde', 'sources', 'sources']"_s);
 }
 
 void TestExporters::scopeByTagAndArticle()

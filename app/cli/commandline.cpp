@@ -325,7 +325,7 @@ int runExport(const QStringList &arguments, QTextStream &out, QTextStream &err)
     Verb verb(tr("Export highlights, tags and notes. Exporting never changes the library."));
     verb.parser.addOption(verb.library);
     const QCommandLineOption format(
-        u"format"_s, tr("md, csv, json (W3C Web Annotation) or html."), tr("format"));
+        u"format"_s, tr("md, csv, json (W3C Web Annotation), html or qdpx (REFI-QDA)."), tr("format"));
     const QCommandLineOption article(u"article"_s, tr("Only this article (repeatable)."), tr("id"));
     const QCommandLineOption tag(
         u"tag"_s, tr("Only highlights with this tag path (repeatable)."), tr("path"));

@@ -28,7 +28,10 @@ Result<Format> formatFromName(const QString &name)
         return Format::Json;
     if (lower == u"html"_s)
         return Format::Html;
-    return ResultError(tr("Unknown export format “%1”; use md, csv, json or html.").arg(name));
+    if (lower == u"qdpx"_s || lower == u"refi"_s)
+        return Format::Qdpx;
+    return ResultError(
+        tr("Unknown export format “%1”; use md, csv, json, html or qdpx.").arg(name));
 }
 
 QString fileSuffix(Format format)
@@ -42,6 +45,8 @@ QString fileSuffix(Format format)
         return u"json"_s;
     case Format::Html:
         return u"html"_s;
+    case Format::Qdpx:
+        return u"qdpx"_s;
     }
     return {};
 }
@@ -57,6 +62,8 @@ QByteArray render(Format format, const ExportSet &set, const Options &options)
         return w3cJson(set);
     case Format::Html:
         return html(set, options);
+    case Format::Qdpx:
+        return qdpx(set);
     }
     return {};
 }

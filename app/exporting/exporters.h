@@ -10,7 +10,7 @@
 /// library; writeAtomically() puts them on disk.
 namespace Exporters {
 
-enum class Format { Markdown, Csv, Json, Html };
+enum class Format { Markdown, Csv, Json, Html, Qdpx };
 
 struct Options
 {
@@ -26,6 +26,10 @@ QByteArray csv(const ExportSet &set, const Options &options = {});
 /// W3C Web Annotation Data Model: one AnnotationCollection; positions in code points.
 QByteArray w3cJson(const ExportSet &set);
 QByteArray html(const ExportSet &set, const Options &options = {});
+/// A REFI-QDA project (.qdpx): the codebook as codes, each article as a TextSource with its
+/// text under sources/, each highlight as a PlainTextSelection coded with its tags, notes as
+/// Notes. Positions in code points. Orphaned highlights are left out (their text is gone).
+QByteArray qdpx(const ExportSet &set);
 QByteArray render(Format format, const ExportSet &set, const Options &options = {});
 
 /// Escapes text so CommonMark renders it exactly as written.

@@ -50,6 +50,7 @@ Result<ExportSet> ExportSet::collect(const LibraryStore &library, const ExportSc
 
     ExportSet set;
     set.colorNames = *colors;
+    set.tags = *tags;
     for (qint64 articleId : std::as_const(articleIds)) {
         Result<QList<Highlight>> highlights = annotations.highlightsOf(articleId);
         if (!highlights)

@@ -36,6 +36,7 @@ struct ExportSet
 {
     QList<ExportArticle> articles; ///< newest first
     QHash<QString, QString> colorNames;
+    QList<Tag> tags; ///< the whole codebook, for colours and descriptions
     int highlightCount() const;
 
     [[nodiscard]] static Result<ExportSet> collect(
