@@ -1,5 +1,6 @@
 #include "annotation/annotationservice.h"
 #include "exporting/exporters.h"
+#include "importing/annotationimporter.h"
 #include "library/librarystore.h"
 #include "testsupport.h"
 
@@ -9,6 +10,7 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -78,6 +80,10 @@ private Q_SLOTS:
     void zipIsReadable();
     void scopeByTagAndArticle();
     void atomicWriteRefusesFolders();
+    void roundTrip_data();
+    void roundTrip();
+    void importingTwiceAddsNothing();
+    void foreignAnnotationsAreReported();
 
 private:
     QTemporaryDir m_dir;
@@ -366,6 +372,106 @@ void TestExporters::atomicWriteRefusesFolders()
     QVERIFY(!missing.ok());
     QVERIFY(Exporters::writeAtomically(file, "new").ok());
     QCOMPARE(TestSupport::readFile(file), QByteArray("new"));
+}
+
+void TestExporters::roundTrip_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addRow("w3c-json") << u"json"_s;
+    QTest::addRow("refi-qdpx") << u"qdpx"_s;
+}
+
+void TestExporters::roundTrip()
+{
+    // Export, import into an empty library with the same articles, export again: the same.
+    QFETCH(QString, format);
+    const Exporters::Format chosen = *Exporters::formatFromName(format);
+    const QByteArray first = Exporters::render(chosen, all());
+    const QString file = m_dir.filePath(u"round."_s + format);
+    QVERIFY(Exporters::writeAtomically(file, first).ok());
+
+    QTemporaryDir other;
+    auto fresh = LibraryStore::open(other.filePath(u"fresh.sqlite"_s));
+    QVERIFY(fresh.ok());
+    for (const ExportArticle &entry : all().articles) {
+        Article copy = entry.article;
+        copy.id = 0;
+        QVERIFY((*fresh)->upsertArticle(copy).ok());
+    }
+    const Result<AnnotationImportReport> report = AnnotationImporter(**fresh).importFile(file);
+    QVERIFY2(report.ok(), qPrintable(report.error()));
+    QVERIFY2(report->problems.isEmpty(), qPrintable(report->problems.join(u'\n')));
+    QCOMPARE(report->added, 5);
+    const ExportSet again = *ExportSet::collect(**fresh, {});
+    QCOMPARE(again.highlightCount(), 5);
+    // Compare what each format carries, highlight by highlight.
+    auto summary = [](const ExportSet &set, bool withColour) {
+        QStringList lines;
+        for (const ExportArticle &entry : set.articles) {
+            for (const ExportHighlight &h : entry.highlights)
+                lines.append(QStringList { entry.article.title, h.highlight.anchor.exact,
+                                           QString::number(h.highlight.anchor.start),
+                                           QString::number(h.highlight.anchor.end),
+                                           h.tagPaths.join(u';'), h.highlight.note,
+                                           withColour ? h.highlight.color : QString() }
+                                 .join(u'|'));
+        }
+        lines.sort();
+        return lines;
+    };
+    QCOMPARE(summary(again, format == u"json"_s), summary(all(), format == u"json"_s));
+    if (format == u"json"_s)
+        QCOMPARE(Exporters::render(chosen, again), first);
+}
+
+void TestExporters::importingTwiceAddsNothing()
+{
+    const QString file = m_dir.filePath(u"twice.json"_s);
+    QVERIFY(Exporters::writeAtomically(file, Exporters::w3cJson(all())).ok());
+    const Result<AnnotationImportReport> report = AnnotationImporter(*m_library).importFile(file);
+    QVERIFY2(report.ok(), qPrintable(report.error()));
+    QCOMPARE(report->added, 0);
+    QCOMPARE(report->duplicates, 5);
+    QCOMPARE(m_library->stats()->highlights, 5);
+    const QString qdpxFile = m_dir.filePath(u"twice.qdpx"_s);
+    QVERIFY(Exporters::writeAtomically(qdpxFile, Exporters::qdpx(all())).ok());
+    QCOMPARE(AnnotationImporter(*m_library).importFile(qdpxFile)->added, 0);
+    QCOMPARE(m_library->stats()->highlights, 5);
+}
+
+void TestExporters::foreignAnnotationsAreReported()
+{
+    // Another tool's annotation on an article we have, one on an article we lack, one whose
+    // quote is gone, and a file that is not JSON at all.
+    const QString body = m_emojiBody;
+    const QString source = QUrl::fromLocalFile(m_dir.filePath(u"first.txt"_s)).toString();
+    const QByteArray foreign = QStringLiteral(R"([
+      {"@context": "http://www.w3.org/ns/anno.jsonld", "id": "https://hyp.example/1",
+       "type": "Annotation", "body": {"type": "TextualBody", "value": "Fresh", "purpose": "tagging"},
+       "target": {"source": "%1", "selector": {"type": "TextQuoteSelector", "exact": "Ann Lee"}}},
+      {"@context": "http://www.w3.org/ns/anno.jsonld", "id": "https://hyp.example/2",
+       "type": "Annotation", "target": {"source": "https://elsewhere.example/x",
+       "selector": {"type": "TextQuoteSelector", "exact": "anything"}}},
+      {"@context": "http://www.w3.org/ns/anno.jsonld", "id": "https://hyp.example/3",
+       "type": "Annotation", "target": {"source": "%1",
+       "selector": {"type": "TextQuoteSelector", "exact": "words that were never there"}}}
+    ])").arg(source).toUtf8();
+    const QString file = TestSupport::writeFile(QDir(m_dir.path()), u"foreign.json"_s, foreign);
+    const int before = m_library->stats()->highlights;
+    const Result<AnnotationImportReport> report = AnnotationImporter(*m_library).importFile(file);
+    QVERIFY2(report.ok(), qPrintable(report.error()));
+    QCOMPARE(report->added, 2); // the placed one and the orphan
+    QCOMPARE(report->orphaned, 1);
+    QCOMPARE(report->unmatched, 1);
+    QCOMPARE(report->problems.size(), 2);
+    QVERIFY(report->problems.filter(u"https://hyp.example/2: no article"_s).size() == 1);
+    QVERIFY(report->problems.filter(u"https://hyp.example/3: its text was not found"_s).size() == 1);
+    QCOMPARE(m_library->stats()->highlights, before + 2);
+    const qint64 fresh = *AnnotationStore(*m_library).tagIdByPath(u"Fresh"_s);
+    QVERIFY(fresh != 0);
+    const QString junk = TestSupport::writeFile(QDir(m_dir.path()), u"junk.json"_s, "{not json");
+    QVERIFY(!AnnotationImporter(*m_library).importFile(junk).ok());
+    Q_UNUSED(body);
 }
 
 QTEST_GUILESS_MAIN(TestExporters)

@@ -2,6 +2,7 @@
 #include "annotation/annotationstore.h"
 #include "article/articleparser.h"
 #include "exporting/exporters.h"
+#include "importing/annotationimporter.h"
 #include "importing/importer.h"
 #include "library/ftsquery.h"
 #include "library/librarystore.h"
@@ -401,6 +402,35 @@ int runExport(const QStringList &arguments, QTextStream &out, QTextStream &err)
     return Success;
 }
 
+int runImportAnnotations(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    Verb verb(tr("Bring highlights back from W3C Web Annotation JSON or a REFI-QDA project."));
+    verb.parser.addOption(verb.library);
+    verb.parser.addPositionalArgument(u"file"_s, tr("A .json or .qdpx file."), tr("FILE"));
+    if (const std::optional<int> done = verb.parse(arguments, out, err))
+        return *done;
+    const QStringList files = verb.parser.positionalArguments();
+    if (files.size() != 1) {
+        err << tr("Name exactly one file of annotations.") << u'\n';
+        return Failure;
+    }
+    Result<std::unique_ptr<LibraryStore>> store = openExisting(verb);
+    if (!store) {
+        err << store.error() << u'\n';
+        return Failure;
+    }
+    const Result<AnnotationImportReport> report
+        = AnnotationImporter(**store).importFile(files.front());
+    if (!report) {
+        err << report.error() << u'\n';
+        return Failure;
+    }
+    out << report->countsLine() << u'\n';
+    for (const QString &problem : report->problems)
+        err << problem << u'\n';
+    return report->unmatched + report->orphaned > 0 ? PartialFailure : Success;
+}
+
 } // namespace
 
 QString defaultLibraryPath()
@@ -414,7 +444,8 @@ QString defaultLibraryPath()
 bool isVerb(const QString &argument)
 {
     return argument == u"import"_s || argument == u"parse"_s || argument == u"stats"_s
-        || argument == u"search"_s || argument == u"export"_s;
+        || argument == u"search"_s || argument == u"export"_s
+        || argument == u"import-annotations"_s;
 }
 
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
@@ -431,8 +462,10 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         code = runSearch(arguments, out, err);
     else if (verb == u"export"_s)
         code = runExport(arguments, out, err);
+    else if (verb == u"import-annotations"_s)
+        code = runImportAnnotations(arguments, out, err);
     else
-        err << tr("Unknown command “%1”; use import, parse, stats, search or export.").arg(verb)
+        err << tr("Unknown command “%1”; use import, parse, stats, search, export or import-annotations.").arg(verb)
             << u'\n';
     out.flush();
     err.flush();

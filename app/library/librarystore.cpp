@@ -640,6 +640,31 @@ Result<QList<SearchHit>> LibraryStore::search(const QString &queryText, int limi
     return hits;
 }
 
+Result<QList<qint64>> LibraryStore::articlesWithHashPrefix(const QString &prefix) const
+{
+    if (prefix.size() < 8)
+        return QList<qint64>();
+    // A range on the hash index: every hash that starts with the prefix sorts between these.
+    return idList(u"SELECT id FROM articles WHERE content_hash >= ? AND content_hash < ?"_s,
+                  { prefix.toLower(), QString(prefix.toLower() + u'g') });
+}
+
+Result<QList<qint64>> LibraryStore::articlesWithSource(const QString &path) const
+{
+    return idList(u"SELECT id FROM articles WHERE source_path = ? ORDER BY source_index"_s,
+                  { path });
+}
+
+Result<QList<qint64>> LibraryStore::articlesWithUrl(const QString &url) const
+{
+    return idList(u"SELECT id FROM articles WHERE url = ?"_s, { url });
+}
+
+Result<QList<qint64>> LibraryStore::articlesWithTitle(const QString &title) const
+{
+    return idList(u"SELECT id FROM articles WHERE title = ? COLLATE NOCASE"_s, { title });
+}
+
 Result<int> LibraryStore::articleCount() const
 {
     const Result<QVariant> count = Sql::scalar(m_connection, u"SELECT count(*) FROM articles"_s);

@@ -83,6 +83,12 @@ public:
         const QList<qint64> &ids, const QString &queryText = {}) const;
     [[nodiscard]] Result<QList<SearchHit>> search(const QString &queryText, int limit) const;
     [[nodiscard]] Result<int> articleCount() const;
+    /// Articles to match imported annotations against: by (a prefix of) the content hash, the
+    /// source file, the web address or the title. Empty when none matches.
+    [[nodiscard]] Result<QList<qint64>> articlesWithHashPrefix(const QString &prefix) const;
+    [[nodiscard]] Result<QList<qint64>> articlesWithSource(const QString &path) const;
+    [[nodiscard]] Result<QList<qint64>> articlesWithUrl(const QString &url) const;
+    [[nodiscard]] Result<QList<qint64>> articlesWithTitle(const QString &title) const;
 
     /// Above this many matches a query is not scored whole (bm25 costs about 2 µs a match):
     /// articles matching in the title come first, by score, then the rest newest first.
