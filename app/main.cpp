@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFile>
+#include <QGuiApplication>
 #include <QMessageBox>
 #include <QSettings>
 #include <QTextStream>
@@ -18,7 +19,16 @@ namespace {
 
 int runCommand(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Exports lay out text (PDF), which needs fonts and so a GUI application; a command line
+    // has no window, so the offscreen platform serves unless the user chose another.
+    const bool needsFonts = QByteArrayView(argv[1]) == "export";
+    if (needsFonts && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application = needsFonts
+        ? std::make_unique<QGuiApplication>(argc, argv)
+        : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication &app = *application;
+    Q_UNUSED(app);
     QCoreApplication::setApplicationName(u"gloss"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(GLOSS_VERSION));
     QTextStream out(stdout);

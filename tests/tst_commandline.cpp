@@ -155,7 +155,7 @@ void TestCommandLine::exportWritesEachFormat()
         QVERIFY(id.ok());
         QVERIFY(service.addTag(*id, u"Speaker/Milo Ventimiglia"_s).ok());
     }
-    for (const QString &format : { u"md"_s, u"csv"_s, u"json"_s, u"html"_s }) {
+    for (const QString &format : { u"md"_s, u"csv"_s, u"json"_s, u"html"_s, u"qdpx"_s }) {
         const QString out = m_dir->filePath(u"out."_s + format);
         const Run run = gloss({ u"export"_s, u"--library"_s, library, u"--format"_s, format,
             u"--tag"_s, u"Speaker"_s, u"-o"_s, out });
@@ -163,6 +163,10 @@ void TestCommandLine::exportWritesEachFormat()
         QCOMPARE(run.out, u"exported 1 highlights from 1 articles to %1\n"_s.arg(out));
         QVERIFY(TestSupport::readFile(out).contains("It's been a while"));
     }
+    const QString pdf = m_dir->filePath(u"out.pdf"_s);
+    const Run printed = gloss({ u"export"_s, u"--library"_s, library, u"-o"_s, pdf });
+    QVERIFY2(printed.code == 0, qPrintable(printed.err));
+    QVERIFY(TestSupport::readFile(pdf).startsWith("%PDF-"));
     // The format follows the file name when not given.
     const Run bySuffix
         = gloss({ u"export"_s, u"--library"_s, library, u"-o"_s, m_dir->filePath(u"guess.csv"_s) });

@@ -80,6 +80,7 @@ private Q_SLOTS:
     void zipIsReadable();
     void scopeByTagAndArticle();
     void atomicWriteRefusesFolders();
+    void pdfIsPaginated();
     void roundTrip_data();
     void roundTrip();
     void importingTwiceAddsNothing();
@@ -374,6 +375,16 @@ void TestExporters::atomicWriteRefusesFolders()
     QCOMPARE(TestSupport::readFile(file), QByteArray("new"));
 }
 
+void TestExporters::pdfIsPaginated()
+{
+    const QByteArray bytes = Exporters::pdf(all());
+    QVERIFY(bytes.startsWith("%PDF-"));
+    QVERIFY(bytes.count("/Type /Page\n") + bytes.count("/Type /Page ") + bytes.count("/Type /Page>")
+        >= 1);
+    if (const QString keep = qEnvironmentVariable("GLOSS_PDF"); !keep.isEmpty())
+        QVERIFY(Exporters::writeAtomically(keep, bytes).ok());
+}
+
 void TestExporters::roundTrip_data()
 {
     QTest::addColumn<QString>("format");
@@ -410,10 +421,9 @@ void TestExporters::roundTrip()
         for (const ExportArticle &entry : set.articles) {
             for (const ExportHighlight &h : entry.highlights)
                 lines.append(QStringList { entry.article.title, h.highlight.anchor.exact,
-                                           QString::number(h.highlight.anchor.start),
-                                           QString::number(h.highlight.anchor.end),
-                                           h.tagPaths.join(u';'), h.highlight.note,
-                                           withColour ? h.highlight.color : QString() }
+                    QString::number(h.highlight.anchor.start),
+                    QString::number(h.highlight.anchor.end), h.tagPaths.join(u';'),
+                    h.highlight.note, withColour ? h.highlight.color : QString() }
                                  .join(u'|'));
         }
         lines.sort();
@@ -455,7 +465,9 @@ void TestExporters::foreignAnnotationsAreReported()
       {"@context": "http://www.w3.org/ns/anno.jsonld", "id": "https://hyp.example/3",
        "type": "Annotation", "target": {"source": "%1",
        "selector": {"type": "TextQuoteSelector", "exact": "words that were never there"}}}
-    ])").arg(source).toUtf8();
+    ])")
+                                   .arg(source)
+                                   .toUtf8();
     const QString file = TestSupport::writeFile(QDir(m_dir.path()), u"foreign.json"_s, foreign);
     const int before = m_library->stats()->highlights;
     const Result<AnnotationImportReport> report = AnnotationImporter(*m_library).importFile(file);
@@ -465,7 +477,8 @@ void TestExporters::foreignAnnotationsAreReported()
     QCOMPARE(report->unmatched, 1);
     QCOMPARE(report->problems.size(), 2);
     QVERIFY(report->problems.filter(u"https://hyp.example/2: no article"_s).size() == 1);
-    QVERIFY(report->problems.filter(u"https://hyp.example/3: its text was not found"_s).size() == 1);
+    QVERIFY(
+        report->problems.filter(u"https://hyp.example/3: its text was not found"_s).size() == 1);
     QCOMPARE(m_library->stats()->highlights, before + 2);
     const qint64 fresh = *AnnotationStore(*m_library).tagIdByPath(u"Fresh"_s);
     QVERIFY(fresh != 0);
@@ -474,5 +487,5 @@ void TestExporters::foreignAnnotationsAreReported()
     Q_UNUSED(body);
 }
 
-QTEST_GUILESS_MAIN(TestExporters)
+QTEST_MAIN(TestExporters)
 #include "tst_exporters.moc"

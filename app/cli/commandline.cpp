@@ -325,8 +325,8 @@ int runExport(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     Verb verb(tr("Export highlights, tags and notes. Exporting never changes the library."));
     verb.parser.addOption(verb.library);
-    const QCommandLineOption format(
-        u"format"_s, tr("md, csv, json (W3C Web Annotation), html or qdpx (REFI-QDA)."), tr("format"));
+    const QCommandLineOption format(u"format"_s,
+        tr("md, csv, json (W3C Web Annotation), html, pdf or qdpx (REFI-QDA)."), tr("format"));
     const QCommandLineOption article(u"article"_s, tr("Only this article (repeatable)."), tr("id"));
     const QCommandLineOption tag(
         u"tag"_s, tr("Only highlights with this tag path (repeatable)."), tr("path"));
@@ -465,7 +465,9 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     else if (verb == u"import-annotations"_s)
         code = runImportAnnotations(arguments, out, err);
     else
-        err << tr("Unknown command “%1”; use import, parse, stats, search, export or import-annotations.").arg(verb)
+        err << tr(
+            "Unknown command “%1”; use import, parse, stats, search, export or import-annotations.")
+                   .arg(verb)
             << u'\n';
     out.flush();
     err.flush();

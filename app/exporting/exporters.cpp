@@ -28,10 +28,12 @@ Result<Format> formatFromName(const QString &name)
         return Format::Json;
     if (lower == u"html"_s)
         return Format::Html;
+    if (lower == u"pdf"_s)
+        return Format::Pdf;
     if (lower == u"qdpx"_s || lower == u"refi"_s)
         return Format::Qdpx;
     return ResultError(
-        tr("Unknown export format “%1”; use md, csv, json, html or qdpx.").arg(name));
+        tr("Unknown export format “%1”; use md, csv, json, html, pdf or qdpx.").arg(name));
 }
 
 QString fileSuffix(Format format)
@@ -45,6 +47,8 @@ QString fileSuffix(Format format)
         return u"json"_s;
     case Format::Html:
         return u"html"_s;
+    case Format::Pdf:
+        return u"pdf"_s;
     case Format::Qdpx:
         return u"qdpx"_s;
     }
@@ -62,6 +66,8 @@ QByteArray render(Format format, const ExportSet &set, const Options &options)
         return w3cJson(set);
     case Format::Html:
         return html(set, options);
+    case Format::Pdf:
+        return pdf(set, options);
     case Format::Qdpx:
         return qdpx(set);
     }

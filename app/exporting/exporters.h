@@ -10,7 +10,7 @@
 /// library; writeAtomically() puts them on disk.
 namespace Exporters {
 
-enum class Format { Markdown, Csv, Json, Html, Qdpx };
+enum class Format { Markdown, Csv, Json, Html, Pdf, Qdpx };
 
 struct Options
 {
@@ -30,6 +30,9 @@ QByteArray html(const ExportSet &set, const Options &options = {});
 /// text under sources/, each highlight as a PlainTextSelection coded with its tags, notes as
 /// Notes. Positions in code points. Orphaned highlights are left out (their text is gone).
 QByteArray qdpx(const ExportSet &set);
+/// The HTML report as a paginated A4 PDF with a header on each page. Needs a QGuiApplication
+/// (the offscreen platform will do); returns nothing without one.
+QByteArray pdf(const ExportSet &set, const Options &options = {});
 QByteArray render(Format format, const ExportSet &set, const Options &options = {});
 
 /// Escapes text so CommonMark renders it exactly as written.

@@ -26,7 +26,7 @@ QString tr(const char *text)
 /// One annotation as read from a file, before it is placed.
 struct Incoming
 {
-    QString label;          ///< how the report names it
+    QString label; ///< how the report names it
     QList<qint64> articles; ///< candidate articles, best first
     QString exact, prefix, suffix;
     int codePointStart = -1;
@@ -78,7 +78,7 @@ void collectAnnotations(const QJsonValue &value, QList<QJsonObject> &out)
     const QJsonObject object = value.toObject();
     const QJsonArray types = asArray(object.value(u"type"_s));
     if (std::any_of(types.cbegin(), types.cend(),
-                    [](const QJsonValue &type) { return type.toString() == u"Annotation"_s; })) {
+            [](const QJsonValue &type) { return type.toString() == u"Annotation"_s; })) {
         out.append(object);
         return;
     }
@@ -120,9 +120,9 @@ public:
         if (error.error != QJsonParseError::NoError)
             return ResultError(tr("The file is not valid JSON: %1.").arg(error.errorString()));
         QList<QJsonObject> annotations;
-        collectAnnotations(document.isArray() ? QJsonValue(document.array())
-                                              : QJsonValue(document.object()),
-                           annotations);
+        collectAnnotations(
+            document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object()),
+            annotations);
         if (annotations.isEmpty())
             return ResultError(tr("The file holds no Web Annotation."));
         QList<Incoming> incoming;
@@ -130,8 +130,10 @@ public:
             Incoming item;
             const QString id = annotation.value(u"id"_s).toString();
             item.label = id.isEmpty() ? tr("annotation %1").arg(incoming.size() + 1) : id;
-            item.created = QDateTime::fromString(annotation.value(u"created"_s).toString(), Qt::ISODate);
-            item.modified = QDateTime::fromString(annotation.value(u"modified"_s).toString(), Qt::ISODate);
+            item.created
+                = QDateTime::fromString(annotation.value(u"created"_s).toString(), Qt::ISODate);
+            item.modified
+                = QDateTime::fromString(annotation.value(u"modified"_s).toString(), Qt::ISODate);
             QJsonObject target;
             for (const QJsonValue &candidate : asArray(annotation.value(u"target"_s))) {
                 if (candidate.isObject() && candidate.toObject().contains(u"selector"_s)) {
@@ -140,7 +142,8 @@ public:
                 }
             }
             if (target.isEmpty()) {
-                m_problems.append(tr("%1: it has no text selector, so it cannot be placed.").arg(item.label));
+                m_problems.append(
+                    tr("%1: it has no text selector, so it cannot be placed.").arg(item.label));
                 continue;
             }
             const QString styleClass = target.value(u"styleClass"_s).toString();
@@ -160,8 +163,8 @@ public:
             }
             for (const QJsonValue &value : asArray(annotation.value(u"body"_s))) {
                 const QJsonObject body = value.toObject();
-                const QString text = value.isString() ? value.toString()
-                                                      : body.value(u"value"_s).toString();
+                const QString text
+                    = value.isString() ? value.toString() : body.value(u"value"_s).toString();
                 if (hasPurpose(body, u"tagging"_s))
                     item.tagPaths.append(text);
                 else if (!text.trimmed().isEmpty())
@@ -184,7 +187,8 @@ public:
             return ResultError(zip.error());
         Result<QByteArray> project = zip->read(u"project.qde"_s);
         if (!project)
-            return ResultError(tr("The archive has no project.qde, so it is not a REFI-QDA project."));
+            return ResultError(
+                tr("The archive has no project.qde, so it is not a REFI-QDA project."));
         QXmlStreamReader xml(*project);
         QHash<QString, QString> codePaths; // guid → path
         QStringList openCodes;
@@ -235,11 +239,11 @@ public:
                         attributes.value(u"creationDateTime"_s).toString(), Qt::ISODate);
                     sources.back().selections.append(selection);
                 } else if (element == u"CodeRef"_s && !sources.isEmpty()
-                           && !sources.back().selections.isEmpty()) {
+                    && !sources.back().selections.isEmpty()) {
                     sources.back().selections.back().codes.append(
                         attributes.value(u"targetGUID"_s).toString());
                 } else if (element == u"NoteRef"_s && !sources.isEmpty()
-                           && !sources.back().selections.isEmpty()) {
+                    && !sources.back().selections.isEmpty()) {
                     sources.back().selections.back().notes.append(
                         attributes.value(u"targetGUID"_s).toString());
                 }
@@ -335,7 +339,8 @@ public:
         if (item.articles.isEmpty()) {
             ++report.unmatched;
             m_problems.append(tr("%1: no article in the library matches its source; import the "
-                                 "article first.").arg(item.label));
+                                 "article first.")
+                                  .arg(item.label));
             return {};
         }
         const qint64 articleId = item.articles.front();
@@ -357,7 +362,8 @@ public:
         for (const QString &path : item.tagPaths) {
             Result<qint64> tag = tagFor(path);
             if (!tag) {
-                m_problems.append(tr("%1: tag “%2” left out: %3").arg(item.label, path, tag.error()));
+                m_problems.append(
+                    tr("%1: tag “%2” left out: %3").arg(item.label, path, tag.error()));
                 continue;
             }
             tagIds.append(*tag);
@@ -370,7 +376,8 @@ public:
             highlight.status = AnchorStatus::Orphaned;
             ++report.orphaned;
             m_problems.append(tr("%1: its text was not found in “%2”; kept as an orphan to "
-                                 "re-attach.").arg(item.label, article->title));
+                                 "re-attach.")
+                                  .arg(item.label, article->title));
         } else {
             highlight.anchor = Anchoring::anchorFor(body, placed.start, placed.end);
             highlight.status = placed.status;

@@ -10,9 +10,9 @@ class LibraryStore;
 struct AnnotationImportReport
 {
     int added = 0;
-    int duplicates = 0;  ///< already in the library (their missing tags were added)
-    int orphaned = 0;    ///< matched an article but not its text: kept as orphans
-    int unmatched = 0;   ///< no article in the library: not imported
+    int duplicates = 0; ///< already in the library (their missing tags were added)
+    int orphaned = 0; ///< matched an article but not its text: kept as orphans
+    int unmatched = 0; ///< no article in the library: not imported
     QStringList problems; ///< one line each, for the user
 
     QString countsLine() const;

@@ -70,7 +70,8 @@ Result<QByteArray> ZipReader::read(const QString &name) const
     const qsizetype header = entry.localOffset;
     if (header + 30 > m_archive.size() || get32(m_archive, header) != 0x04034b50)
         return ResultError(tr("The ZIP archive is damaged."));
-    const qsizetype data = header + 30 + get16(m_archive, header + 26) + get16(m_archive, header + 28);
+    const qsizetype data
+        = header + 30 + get16(m_archive, header + 26) + get16(m_archive, header + 28);
     if (data + entry.compressedSize > m_archive.size())
         return ResultError(tr("The ZIP archive is damaged."));
     const QByteArray packed = m_archive.mid(data, entry.compressedSize);
