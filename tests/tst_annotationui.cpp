@@ -1,5 +1,6 @@
 #include "annotation/annotationservice.h"
 #include "annotationcontroller.h"
+#include "exportdialog.h"
 #include "findbar.h"
 #include "highlightspanel.h"
 #include "importing/samples.h"
@@ -19,11 +20,13 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QRadioButton>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -56,6 +59,8 @@ private Q_SLOTS:
     void floatingToolbarHighlights();
     void colourNamesShowInTheMenu();
     void tooltipShowsTagsAndNote();
+    void exportDialogPreviewsAndWrites();
+    void importAnnotationsFromTheWindow();
     void screenshot();
 
 private:
@@ -410,6 +415,45 @@ void TestAnnotationUi::tooltipShowsTagsAndNote()
     QTRY_VERIFY(QToolTip::isVisible());
     QCOMPARE(QToolTip::text(), u"#Quote — First line"_s);
     QToolTip::hideText();
+}
+
+void TestAnnotationUi::exportDialogPreviewsAndWrites()
+{
+    selectInBody(u"more story to tell"_s);
+    QTest::keyClick(reader(), Qt::Key_H);
+    QVERIFY(annotations()->service()->addTag(reader()->activeHighlight(), u"Quote"_s).ok());
+    m_window->activateWindow();
+    QTest::keyClick(reader(), Qt::Key_E, Qt::ControlModifier);
+    auto *dialog = m_window->findChild<ExportDialog *>(u"exportDialog"_s);
+    QVERIFY(dialog && dialog->isVisible());
+    dialog->formatBox()->setCurrentIndex(0); // Markdown
+    QTRY_VERIFY(dialog->previewText().contains(u"> more story to tell"_s));
+    QVERIFY(dialog->previewText().contains(u"#Quote"_s));
+    dialog->formatBox()->setCurrentIndex(1); // CSV
+    QTRY_VERIFY(dialog->previewText().startsWith(u"article_title,"_s));
+    dialog->tagScopeButton()->setChecked(true);
+    const QString file = m_dir->filePath(u"from-dialog.csv"_s);
+    const Result<int> written = dialog->exportTo(file);
+    QVERIFY(written.ok());
+    QCOMPARE(*written, 1);
+    QVERIFY(TestSupport::readFile(file).contains("more story to tell"));
+    dialog->reject();
+}
+
+void TestAnnotationUi::importAnnotationsFromTheWindow()
+{
+    selectInBody(u"more story to tell"_s);
+    QTest::keyClick(reader(), Qt::Key_H);
+    QVERIFY(annotations()->service()->addTag(reader()->activeHighlight(), u"Quote"_s).ok());
+    const QString file = m_dir->filePath(u"mine.json"_s);
+    QVERIFY(Exporters::writeAtomically(file, Exporters::w3cJson(*ExportSet::collect(*store(), {})))
+                .ok());
+    QVERIFY(annotations()->service()->deleteHighlight(reader()->activeHighlight()).ok());
+    QCOMPARE(annotations()->highlightModel()->rowCount(), 0);
+    QVERIFY(m_window->importAnnotationsFrom(file));
+    QCOMPARE(annotations()->highlightModel()->rowCount(), 1);
+    QCOMPARE(annotations()->highlightModel()->index(0).data().toString(), u"more story to tell"_s);
+    QVERIFY(m_window->statusBar()->currentMessage().contains(u"added 1"_s));
 }
 
 void TestAnnotationUi::screenshot()

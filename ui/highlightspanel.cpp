@@ -211,8 +211,8 @@ void HighlightsPanel::applyOrphanFilter()
 {
     const bool only = m_orphansOnly->isChecked();
     for (int row = 0; row < m_model->rowCount(); ++row) {
-        const bool orphan = m_model->index(row).data(HighlightModel::StatusRole).toString()
-            == u"orphaned"_s;
+        const bool orphan
+            = m_model->index(row).data(HighlightModel::StatusRole).toString() == u"orphaned"_s;
         m_view->setRowHidden(row, only && !orphan);
     }
 }

@@ -1,6 +1,10 @@
 #include "mainwindow.h"
+#include "annotation/annotationservice.h"
+#include "annotation/annotationstore.h"
 #include "annotationcontroller.h"
+#include "exportdialog.h"
 #include "findbar.h"
+#include "importing/annotationimporter.h"
 #include "importing/importcontroller.h"
 #include "importprogress.h"
 #include "library/librarystore.h"
@@ -147,7 +151,11 @@ void MainWindow::createActions()
     QAction *openLibrary
         = file->addAction(tr("&Open Library…"), this, &MainWindow::openLibraryFile);
     openLibrary->setShortcut(QKeySequence::Open);
-    m_libraryActions = { importFiles, importFolder, openLibrary };
+    QAction *importAnnotations
+        = file->addAction(tr("Import &Annotations…"), this, &MainWindow::chooseAnnotationsToImport);
+    QAction *exportAction = file->addAction(tr("&Export…"), this, &MainWindow::openExportDialog);
+    exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
+    m_libraryActions = { importFiles, importFolder, openLibrary, importAnnotations };
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     // Explicit: some platform themes bind nothing to QKeySequence::Quit.
@@ -382,6 +390,63 @@ void MainWindow::chooseFolderToImport()
         return;
     settings.setValue(u"import/lastFolder"_s, folder);
     importPaths({ folder }, true);
+}
+
+void MainWindow::openExportDialog()
+{
+    if (!m_store)
+        return;
+    const QList<qint64> searchResult = m_model && !m_model->queryText().trimmed().isEmpty()
+        ? m_model->allArticleIds()
+        : QList<qint64>();
+    QStringList tagPaths;
+    if (const Result<QList<Tag>> tags = AnnotationStore(*m_store).tags(); tags) {
+        for (const Tag &tag : *tags)
+            tagPaths.append(tag.path);
+    }
+    auto *dialog
+        = new ExportDialog(m_store.get(), m_reader->articleId(), searchResult, tagPaths, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+        [this] { statusBar()->showMessage(tr("Export written."), 6000); });
+    dialog->open();
+}
+
+void MainWindow::chooseAnnotationsToImport()
+{
+    if (!m_store)
+        return;
+    QSettings settings;
+    const QString file = QFileDialog::getOpenFileName(this, tr("Import Annotations"),
+        settings.value(u"import/lastFolder"_s, QDir::homePath()).toString(),
+        tr("Annotations (*.json *.jsonld *.qdpx);;All files (*)"));
+    if (file.isEmpty())
+        return;
+    importAnnotationsFrom(file);
+}
+
+bool MainWindow::importAnnotationsFrom(const QString &file)
+{
+    const Result<AnnotationImportReport> report = AnnotationImporter(*m_store).importFile(file);
+    if (!report) {
+        QMessageBox::warning(this, tr("Import Annotations"), report.error());
+        return false;
+    }
+    // The annotation models read the library afresh.
+    if (m_annotations->service())
+        m_annotations->service()->announceOutsideChange();
+    const QString message = tr("Annotations imported: %1.").arg(report->countsLine());
+    statusBar()->showMessage(message, 10000);
+    if (!report->problems.isEmpty()) {
+        auto *box = new QMessageBox(
+            QMessageBox::Warning, tr("Import Annotations"), message, QMessageBox::Ok, this);
+        box->setObjectName(u"annotationImportReport"_s);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setInformativeText(tr("Some annotations need your attention."));
+        box->setDetailedText(report->problems.join(u'\n'));
+        box->open();
+    }
+    return true;
 }
 
 void MainWindow::openLibraryFile()

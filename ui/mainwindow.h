@@ -36,6 +36,8 @@ public:
     bool importPaths(const QStringList &paths, bool showFirst = false);
     /// Opens an article in the reader and selects it in the list when it is there.
     bool showArticle(qint64 id);
+    /// Imports W3C JSON or REFI-QDA annotations; a report lists what needs attention.
+    bool importAnnotationsFrom(const QString &file);
 
     LibraryStore *store() const { return m_store.get(); }
     ArticleListModel *articleModel() const { return m_model.get(); }
@@ -63,6 +65,8 @@ private:
     void createActions();
     void setLibrary(std::unique_ptr<LibraryStore> store);
     void openLibraryFile();
+    void openExportDialog();
+    void chooseAnnotationsToImport();
     void chooseFilesToImport();
     void chooseFolderToImport();
     void onImportFinished(const ImportSummary &summary);

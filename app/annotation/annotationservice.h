@@ -51,6 +51,10 @@ public:
     [[nodiscard]] Result<void> mergeTags(qint64 from, qint64 into);
     [[nodiscard]] Result<void> setColorName(const QString &color, const QString &name);
 
+    /// Tells the models that the library was changed by someone else (an annotation import);
+    /// they read it afresh. Not undoable: the import is one transaction of its own.
+    void announceOutsideChange() { Q_EMIT tagsChanged(); }
+
     /// Splits "A/B/C" into checked names; fails with the sentence for the first bad one.
     [[nodiscard]] static Result<QStringList> splitTagPath(const QString &path);
 

@@ -40,6 +40,8 @@ public:
 
     /// All articles that match, including rows not fetched yet.
     int matchCount() const { return int(m_ids.size()); }
+    /// Every matching article, fetched or not, in the list's order.
+    const QList<qint64> &allArticleIds() const { return m_ids; }
     qint64 articleIdAt(int row) const;
     /// The row of an article, fetching pages up to it; -1 when it is not in the list.
     int rowOfArticle(qint64 id);

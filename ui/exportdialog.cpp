@@ -1,0 +1,205 @@
+#include "exportdialog.h"
+#include "annotation/annotationstore.h"
+#include "library/librarystore.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+ExportDialog::ExportDialog(const LibraryStore *library, qint64 currentArticle,
+    const QList<qint64> &searchResult, const QStringList &tagPaths, QWidget *parent)
+    : QDialog(parent)
+    , m_library(library)
+    , m_currentArticle(currentArticle)
+    , m_searchResult(searchResult)
+    , m_format(new QComboBox(this))
+    , m_wholeLibrary(new QRadioButton(tr("The whole library"), this))
+    , m_article(new QRadioButton(tr("The article being read"), this))
+    , m_search(new QRadioButton(
+          tr("The articles of the current search (%1)").arg(searchResult.size()), this))
+    , m_byTag(new QRadioButton(tr("Highlights with the tag"), this))
+    , m_tag(new QComboBox(this))
+    , m_subtags(new QCheckBox(tr("and the tags below it"), this))
+    , m_groupBy(new QComboBox(this))
+    , m_bom(new QCheckBox(tr("Byte-order mark for Excel"), this))
+    , m_preview(new QPlainTextEdit(this))
+    , m_summary(new QLabel(this))
+    , m_previewDelay(new QTimer(this))
+{
+    setWindowTitle(tr("Export Highlights"));
+    setObjectName(u"exportDialog"_s);
+    const QList<QPair<QString, Exporters::Format>> formats = {
+        { tr("Markdown (Obsidian, notes)"), Exporters::Format::Markdown },
+        { tr("CSV (spreadsheets)"), Exporters::Format::Csv },
+        { tr("HTML report"), Exporters::Format::Html },
+        { tr("PDF report"), Exporters::Format::Pdf },
+        { tr("W3C Web Annotation (JSON-LD)"), Exporters::Format::Json },
+        { tr("REFI-QDA project (ATLAS.ti, MAXQDA, NVivo, QualCoder)"), Exporters::Format::Qdpx },
+    };
+    for (const auto &[label, format] : formats)
+        m_format->addItem(label, int(format));
+    m_tag->addItems(tagPaths);
+    m_subtags->setChecked(true);
+    m_groupBy->addItem(tr("article"), u"article"_s);
+    m_groupBy->addItem(tr("tag"), u"tag"_s);
+    m_article->setEnabled(currentArticle != 0);
+    m_search->setEnabled(!searchResult.isEmpty());
+    m_byTag->setEnabled(!tagPaths.isEmpty());
+    m_wholeLibrary->setChecked(true);
+    m_preview->setReadOnly(true);
+    m_preview->setObjectName(u"exportPreview"_s);
+    m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_preview->setMinimumHeight(220);
+
+    QSettings settings;
+    m_format->setCurrentIndex(settings.value(u"export/format"_s, 0).toInt());
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Format:"), m_format);
+    auto *scope = new QVBoxLayout;
+    scope->addWidget(m_wholeLibrary);
+    scope->addWidget(m_article);
+    scope->addWidget(m_search);
+    auto *tagRow = new QHBoxLayout;
+    tagRow->addWidget(m_byTag);
+    tagRow->addWidget(m_tag, 1);
+    tagRow->addWidget(m_subtags);
+    scope->addLayout(tagRow);
+    form->addRow(tr("Export:"), scope);
+    form->addRow(tr("Group by:"), m_groupBy);
+    form->addRow(QString(), m_bom);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    QPushButton *save = buttons->addButton(tr("Export…"), QDialogButtonBox::AcceptRole);
+    save->setDefault(true);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(save, &QPushButton::clicked, this, &ExportDialog::chooseFileAndExport);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(new QLabel(tr("Preview:"), this));
+    layout->addWidget(m_preview, 1);
+    layout->addWidget(m_summary);
+    layout->addWidget(buttons);
+    resize(640, 560);
+
+    m_previewDelay->setSingleShot(true);
+    m_previewDelay->setInterval(120);
+    connect(m_previewDelay, &QTimer::timeout, this, &ExportDialog::refreshPreview);
+    auto later = [this] { m_previewDelay->start(); };
+    connect(m_format, &QComboBox::currentIndexChanged, this, later);
+    connect(m_tag, &QComboBox::currentIndexChanged, this, later);
+    connect(m_groupBy, &QComboBox::currentIndexChanged, this, later);
+    for (QAbstractButton *button :
+        { static_cast<QAbstractButton *>(m_wholeLibrary), static_cast<QAbstractButton *>(m_article),
+            static_cast<QAbstractButton *>(m_search), static_cast<QAbstractButton *>(m_byTag),
+            static_cast<QAbstractButton *>(m_subtags), static_cast<QAbstractButton *>(m_bom) })
+        connect(button, &QAbstractButton::toggled, this, later);
+    refreshPreview();
+}
+
+Exporters::Format ExportDialog::format() const
+{
+    return Exporters::Format(m_format->currentData().toInt());
+}
+
+ExportScope ExportDialog::scope() const
+{
+    ExportScope scope;
+    if (m_article->isChecked())
+        scope.articleIds = { m_currentArticle };
+    else if (m_search->isChecked())
+        scope.articleIds = m_searchResult;
+    if (m_byTag->isChecked()) {
+        const Result<qint64> tag = AnnotationStore(*m_library).tagIdByPath(m_tag->currentText());
+        if (tag && *tag != 0)
+            scope.tagIds = { *tag };
+        scope.includeSubtags = m_subtags->isChecked();
+    }
+    return scope;
+}
+
+Exporters::Options ExportDialog::options() const
+{
+    Exporters::Options options;
+    options.groupByTag = m_groupBy->currentData().toString() == u"tag"_s;
+    options.csvByteOrderMark = m_bom->isChecked();
+    return options;
+}
+
+QString ExportDialog::previewText() const
+{
+    return m_preview->toPlainText();
+}
+
+void ExportDialog::refreshPreview()
+{
+    const Exporters::Format chosen = format();
+    m_groupBy->setEnabled(chosen == Exporters::Format::Markdown || chosen == Exporters::Format::Html
+        || chosen == Exporters::Format::Pdf);
+    m_bom->setEnabled(chosen == Exporters::Format::Csv);
+    m_tag->setEnabled(m_byTag->isChecked());
+    m_subtags->setEnabled(m_byTag->isChecked());
+    const Result<ExportSet> set = ExportSet::collect(*m_library, scope());
+    if (!set) {
+        m_summary->setText(set.error());
+        m_preview->clear();
+        return;
+    }
+    m_summary->setText(
+        tr("%1 highlights from %2 articles").arg(set->highlightCount()).arg(set->articles.size()));
+    if (chosen == Exporters::Format::Pdf || chosen == Exporters::Format::Qdpx) {
+        m_preview->setPlainText(chosen == Exporters::Format::Pdf
+                ? tr("(The PDF holds the HTML report, page by page.)")
+                : tr("(A zip of project.qde and the articles' texts.)"));
+        return;
+    }
+    // The first lines are enough to judge; a preview of the whole library would be slow.
+    ExportSet sample = *set;
+    if (sample.articles.size() > 3)
+        sample.articles.resize(3);
+    const QString text = QString::fromUtf8(Exporters::render(chosen, sample, options()));
+    m_preview->setPlainText(text.section(u'\n', 0, 59));
+}
+
+Result<int> ExportDialog::exportTo(const QString &path) const
+{
+    const Result<ExportSet> set = ExportSet::collect(*m_library, scope());
+    if (!set)
+        return ResultError(set.error());
+    const QByteArray bytes = Exporters::render(format(), *set, options());
+    if (auto written = Exporters::writeAtomically(path, bytes); !written)
+        return ResultError(written.error());
+    return set->highlightCount();
+}
+
+void ExportDialog::chooseFileAndExport()
+{
+    QSettings settings;
+    settings.setValue(u"export/format"_s, m_format->currentIndex());
+    const QString suffix = Exporters::fileSuffix(format());
+    const QString folder = settings.value(u"export/lastFolder"_s, QDir::homePath()).toString();
+    QString path = QFileDialog::getSaveFileName(this, tr("Export To"),
+        folder + u"/highlights."_s + suffix, tr("%1 files (*.%2)").arg(suffix.toUpper(), suffix));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += u'.' + suffix;
+    settings.setValue(u"export/lastFolder"_s, QFileInfo(path).absolutePath());
+    const Result<int> exported = exportTo(path);
+    if (!exported) {
+        QMessageBox::warning(this, tr("Export"), exported.error());
+        return;
+    }
+    accept();
+}

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "exporting/exporters.h"
+
+#include <QDialog>
+
+class LibraryStore;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QRadioButton;
+class QTimer;
+
+/// File ▸ Export…: format, scope (library, article, search result, tag), options, and a live
+/// preview of the first lines. Writing goes through Exporters::writeAtomically.
+class ExportDialog final : public QDialog
+{
+    Q_OBJECT
+public:
+    ExportDialog(const LibraryStore *library, qint64 currentArticle,
+        const QList<qint64> &searchResult, const QStringList &tagPaths, QWidget *parent = nullptr);
+    Q_DISABLE_COPY_MOVE(ExportDialog)
+
+    Exporters::Format format() const;
+    ExportScope scope() const;
+    Exporters::Options options() const;
+    QString previewText() const;
+    /// Renders with the current choices and writes to path; the sentence on failure.
+    [[nodiscard]] Result<int> exportTo(const QString &path) const;
+
+    QComboBox *formatBox() const { return m_format; }
+    QComboBox *tagBox() const { return m_tag; }
+    QRadioButton *tagScopeButton() const { return m_byTag; }
+
+private:
+    void refreshPreview();
+    void chooseFileAndExport();
+
+    const LibraryStore *m_library;
+    qint64 m_currentArticle;
+    QList<qint64> m_searchResult;
+    QComboBox *m_format;
+    QRadioButton *m_wholeLibrary;
+    QRadioButton *m_article;
+    QRadioButton *m_search;
+    QRadioButton *m_byTag;
+    QComboBox *m_tag;
+    QCheckBox *m_subtags;
+    QComboBox *m_groupBy;
+    QCheckBox *m_bom;
+    QPlainTextEdit *m_preview;
+    QLabel *m_summary;
+    QTimer *m_previewDelay;
+};
