@@ -428,6 +428,8 @@ void TestAnnotationUi::exportDialogPreviewsAndWrites()
     QVERIFY(dialog && dialog->isVisible());
     dialog->formatBox()->setCurrentIndex(0); // Markdown
     QTRY_VERIFY(dialog->previewText().contains(u"> more story to tell"_s));
+    if (const QString shot = qEnvironmentVariable("GLOSS_SCREENSHOT_EXPORT"); !shot.isEmpty())
+        dialog->grab().save(shot);
     QVERIFY(dialog->previewText().contains(u"#Quote"_s));
     dialog->formatBox()->setCurrentIndex(1); // CSV
     QTRY_VERIFY(dialog->previewText().startsWith(u"article_title,"_s));

@@ -172,6 +172,11 @@ void TestCommandLine::exportWritesEachFormat()
         = gloss({ u"export"_s, u"--library"_s, library, u"-o"_s, m_dir->filePath(u"guess.csv"_s) });
     QCOMPARE(bySuffix.code, 0);
     QVERIFY(TestSupport::readFile(m_dir->filePath(u"guess.csv"_s)).startsWith("article_title,"));
+    const QString folder = m_dir->filePath(u"notes"_s);
+    const Run split
+        = gloss({ u"export"_s, u"--library"_s, library, u"--per-article"_s, u"-o"_s, folder });
+    QVERIFY2(split.code == 0, qPrintable(split.err));
+    QVERIFY(TestSupport::readFile(folder + u"/Gilmore Girls.md"_s).contains("> It's been a while"));
     const Run badTag = gloss({ u"export"_s, u"--library"_s, library, u"--tag"_s, u"Nope"_s, u"-o"_s,
         m_dir->filePath(u"x.md"_s) });
     QCOMPARE(badTag.code, 1);

@@ -156,8 +156,10 @@ void ExportDialog::refreshPreview()
         m_preview->clear();
         return;
     }
-    m_summary->setText(
-        tr("%1 highlights from %2 articles").arg(set->highlightCount()).arg(set->articles.size()));
+    const int highlights = set->highlightCount();
+    const int articles = int(set->articles.size());
+    m_summary->setText((highlights == 1 ? tr("1 highlight") : tr("%1 highlights").arg(highlights))
+        + u' ' + (articles == 1 ? tr("from 1 article") : tr("from %1 articles").arg(articles)));
     if (chosen == Exporters::Format::Pdf || chosen == Exporters::Format::Qdpx) {
         m_preview->setPlainText(chosen == Exporters::Format::Pdf
                 ? tr("(The PDF holds the HTML report, page by page.)")

@@ -335,17 +335,20 @@ int runExport(const QStringList &arguments, QTextStream &out, QTextStream &err)
     const QCommandLineOption groupBy(
         u"group-by"_s, tr("article (default) or tag."), tr("what"), u"article"_s);
     const QCommandLineOption bom(u"bom"_s, tr("CSV: start with a byte-order mark, for Excel."));
+    const QCommandLineOption perArticle(
+        u"per-article"_s, tr("Markdown: one file per article, into the folder given with -o."));
     const QCommandLineOption output({ u"o"_s, u"output"_s }, tr("The file to write."), tr("file"));
-    verb.parser.addOptions({ format, article, tag, noSubtags, groupBy, bom, output });
+    verb.parser.addOptions({ format, article, tag, noSubtags, groupBy, bom, perArticle, output });
     if (const std::optional<int> done = verb.parse(arguments, out, err))
         return *done;
     if (!verb.parser.isSet(output)) {
         err << tr("Name the file to write with -o FILE.") << u'\n';
         return Failure;
     }
-    const Result<Exporters::Format> chosen = Exporters::formatFromName(verb.parser.isSet(format)
-            ? verb.parser.value(format)
-            : QFileInfo(verb.parser.value(output)).suffix());
+    const Result<Exporters::Format> chosen
+        = Exporters::formatFromName(verb.parser.isSet(format) ? verb.parser.value(format)
+                : verb.parser.isSet(perArticle)               ? u"md"_s
+                                                : QFileInfo(verb.parser.value(output)).suffix());
     if (!chosen) {
         err << chosen.error() << u'\n';
         return Failure;
@@ -384,6 +387,23 @@ int runExport(const QStringList &arguments, QTextStream &out, QTextStream &err)
     if (!set) {
         err << set.error() << u'\n';
         return Failure;
+    }
+    if (verb.parser.isSet(perArticle)) {
+        if (*chosen != Exporters::Format::Markdown) {
+            err << tr("--per-article goes with the Markdown format.") << u'\n';
+            return Failure;
+        }
+        const Result<int> files = Exporters::writeMarkdownFolder(verb.parser.value(output), *set);
+        if (!files) {
+            err << files.error() << u'\n';
+            return Failure;
+        }
+        out << tr("exported %1 highlights into %2 files in %3")
+                   .arg(set->highlightCount())
+                   .arg(*files)
+                   .arg(verb.parser.value(output))
+            << u'\n';
+        return Success;
     }
     Exporters::Options options;
     options.groupByTag = grouping == u"tag"_s;

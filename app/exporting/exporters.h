@@ -22,6 +22,11 @@ struct Options
 QString fileSuffix(Format format);
 
 QByteArray markdown(const ExportSet &set, const Options &options = {});
+/// One Markdown file per article: (file name, contents); names come from titles, made safe
+/// for every file system and unique.
+QList<QPair<QString, QByteArray>> markdownPerArticle(const ExportSet &set);
+/// Writes markdownPerArticle() into a folder (created if needed); returns the files written.
+[[nodiscard]] Result<int> writeMarkdownFolder(const QString &folder, const ExportSet &set);
 QByteArray csv(const ExportSet &set, const Options &options = {});
 /// W3C Web Annotation Data Model: one AnnotationCollection; positions in code points.
 QByteArray w3cJson(const ExportSet &set);

@@ -1,7 +1,11 @@
 #include "exporters.h"
 
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QMap>
 #include <QRegularExpression>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -196,6 +200,50 @@ QByteArray markdown(const ExportSet &set, const Options &options)
             writeHighlight(out, *highlight, articleReference(article->article));
     }
     return out.toUtf8();
+}
+
+QList<QPair<QString, QByteArray>> markdownPerArticle(const ExportSet &set)
+{
+    QList<QPair<QString, QByteArray>> files;
+    QSet<QString> taken;
+    for (const ExportArticle &entry : set.articles) {
+        QString base;
+        for (QChar c : entry.article.title.simplified()) {
+            if (c.isLetterOrNumber() || c == u' ' || c == u'-' || c == u'_' || c == u'.')
+                base += c;
+        }
+        base = base.left(80).trimmed();
+        if (base.isEmpty() || base.startsWith(u'.'))
+            base = u"article-%1"_s.arg(entry.article.id);
+        QString name = base + u".md"_s;
+        for (int n = 2; taken.contains(name.toLower()); ++n)
+            name = u"%1 (%2).md"_s.arg(base).arg(n);
+        taken.insert(name.toLower());
+        ExportSet one;
+        one.articles = { entry };
+        one.colorNames = set.colorNames;
+        one.tags = set.tags;
+        files.append({ name, markdown(one) });
+    }
+    return files;
+}
+
+Result<int> writeMarkdownFolder(const QString &folder, const ExportSet &set)
+{
+    if (QFileInfo(folder).exists() && !QFileInfo(folder).isDir())
+        return ResultError(QCoreApplication::translate(
+            "Exporters", "“%1” is a file; one file per article needs a folder.")
+                               .arg(folder));
+    if (!QDir().mkpath(folder))
+        return ResultError(
+            QCoreApplication::translate("Exporters", "Cannot create the folder “%1”.").arg(folder));
+    int written = 0;
+    for (const auto &[name, bytes] : markdownPerArticle(set)) {
+        if (auto done = writeAtomically(QDir(folder).filePath(name), bytes); !done)
+            return ResultError(done.error());
+        ++written;
+    }
+    return written;
 }
 
 } // namespace Exporters
