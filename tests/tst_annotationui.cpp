@@ -439,6 +439,12 @@ void TestAnnotationUi::exportDialogPreviewsAndWrites()
     QVERIFY(written.ok());
     QCOMPARE(*written, 1);
     QVERIFY(TestSupport::readFile(file).contains("more story to tell"));
+    dialog->formatBox()->setCurrentIndex(0);
+    dialog->perArticleBox()->setChecked(true);
+    QVERIFY(dialog->writesFolder());
+    QVERIFY(dialog->exportTo(m_dir->filePath(u"notes"_s)).ok());
+    QVERIFY(TestSupport::readFile(m_dir->filePath(u"notes/Gilmore Girls.md"_s))
+                .contains("> more story to tell"));
     dialog->reject();
 }
 

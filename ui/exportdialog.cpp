@@ -34,6 +34,7 @@ ExportDialog::ExportDialog(const LibraryStore *library, qint64 currentArticle,
     , m_subtags(new QCheckBox(tr("and the tags below it"), this))
     , m_groupBy(new QComboBox(this))
     , m_bom(new QCheckBox(tr("Byte-order mark for Excel"), this))
+    , m_perArticle(new QCheckBox(tr("One file per article, into a folder"), this))
     , m_preview(new QPlainTextEdit(this))
     , m_summary(new QLabel(this))
     , m_previewDelay(new QTimer(this))
@@ -80,6 +81,7 @@ ExportDialog::ExportDialog(const LibraryStore *library, qint64 currentArticle,
     form->addRow(tr("Export:"), scope);
     form->addRow(tr("Group by:"), m_groupBy);
     form->addRow(QString(), m_bom);
+    form->addRow(QString(), m_perArticle);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     QPushButton *save = buttons->addButton(tr("Export…"), QDialogButtonBox::AcceptRole);
     save->setDefault(true);
@@ -100,10 +102,10 @@ ExportDialog::ExportDialog(const LibraryStore *library, qint64 currentArticle,
     connect(m_format, &QComboBox::currentIndexChanged, this, later);
     connect(m_tag, &QComboBox::currentIndexChanged, this, later);
     connect(m_groupBy, &QComboBox::currentIndexChanged, this, later);
-    for (QAbstractButton *button :
-        { static_cast<QAbstractButton *>(m_wholeLibrary), static_cast<QAbstractButton *>(m_article),
-            static_cast<QAbstractButton *>(m_search), static_cast<QAbstractButton *>(m_byTag),
-            static_cast<QAbstractButton *>(m_subtags), static_cast<QAbstractButton *>(m_bom) })
+    for (QAbstractButton *button : { static_cast<QAbstractButton *>(m_wholeLibrary),
+             static_cast<QAbstractButton *>(m_article), static_cast<QAbstractButton *>(m_search),
+             static_cast<QAbstractButton *>(m_byTag), static_cast<QAbstractButton *>(m_subtags),
+             static_cast<QAbstractButton *>(m_bom), static_cast<QAbstractButton *>(m_perArticle) })
         connect(button, &QAbstractButton::toggled, this, later);
     refreshPreview();
 }
@@ -148,6 +150,7 @@ void ExportDialog::refreshPreview()
     m_groupBy->setEnabled(chosen == Exporters::Format::Markdown || chosen == Exporters::Format::Html
         || chosen == Exporters::Format::Pdf);
     m_bom->setEnabled(chosen == Exporters::Format::Csv);
+    m_perArticle->setEnabled(chosen == Exporters::Format::Markdown);
     m_tag->setEnabled(m_byTag->isChecked());
     m_subtags->setEnabled(m_byTag->isChecked());
     const Result<ExportSet> set = ExportSet::collect(*m_library, scope());
@@ -174,11 +177,21 @@ void ExportDialog::refreshPreview()
     m_preview->setPlainText(text.section(u'\n', 0, 59));
 }
 
+bool ExportDialog::writesFolder() const
+{
+    return format() == Exporters::Format::Markdown && m_perArticle->isChecked();
+}
+
 Result<int> ExportDialog::exportTo(const QString &path) const
 {
     const Result<ExportSet> set = ExportSet::collect(*m_library, scope());
     if (!set)
         return ResultError(set.error());
+    if (writesFolder()) {
+        if (auto files = Exporters::writeMarkdownFolder(path, *set); !files)
+            return ResultError(files.error());
+        return set->highlightCount();
+    }
     const QByteArray bytes = Exporters::render(format(), *set, options());
     if (auto written = Exporters::writeAtomically(path, bytes); !written)
         return ResultError(written.error());
@@ -191,11 +204,13 @@ void ExportDialog::chooseFileAndExport()
     settings.setValue(u"export/format"_s, m_format->currentIndex());
     const QString suffix = Exporters::fileSuffix(format());
     const QString folder = settings.value(u"export/lastFolder"_s, QDir::homePath()).toString();
-    QString path = QFileDialog::getSaveFileName(this, tr("Export To"),
-        folder + u"/highlights."_s + suffix, tr("%1 files (*.%2)").arg(suffix.toUpper(), suffix));
+    QString path = writesFolder()
+        ? QFileDialog::getExistingDirectory(this, tr("Export Into Folder"), folder)
+        : QFileDialog::getSaveFileName(this, tr("Export To"), folder + u"/highlights."_s + suffix,
+            tr("%1 files (*.%2)").arg(suffix.toUpper(), suffix));
     if (path.isEmpty())
         return;
-    if (QFileInfo(path).suffix().isEmpty())
+    if (!writesFolder() && QFileInfo(path).suffix().isEmpty())
         path += u'.' + suffix;
     settings.setValue(u"export/lastFolder"_s, QFileInfo(path).absolutePath());
     const Result<int> exported = exportTo(path);

@@ -28,10 +28,13 @@ public:
     QString previewText() const;
     /// Renders with the current choices and writes to path; the sentence on failure.
     [[nodiscard]] Result<int> exportTo(const QString &path) const;
+    /// With "one file per article" (Markdown): path is a folder.
+    bool writesFolder() const;
 
     QComboBox *formatBox() const { return m_format; }
     QComboBox *tagBox() const { return m_tag; }
     QRadioButton *tagScopeButton() const { return m_byTag; }
+    QCheckBox *perArticleBox() const { return m_perArticle; }
 
 private:
     void refreshPreview();
@@ -49,6 +52,7 @@ private:
     QCheckBox *m_subtags;
     QComboBox *m_groupBy;
     QCheckBox *m_bom;
+    QCheckBox *m_perArticle;
     QPlainTextEdit *m_preview;
     QLabel *m_summary;
     QTimer *m_previewDelay;
