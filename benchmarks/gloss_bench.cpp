@@ -2,6 +2,7 @@
 // Heavy steps run in child processes of this binary so each reports its own peak memory.
 #include "annotation/annotationservice.h"
 #include "article/articledocument.h"
+#include "exporting/exporters.h"
 #include "importing/importer.h"
 #include "library/librarystore.h"
 #include "library/sqlhelpers.h"
@@ -450,6 +451,68 @@ void benchAnnotations(const QString &work)
           << panel.median << " ms, worst " << panel.worst << " ms (goal < 100 ms)\n";
 }
 
+// --- exports ---------------------------------------------------------------------------
+
+void benchExports(const QString &work)
+{
+    const QString corpus = work + u"/exports-corpus"_s;
+    const QString path = work + u"/exports.sqlite"_s;
+    for (const QString &suffix : { QString(), u"-wal"_s, u"-shm"_s })
+        QFile::remove(path + suffix);
+    if (!QFileInfo::exists(corpus))
+        generateCorpus(corpus, 5000);
+    auto opened = LibraryStore::open(path);
+    if (!opened)
+        return;
+    LibraryStore &library = **opened;
+    (void)Importer(library).run({ corpus });
+    AnnotationStore annotations(library);
+    QRandomGenerator random(5);
+    {
+        ScopedTransaction transaction(library.connectionName());
+        QList<qint64> tags;
+        for (int i = 0; i < 50; ++i) {
+            Tag tag;
+            tag.name = u"Code %1"_s.arg(i);
+            tags.append(*annotations.insertTag(tag));
+        }
+        const QList<qint64> ids = *library.articleIds({});
+        for (qint64 id : ids) {
+            const QString body = library.article(id)->body();
+            for (int h = 0; h < 10; ++h) {
+                const int start = int(random.bounded(int(body.size()) - 80));
+                Highlight highlight;
+                highlight.articleId = id;
+                highlight.anchor
+                    = Anchoring::anchorFor(body, start, start + 20 + int(random.bounded(60)));
+                highlight.color = Palette::defaultKey();
+                highlight.tagIds = { tags.at(int(random.bounded(50))) };
+                if (h % 3 == 0)
+                    highlight.note = u"A note about this passage, with *emphasis*."_s;
+                (void)annotations.insertHighlight(highlight);
+            }
+        }
+        (void)transaction.commit();
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const Result<ExportSet> set = ExportSet::collect(library, {});
+    const double collect = timer.nsecsElapsed() / 1e6;
+    out() << "Export: read " << set->highlightCount() << " highlights over " << set->articles.size()
+          << " articles in " << collect << " ms\n";
+    for (const Exporters::Format format : { Exporters::Format::Markdown, Exporters::Format::Csv,
+             Exporters::Format::Json, Exporters::Format::Html, Exporters::Format::Qdpx }) {
+        timer.restart();
+        const QByteArray bytes = Exporters::render(format, *set);
+        (void)Exporters::writeAtomically(
+            work + u"/export."_s + Exporters::fileSuffix(format), bytes);
+        const double took = collect + timer.nsecsElapsed() / 1e6;
+        out() << "  " << Exporters::fileSuffix(format) << ": " << took << " ms including the read, "
+              << bytes.size() / 1024 << " KiB (goal < "
+              << (format == Exporters::Format::Qdpx ? "10000" : "2000") << " ms)\n";
+    }
+}
+
 int runAll(int articles, const QString &keep, bool reuse)
 {
     QTemporaryDir temporary;
@@ -497,6 +560,8 @@ int runAll(int articles, const QString &keep, bool reuse)
     benchQueries(library);
     out().flush();
     benchAnnotations(work);
+    out().flush();
+    benchExports(work);
     return 0;
 }
 
@@ -522,8 +587,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption reuse(
         u"reuse"_s, u"With --keep: measure an existing generated library again."_s);
     const QCommandLineOption only(u"annotations-only"_s, u"Run only the annotation figures."_s);
-    parser.addOptions({ articles, keep, reuse, only });
+    const QCommandLineOption exportsOnly(u"exports-only"_s, u"Run only the export figures."_s);
+    parser.addOptions({ articles, keep, reuse, only, exportsOnly });
     parser.process(app);
+    if (parser.isSet(exportsOnly)) {
+        QTemporaryDir work;
+        benchExports(parser.isSet(keep) ? parser.value(keep) : work.path());
+        return 0;
+    }
     if (parser.isSet(only)) {
         QTemporaryDir work;
         benchAnnotations(parser.isSet(keep) ? parser.value(keep) : work.path());

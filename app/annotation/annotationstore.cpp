@@ -121,6 +121,30 @@ Result<QList<Highlight>> AnnotationStore::highlightsOf(qint64 articleId) const
     return highlights;
 }
 
+Result<QHash<qint64, QList<Highlight>>> AnnotationStore::allHighlights() const
+{
+    Result<QSqlQuery> tagQuery = run(u"SELECT highlight_id, tag_id FROM highlight_tags"_s, {});
+    if (!tagQuery)
+        return ResultError(tagQuery.error());
+    QHash<qint64, QList<qint64>> tags;
+    while (tagQuery->next())
+        tags[tagQuery->value(0).toLongLong()].append(tagQuery->value(1).toLongLong());
+    Result<QSqlQuery> query
+        = run(u"SELECT %1 FROM highlights "
+              "ORDER BY article_id, start_pos, end_pos, id"_s.arg(s_highlightColumns),
+            {});
+    if (!query)
+        return ResultError(query.error());
+    QHash<qint64, QList<Highlight>> byArticle;
+    while (query->next()) {
+        Highlight highlight = highlightFrom(*query);
+        highlight.tagIds = tags.value(highlight.id);
+        std::sort(highlight.tagIds.begin(), highlight.tagIds.end());
+        byArticle[highlight.articleId].append(highlight);
+    }
+    return byArticle;
+}
+
 Result<Highlight> AnnotationStore::highlight(qint64 id) const
 {
     Result<QSqlQuery> query

@@ -22,6 +22,9 @@ public:
 
     // Highlights
     [[nodiscard]] Result<QList<Highlight>> highlightsOf(qint64 articleId) const;
+    /// Every highlight of the library, by article, each list in text order: two queries
+    /// however many there are (exports read this).
+    [[nodiscard]] Result<QHash<qint64, QList<Highlight>>> allHighlights() const;
     [[nodiscard]] Result<Highlight> highlight(qint64 id) const;
     /// Inserts a highlight with its tags; a non-zero id is kept (restoring a deleted one).
     [[nodiscard]] Result<qint64> insertHighlight(const Highlight &highlight);

@@ -32,7 +32,7 @@ QByteArray csv(const ExportSet &set, const Options &options)
     out += header.join(u',') + u"\r\n"_s;
     for (const ExportArticle &entry : set.articles) {
         const Article &article = entry.article;
-        const QString body = article.body();
+        const CodePointMap codePoints(article.body());
         for (const ExportHighlight &exported : entry.highlights) {
             const Highlight &highlight = exported.highlight;
             const QStringList row = {
@@ -42,8 +42,8 @@ QByteArray csv(const ExportSet &set, const Options &options)
                 highlight.anchor.exact,
                 highlight.anchor.prefix,
                 highlight.anchor.suffix,
-                QString::number(codePointOffset(body, highlight.anchor.start)),
-                QString::number(codePointOffset(body, highlight.anchor.end)),
+                QString::number(codePoints(highlight.anchor.start)),
+                QString::number(codePoints(highlight.anchor.end)),
                 highlight.color,
                 exported.tagPaths.join(u"; "_s),
                 exported.speaker,

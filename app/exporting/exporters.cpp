@@ -85,6 +85,28 @@ int codePointOffset(const QString &text, int utf16Offset)
     return points;
 }
 
+CodePointMap::CodePointMap(const QString &text)
+{
+    if (std::none_of(text.cbegin(), text.cend(), [](QChar c) { return c.isLowSurrogate(); }))
+        return;
+    m_lowSurrogatesBefore.resize(text.size() + 1);
+    int count = 0;
+    for (int i = 0; i < text.size(); ++i) {
+        m_lowSurrogatesBefore[i] = count;
+        if (text.at(i).isLowSurrogate())
+            ++count;
+    }
+    m_lowSurrogatesBefore[text.size()] = count;
+}
+
+int CodePointMap::operator()(int utf16Offset) const
+{
+    if (m_lowSurrogatesBefore.isEmpty())
+        return utf16Offset;
+    const int at = std::clamp(utf16Offset, 0, int(m_lowSurrogatesBefore.size()) - 1);
+    return at - m_lowSurrogatesBefore.at(at);
+}
+
 Result<void> writeAtomically(const QString &path, const QByteArray &bytes)
 {
     if (path.trimmed().isEmpty())

@@ -49,6 +49,18 @@ QString csvCell(const QString &value);
 /// UTF-16 offset into text as a count of Unicode code points.
 int codePointOffset(const QString &text, int utf16Offset);
 
+/// The same for many offsets into one text: costs nothing for text without surrogate pairs,
+/// one pass otherwise.
+class CodePointMap
+{
+public:
+    explicit CodePointMap(const QString &text);
+    int operator()(int utf16Offset) const;
+
+private:
+    QList<int> m_lowSurrogatesBefore; ///< empty when the text has none
+};
+
 /// Writes through a temporary file renamed into place: a failed export never leaves half a
 /// file over an older one.
 [[nodiscard]] Result<void> writeAtomically(const QString &path, const QByteArray &bytes);

@@ -51,12 +51,16 @@ Result<ExportSet> ExportSet::collect(const LibraryStore &library, const ExportSc
     ExportSet set;
     set.colorNames = *colors;
     set.tags = *tags;
+    // Two queries for every highlight, one per 500 articles: an export of the whole library
+    // costs the same as a few clicks.
+    Result<QHash<qint64, QList<Highlight>>> highlights = annotations.allHighlights();
+    if (!highlights)
+        return ResultError(highlights.error());
+    QList<qint64> chosen;
+    QHash<qint64, QList<ExportHighlight>> kept;
     for (qint64 articleId : std::as_const(articleIds)) {
-        Result<QList<Highlight>> highlights = annotations.highlightsOf(articleId);
-        if (!highlights)
-            return ResultError(highlights.error());
-        ExportArticle entry;
-        for (const Highlight &highlight : std::as_const(*highlights)) {
+        QList<ExportHighlight> entries;
+        for (const Highlight &highlight : highlights->value(articleId)) {
             if (!wantedTags.isEmpty()
                 && std::none_of(highlight.tagIds.cbegin(), highlight.tagIds.cend(),
                     [&](qint64 id) { return wantedTags.contains(id); }))
@@ -70,16 +74,25 @@ Result<ExportSet> ExportSet::collect(const LibraryStore &library, const ExportSc
                 if (path.startsWith(u"Speaker/"_s, Qt::CaseInsensitive))
                     exported.speaker = path.section(u'/', -1);
             }
-            entry.highlights.append(exported);
+            entries.append(exported);
         }
-        if (entry.highlights.isEmpty() && scope.articleIds.isEmpty())
+        // Orphans last, as the window lists them.
+        std::stable_partition(entries.begin(), entries.end(), [](const ExportHighlight &entry) {
+            return entry.highlight.status != AnchorStatus::Orphaned;
+        });
+        if (entries.isEmpty() && scope.articleIds.isEmpty())
             continue;
-        Result<Article> article = library.article(articleId);
-        if (!article)
-            return ResultError(article.error());
-        entry.article = *article;
-        entry.article.id = articleId;
-        set.articles.append(entry);
+        chosen.append(articleId);
+        kept.insert(articleId, entries);
+    }
+    Result<QList<Article>> articles = library.articles(chosen);
+    if (!articles)
+        return ResultError(articles.error());
+    for (Article &article : *articles) {
+        ExportArticle entry;
+        entry.highlights = kept.value(article.id);
+        entry.article = std::move(article);
+        set.articles.append(std::move(entry));
     }
     return set;
 }

@@ -123,6 +123,7 @@ QByteArray qdpx(const ExportSet &set)
         for (const ExportArticle &entry : set.articles) {
             const Article &article = entry.article;
             const QString body = article.body();
+            const CodePointMap codePoints(body);
             const QString sourceGuid = guidFor(u"source:"_s + article.contentHash);
             zip.addFile(u"sources/"_s + sourceGuid + u".txt"_s, body.toUtf8());
             xml.writeStartElement(u"TextSource"_s);
@@ -146,10 +147,10 @@ QByteArray qdpx(const ExportSet &set)
                 xml.writeAttribute(u"guid"_s, selection);
                 xml.writeAttribute(u"name"_s, highlight.anchor.exact.left(80));
                 // REFI-QDA counts Unicode code points, from 0, end exclusive.
-                xml.writeAttribute(u"startPosition"_s,
-                    QString::number(codePointOffset(body, highlight.anchor.start)));
                 xml.writeAttribute(
-                    u"endPosition"_s, QString::number(codePointOffset(body, highlight.anchor.end)));
+                    u"startPosition"_s, QString::number(codePoints(highlight.anchor.start)));
+                xml.writeAttribute(
+                    u"endPosition"_s, QString::number(codePoints(highlight.anchor.end)));
                 xml.writeAttribute(u"creatingUser"_s, user);
                 xml.writeAttribute(u"creationDateTime"_s, xmlTime(highlight.created));
                 xml.writeAttribute(u"modifiedDateTime"_s, xmlTime(highlight.modified));

@@ -1,6 +1,6 @@
 #include "librarystore.h"
-#include "ftsquery.h"
 #include "annotation/annotationstore.h"
+#include "ftsquery.h"
 #include "schema.h"
 #include "sqlhelpers.h"
 
@@ -378,7 +378,8 @@ Result<LibraryStore::Upserted> LibraryStore::upsertInside(const Article &article
     const QString body = article.body();
     if (existingId != 0) {
         // The index entry must be removed with exactly the text it was made from.
-        Result<QSqlQuery *> old = cached(OldText, u"SELECT title, body FROM article_texts WHERE id = ?"_s);
+        Result<QSqlQuery *> old
+            = cached(OldText, u"SELECT title, body FROM article_texts WHERE id = ?"_s);
         Result<QSqlQuery *> unindex = cached(UnindexText,
             u"INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)"_s);
         if (!old || !unindex)
@@ -419,12 +420,42 @@ Result<LibraryStore::Upserted> LibraryStore::upsertInside(const Article &article
     return Upserted { id, existingId != 0 ? UpsertOutcome::Updated : UpsertOutcome::Inserted };
 }
 
+namespace {
+
+const QString s_articleColumns = u"a.id, a.source_path, a.source_index, a.content_hash, a.format, "
+                                 "a.title, a.date, a.authors, a.site, a.url, a.raw_header, t.body, "
+                                 "a.kinds FROM articles a JOIN article_texts t ON t.id = a.id"_s;
+
+Article articleFrom(const QSqlQuery &query)
+{
+    Article article;
+    article.id = query.value(0).toLongLong();
+    article.sourcePath = query.value(1).toString();
+    article.sourceIndex = query.value(2).toInt();
+    article.contentHash = query.value(3).toString();
+    const QString format = query.value(4).toString();
+    for (ArticleFormat candidate : { ArticleFormat::NewsDump, ArticleFormat::PlainText,
+             ArticleFormat::Markdown, ArticleFormat::Html, ArticleFormat::JsonLines }) {
+        if (formatName(candidate) == format)
+            article.format = candidate;
+    }
+    article.title = query.value(5).toString();
+    article.date = QDate::fromString(query.value(6).toString(), Qt::ISODate);
+    article.authors = splitAuthors(query.value(7).toString());
+    article.site = query.value(8).toString();
+    article.url = query.value(9).toString();
+    article.rawHeader = query.value(10).toString();
+    article.paragraphs
+        = Article::paragraphsFrom(query.value(11).toString(), query.value(12).toString());
+    return article;
+}
+
+} // namespace
+
 Result<Article> LibraryStore::article(qint64 id) const
 {
     Result<QSqlQuery> queryStatement
-        = prepared(u"SELECT a.source_path, a.source_index, a.content_hash, a.format, a.title, "
-                   "a.date, a.authors, a.site, a.url, a.raw_header, t.body, a.kinds "
-                   "FROM articles a JOIN article_texts t ON t.id = a.id WHERE a.id = ?"_s);
+        = prepared(u"SELECT "_s + s_articleColumns + u" WHERE a.id = ?"_s);
     if (!queryStatement)
         return ResultError(queryStatement.error());
     QSqlQuery &query = *queryStatement;
@@ -433,26 +464,34 @@ Result<Article> LibraryStore::article(qint64 id) const
         return ResultError(ran.error());
     if (!query.next())
         return ResultError(tr("The article is no longer in the library."));
-    Article article;
-    article.id = id;
-    article.sourcePath = query.value(0).toString();
-    article.sourceIndex = query.value(1).toInt();
-    article.contentHash = query.value(2).toString();
-    const QString format = query.value(3).toString();
-    for (ArticleFormat candidate : { ArticleFormat::NewsDump, ArticleFormat::PlainText,
-             ArticleFormat::Markdown, ArticleFormat::Html, ArticleFormat::JsonLines }) {
-        if (formatName(candidate) == format)
-            article.format = candidate;
+    return articleFrom(query);
+}
+
+Result<QList<Article>> LibraryStore::articles(const QList<qint64> &ids) const
+{
+    QHash<qint64, Article> found;
+    for (qsizetype start = 0; start < ids.size(); start += 500) {
+        const QList<qint64> slice = ids.mid(start, 500);
+        Result<QSqlQuery> statement = prepared(u"SELECT "_s + s_articleColumns
+            + u" WHERE a.id IN ("_s + placeholders(slice.size()) + u')');
+        if (!statement)
+            return ResultError(statement.error());
+        for (qsizetype i = 0; i < slice.size(); ++i)
+            statement->bindValue(int(i), slice.at(i));
+        if (auto ran = Sql::exec(*statement); !ran)
+            return ResultError(ran.error());
+        while (statement->next()) {
+            Article article = articleFrom(*statement);
+            found.insert(article.id, std::move(article));
+        }
     }
-    article.title = query.value(4).toString();
-    article.date = QDate::fromString(query.value(5).toString(), Qt::ISODate);
-    article.authors = splitAuthors(query.value(6).toString());
-    article.site = query.value(7).toString();
-    article.url = query.value(8).toString();
-    article.rawHeader = query.value(9).toString();
-    article.paragraphs
-        = Article::paragraphsFrom(query.value(10).toString(), query.value(11).toString());
-    return article;
+    QList<Article> result;
+    result.reserve(ids.size());
+    for (qint64 id : ids) {
+        if (found.contains(id))
+            result.append(found.take(id));
+    }
+    return result;
 }
 
 Result<QList<qint64>> LibraryStore::idList(const QString &sql, const QVariantList &values) const
@@ -521,9 +560,9 @@ Result<QList<qint64>> LibraryStore::articleIds(const ArticleQuery &articleQuery)
     }
     if (match.isEmpty()) {
         return idList(u"SELECT a.id FROM articles a "_s
-                          + (tagFilter.isEmpty() ? QString() : u"WHERE "_s + tagFilter)
-                          + u" ORDER BY "_s + orderClause(articleQuery, false),
-                      values);
+                + (tagFilter.isEmpty() ? QString() : u"WHERE "_s + tagFilter) + u" ORDER BY "_s
+                + orderClause(articleQuery, false),
+            values);
     }
     // Articles match by their own text or by the text and notes of their highlights.
     const QString byHighlights = u"SELECT article_id FROM highlights WHERE id IN (SELECT rowid "
@@ -542,8 +581,8 @@ Result<QList<qint64>> LibraryStore::articleIds(const ArticleQuery &articleQuery)
         }
         if (tagFilter.isEmpty())
             return ranked;
-        Result<QList<qint64>> tagged =
-            idList(u"SELECT a.id FROM articles a WHERE "_s + tagFilter, values);
+        Result<QList<qint64>> tagged
+            = idList(u"SELECT a.id FROM articles a WHERE "_s + tagFilter, values);
         if (!tagged)
             return tagged;
         const QSet<qint64> allowed(tagged->cbegin(), tagged->cend());
@@ -558,10 +597,9 @@ Result<QList<qint64>> LibraryStore::articleIds(const ArticleQuery &articleQuery)
     all += values;
     return idList(u"SELECT a.id FROM articles a WHERE (a.id IN (SELECT rowid FROM articles_fts "
                   "WHERE articles_fts MATCH ?) OR a.id IN ("_s
-                      + byHighlights + u"))"_s
-                      + (tagFilter.isEmpty() ? QString() : u" AND "_s + tagFilter)
-                      + u" ORDER BY "_s + orderClause(articleQuery, true),
-                  all);
+            + byHighlights + u"))"_s + (tagFilter.isEmpty() ? QString() : u" AND "_s + tagFilter)
+            + u" ORDER BY "_s + orderClause(articleQuery, true),
+        all);
 }
 
 Result<QList<ArticleSummary>> LibraryStore::summaries(
@@ -646,13 +684,13 @@ Result<QList<qint64>> LibraryStore::articlesWithHashPrefix(const QString &prefix
         return QList<qint64>();
     // A range on the hash index: every hash that starts with the prefix sorts between these.
     return idList(u"SELECT id FROM articles WHERE content_hash >= ? AND content_hash < ?"_s,
-                  { prefix.toLower(), QString(prefix.toLower() + u'g') });
+        { prefix.toLower(), QString(prefix.toLower() + u'g') });
 }
 
 Result<QList<qint64>> LibraryStore::articlesWithSource(const QString &path) const
 {
-    return idList(u"SELECT id FROM articles WHERE source_path = ? ORDER BY source_index"_s,
-                  { path });
+    return idList(
+        u"SELECT id FROM articles WHERE source_path = ? ORDER BY source_index"_s, { path });
 }
 
 Result<QList<qint64>> LibraryStore::articlesWithUrl(const QString &url) const
@@ -693,8 +731,8 @@ Result<LibraryStats> LibraryStore::stats() const
         stats.newest = QDate::fromString(query.value(5).toString(), Qt::ISODate);
     }
     query.finish();
-    const Result<QVariant> highlights =
-        Sql::scalar(m_connection, u"SELECT count(*) FROM highlights"_s);
+    const Result<QVariant> highlights
+        = Sql::scalar(m_connection, u"SELECT count(*) FROM highlights"_s);
     const Result<QVariant> tags = Sql::scalar(m_connection, u"SELECT count(*) FROM tags"_s);
     if (!highlights || !tags)
         return ResultError(!highlights ? highlights.error() : tags.error());

@@ -76,6 +76,8 @@ public:
     [[nodiscard]] Result<Upserted> upsertInTransaction(const Article &article);
 
     [[nodiscard]] Result<Article> article(qint64 id) const;
+    /// Several whole articles at once (for exports), in the order of ids.
+    [[nodiscard]] Result<QList<Article>> articles(const QList<qint64> &ids) const;
     /// The ids of the articles matching query, in its order. Cheap: no text is read.
     [[nodiscard]] Result<QList<qint64>> articleIds(const ArticleQuery &query) const;
     /// The list columns for these ids, in the same order; with snippets for a full-text query.
