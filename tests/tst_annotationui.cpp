@@ -439,6 +439,24 @@ void TestAnnotationUi::exportDialogPreviewsAndWrites()
     QVERIFY(written.ok());
     QCOMPARE(*written, 1);
     QVERIFY(TestSupport::readFile(file).contains("more story to tell"));
+    dialog->reject();
+
+    // Several articles selected in the list: the dialog offers them as the scope.
+    QTreeView *list = m_window->libraryPanel()->view();
+    list->selectAll();
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    reader()->setFocus();
+    QTest::keyClick(reader(), Qt::Key_E, Qt::ControlModifier);
+    dialog = nullptr;
+    for (ExportDialog *candidate : m_window->findChildren<ExportDialog *>()) {
+        if (candidate->isVisible())
+            dialog = candidate;
+    }
+    QVERIFY(dialog && dialog->selectionScopeButton()->isEnabled());
+    QVERIFY(dialog->selectionScopeButton()->text().contains(u"(3)"_s));
+    dialog->selectionScopeButton()->setChecked(true);
+    QCOMPARE(dialog->scope().articleIds.size(), 3);
     dialog->formatBox()->setCurrentIndex(0);
     dialog->perArticleBox()->setChecked(true);
     QVERIFY(dialog->writesFolder());

@@ -19,14 +19,18 @@
 using namespace Qt::StringLiterals;
 
 ExportDialog::ExportDialog(const LibraryStore *library, qint64 currentArticle,
-    const QList<qint64> &searchResult, const QStringList &tagPaths, QWidget *parent)
+    const QList<qint64> &selectedArticles, const QList<qint64> &searchResult,
+    const QStringList &tagPaths, QWidget *parent)
     : QDialog(parent)
     , m_library(library)
     , m_currentArticle(currentArticle)
+    , m_selected(selectedArticles)
     , m_searchResult(searchResult)
     , m_format(new QComboBox(this))
     , m_wholeLibrary(new QRadioButton(tr("The whole library"), this))
     , m_article(new QRadioButton(tr("The article being read"), this))
+    , m_selection(new QRadioButton(
+          tr("The articles selected in the list (%1)").arg(selectedArticles.size()), this))
     , m_search(new QRadioButton(
           tr("The articles of the current search (%1)").arg(searchResult.size()), this))
     , m_byTag(new QRadioButton(tr("Highlights with the tag"), this))
@@ -57,6 +61,7 @@ ExportDialog::ExportDialog(const LibraryStore *library, qint64 currentArticle,
     m_groupBy->addItem(tr("tag"), u"tag"_s);
     m_article->setEnabled(currentArticle != 0);
     m_search->setEnabled(!searchResult.isEmpty());
+    m_selection->setEnabled(selectedArticles.size() > 1);
     m_byTag->setEnabled(!tagPaths.isEmpty());
     m_wholeLibrary->setChecked(true);
     m_preview->setReadOnly(true);
@@ -72,6 +77,7 @@ ExportDialog::ExportDialog(const LibraryStore *library, qint64 currentArticle,
     auto *scope = new QVBoxLayout;
     scope->addWidget(m_wholeLibrary);
     scope->addWidget(m_article);
+    scope->addWidget(m_selection);
     scope->addWidget(m_search);
     auto *tagRow = new QHBoxLayout;
     tagRow->addWidget(m_byTag);
@@ -105,7 +111,8 @@ ExportDialog::ExportDialog(const LibraryStore *library, qint64 currentArticle,
     for (QAbstractButton *button : { static_cast<QAbstractButton *>(m_wholeLibrary),
              static_cast<QAbstractButton *>(m_article), static_cast<QAbstractButton *>(m_search),
              static_cast<QAbstractButton *>(m_byTag), static_cast<QAbstractButton *>(m_subtags),
-             static_cast<QAbstractButton *>(m_bom), static_cast<QAbstractButton *>(m_perArticle) })
+             static_cast<QAbstractButton *>(m_bom), static_cast<QAbstractButton *>(m_perArticle),
+             static_cast<QAbstractButton *>(m_selection) })
         connect(button, &QAbstractButton::toggled, this, later);
     refreshPreview();
 }
@@ -122,6 +129,8 @@ ExportScope ExportDialog::scope() const
         scope.articleIds = { m_currentArticle };
     else if (m_search->isChecked())
         scope.articleIds = m_searchResult;
+    else if (m_selection->isChecked())
+        scope.articleIds = m_selected;
     if (m_byTag->isChecked()) {
         const Result<qint64> tag = AnnotationStore(*m_library).tagIdByPath(m_tag->currentText());
         if (tag && *tag != 0)

@@ -19,7 +19,8 @@ class ExportDialog final : public QDialog
     Q_OBJECT
 public:
     ExportDialog(const LibraryStore *library, qint64 currentArticle,
-        const QList<qint64> &searchResult, const QStringList &tagPaths, QWidget *parent = nullptr);
+        const QList<qint64> &selectedArticles, const QList<qint64> &searchResult,
+        const QStringList &tagPaths, QWidget *parent = nullptr);
     Q_DISABLE_COPY_MOVE(ExportDialog)
 
     Exporters::Format format() const;
@@ -34,6 +35,7 @@ public:
     QComboBox *formatBox() const { return m_format; }
     QComboBox *tagBox() const { return m_tag; }
     QRadioButton *tagScopeButton() const { return m_byTag; }
+    QRadioButton *selectionScopeButton() const { return m_selection; }
     QCheckBox *perArticleBox() const { return m_perArticle; }
 
 private:
@@ -42,10 +44,12 @@ private:
 
     const LibraryStore *m_library;
     qint64 m_currentArticle;
+    QList<qint64> m_selected;
     QList<qint64> m_searchResult;
     QComboBox *m_format;
     QRadioButton *m_wholeLibrary;
     QRadioButton *m_article;
+    QRadioButton *m_selection;
     QRadioButton *m_search;
     QRadioButton *m_byTag;
     QComboBox *m_tag;

@@ -34,7 +34,8 @@ LibraryPanel::LibraryPanel(QWidget *parent)
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
     m_view->setSortingEnabled(true);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several articles can be selected (Shift/Ctrl+click) for an export; the current one is read.
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setAllColumnsShowFocus(true);
     m_view->setTextElideMode(Qt::ElideRight);
@@ -117,6 +118,19 @@ qint64 LibraryPanel::currentArticleId() const
 {
     const QModelIndex current = m_view->currentIndex();
     return current.isValid() && m_model ? m_model->articleIdAt(current.row()) : 0;
+}
+
+QList<qint64> LibraryPanel::selectedArticleIds() const
+{
+    QList<qint64> ids;
+    if (!m_model || !m_view->selectionModel())
+        return ids;
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(),
+        [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    for (const QModelIndex &row : std::as_const(rows))
+        ids.append(m_model->articleIdAt(row.row()));
+    return ids;
 }
 
 bool LibraryPanel::selectArticle(qint64 id)

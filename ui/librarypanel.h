@@ -22,6 +22,8 @@ public:
     QLineEdit *searchField() const { return m_search; }
 
     qint64 currentArticleId() const;
+    /// The selected articles, in list order.
+    QList<qint64> selectedArticleIds() const;
     /// Selects the article if it is in the list; false otherwise.
     bool selectArticle(qint64 id);
     void selectFirst();

@@ -404,8 +404,8 @@ void MainWindow::openExportDialog()
         for (const Tag &tag : *tags)
             tagPaths.append(tag.path);
     }
-    auto *dialog
-        = new ExportDialog(m_store.get(), m_reader->articleId(), searchResult, tagPaths, this);
+    auto *dialog = new ExportDialog(m_store.get(), m_reader->articleId(),
+        m_library->selectedArticleIds(), searchResult, tagPaths, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this,
         [this] { statusBar()->showMessage(tr("Export written."), 6000); });
