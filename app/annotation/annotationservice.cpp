@@ -229,28 +229,10 @@ Result<QStringList> AnnotationService::splitTagPath(const QString &path)
 Result<QList<Tag>> AnnotationService::ensurePath(const QStringList &names, qint64 &leafId)
 {
     QList<Tag> created;
-    qint64 parent = 0;
-    QString path;
-    for (const QString &name : names) {
-        path += (path.isEmpty() ? QString() : u"/"_s) + name;
-        Result<qint64> existing = m_store.tagIdByPath(path);
-        if (!existing)
-            return ResultError(existing.error());
-        if (*existing != 0) {
-            parent = *existing;
-            continue;
-        }
-        Tag tag;
-        tag.parentId = parent;
-        tag.name = name;
-        Result<qint64> id = m_store.insertTag(tag);
-        if (!id)
-            return ResultError(id.error());
-        tag.id = *id;
-        created.append(tag);
-        parent = *id;
-    }
-    leafId = parent;
+    Result<qint64> leaf = m_store.ensureTagPath(names, &created);
+    if (!leaf)
+        return ResultError(leaf.error());
+    leafId = *leaf;
     return created;
 }
 

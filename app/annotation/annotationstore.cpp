@@ -484,6 +484,33 @@ Result<qint64> AnnotationStore::tagIdByPath(const QString &path) const
     return qint64(0);
 }
 
+Result<qint64> AnnotationStore::ensureTagPath(const QStringList &names, QList<Tag> *created)
+{
+    qint64 parent = 0;
+    QString path;
+    for (const QString &name : names) {
+        path = path.isEmpty() ? name : path + u'/' + name;
+        Result<qint64> existing = tagIdByPath(path);
+        if (!existing)
+            return existing;
+        if (*existing != 0) {
+            parent = *existing;
+            continue;
+        }
+        Tag tag;
+        tag.parentId = parent;
+        tag.name = name;
+        Result<qint64> id = insertTag(tag);
+        if (!id)
+            return id;
+        tag.id = *id;
+        if (created)
+            created->append(tag);
+        parent = *id;
+    }
+    return parent;
+}
+
 Result<int> AnnotationStore::tagCount() const
 {
     Result<QSqlQuery> query = run(u"SELECT count(*) FROM tags"_s, {});

@@ -55,6 +55,10 @@ public:
     /// The tag at a path such as "Speaker/Milo Ventimiglia" (any case), or 0.
     [[nodiscard]] Result<qint64> tagIdByPath(const QString &path) const;
     [[nodiscard]] Result<int> tagCount() const;
+    /// The tag at the path of these (checked) names, creating the missing levels; the ones
+    /// made are appended to created when given. Call inside a transaction.
+    [[nodiscard]] Result<qint64> ensureTagPath(
+        const QStringList &names, QList<Tag> *created = nullptr);
     /// Ids of a tag and every tag below it.
     [[nodiscard]] Result<QList<qint64>> subtree(qint64 tagId) const;
     /// (highlight, tag) pairs of these tags, to restore them after a deletion or merge.

@@ -15,6 +15,20 @@ int ExportSet::highlightCount() const
     return count;
 }
 
+QMap<QString, QList<ExportSet::Placed>> ExportSet::byTag() const
+{
+    QMap<QString, QList<Placed>> groups;
+    for (const ExportArticle &entry : articles) {
+        for (const ExportHighlight &highlight : entry.highlights) {
+            if (highlight.tagPaths.isEmpty())
+                groups[QString()].append({ &entry, &highlight });
+            for (const QString &path : highlight.tagPaths)
+                groups[path].append({ &entry, &highlight });
+        }
+    }
+    return groups;
+}
+
 Result<ExportSet> ExportSet::collect(const LibraryStore &library, const ExportScope &scope)
 {
     AnnotationStore annotations(library);

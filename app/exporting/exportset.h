@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QMap>
 
 class LibraryStore;
 
@@ -38,6 +39,11 @@ struct ExportSet
     QHash<QString, QString> colorNames;
     QList<Tag> tags; ///< the whole codebook, for colours and descriptions
     int highlightCount() const;
+
+    using Placed = QPair<const ExportArticle *, const ExportHighlight *>;
+    /// Highlights under each tag path (sorted; "" for untagged), for grouping by tag. A
+    /// highlight with several tags appears under each.
+    QMap<QString, QList<Placed>> byTag() const;
 
     [[nodiscard]] static Result<ExportSet> collect(
         const LibraryStore &library, const ExportScope &scope);

@@ -76,15 +76,7 @@ QByteArray html(const ExportSet &set, const Options &options)
                 out += highlightBlock(highlight, QString());
         }
     } else {
-        QMap<QString, QList<QPair<const ExportArticle *, const ExportHighlight *>>> byTag;
-        for (const ExportArticle &entry : set.articles) {
-            for (const ExportHighlight &highlight : entry.highlights) {
-                if (highlight.tagPaths.isEmpty())
-                    byTag[QString()].append({ &entry, &highlight });
-                for (const QString &path : highlight.tagPaths)
-                    byTag[path].append({ &entry, &highlight });
-            }
-        }
+        const QMap<QString, QList<ExportSet::Placed>> byTag = set.byTag();
         for (auto it = byTag.cbegin(); it != byTag.cend(); ++it) {
             out += u"<h2>"_s + (it.key().isEmpty() ? u"Untagged"_s : escaped(it.key()))
                 + u"</h2>\n"_s;

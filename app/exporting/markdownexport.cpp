@@ -184,15 +184,7 @@ QByteArray markdown(const ExportSet &set, const Options &options)
         return out.toUtf8();
     }
 
-    QMap<QString, QList<QPair<const ExportArticle *, const ExportHighlight *>>> byTag;
-    for (const ExportArticle &entry : set.articles) {
-        for (const ExportHighlight &highlight : entry.highlights) {
-            if (highlight.tagPaths.isEmpty())
-                byTag[QString()].append({ &entry, &highlight });
-            for (const QString &path : highlight.tagPaths)
-                byTag[path].append({ &entry, &highlight });
-        }
-    }
+    const QMap<QString, QList<ExportSet::Placed>> byTag = set.byTag();
     for (auto it = byTag.cbegin(); it != byTag.cend(); ++it) {
         out += u"# "_s + (it.key().isEmpty() ? u"Untagged"_s : escapeMarkdown(it.key()))
             + u"\n\n"_s;

@@ -312,26 +312,7 @@ public:
         Result<QStringList> names = AnnotationService::splitTagPath(path);
         if (!names)
             return ResultError(names.error());
-        qint64 parent = 0;
-        QString sofar;
-        for (const QString &name : std::as_const(*names)) {
-            sofar = sofar.isEmpty() ? name : sofar + u'/' + name;
-            Result<qint64> existing = m_store.tagIdByPath(sofar);
-            if (!existing)
-                return existing;
-            if (*existing != 0) {
-                parent = *existing;
-                continue;
-            }
-            Tag tag;
-            tag.parentId = parent;
-            tag.name = name;
-            Result<qint64> made = m_store.insertTag(tag);
-            if (!made)
-                return made;
-            parent = *made;
-        }
-        return parent;
+        return m_store.ensureTagPath(*names);
     }
 
     Result<void> place(const Incoming &item, AnnotationImportReport &report)
