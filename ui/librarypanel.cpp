@@ -77,9 +77,9 @@ void LibraryPanel::setModel(ArticleListModel *model)
     if (!model)
         return;
     m_view->header()->setSectionResizeMode(ArticleListModel::TitleColumn, QHeaderView::Stretch);
-    m_view->header()->resizeSection(ArticleListModel::DateColumn, 92);
-    m_view->header()->resizeSection(ArticleListModel::SourceColumn, 130);
-    m_view->header()->resizeSection(ArticleListModel::WordsColumn, 64);
+    m_view->header()->resizeSection(ArticleListModel::DateColumn, 84);
+    m_view->header()->resizeSection(ArticleListModel::SourceColumn, 100);
+    m_view->header()->resizeSection(ArticleListModel::WordsColumn, 52);
     m_view->header()->resizeSection(ArticleListModel::MatchColumn, 260);
     m_view->header()->setSortIndicator(ArticleListModel::DateColumn, Qt::DescendingOrder);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

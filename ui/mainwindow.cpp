@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -24,6 +25,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -471,8 +473,15 @@ void MainWindow::openLibraryFile()
 void MainWindow::restoreSettings()
 {
     QSettings settings;
-    if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
-        resize(1200, 780);
+    if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray())) {
+        // First start: most of the screen, with the side panels narrow and the text wide.
+        const QRect screen
+            = this->screen() ? this->screen()->availableGeometry() : QRect(0, 0, 1400, 900);
+        resize(std::min(1500, screen.width() * 9 / 10), std::min(950, screen.height() * 9 / 10));
+        m_splitter->setSizes({ 400, width() - 700 });
+        resizeDocks({ m_annotations->highlightsDock(), m_annotations->tagsDock() }, { 290, 290 },
+            Qt::Horizontal);
+    }
     restoreState(settings.value(u"window/state"_s).toByteArray());
     m_splitter->restoreState(settings.value(u"window/splitter"_s).toByteArray());
     m_library->restoreHeaderState(settings.value(u"library/header"_s).toByteArray());
