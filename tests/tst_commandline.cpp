@@ -47,6 +47,7 @@ private Q_SLOTS:
     void importStatsSearch();
     void importReportsFailures();
     void exportWritesEachFormat();
+    void quotesListsSpeakers();
     void errorsAreOneLineAndNonZero_data();
     void errorsAreOneLineAndNonZero();
 
@@ -185,6 +186,21 @@ void TestCommandLine::exportWritesEachFormat()
         u"-o"_s, m_dir->filePath(u"x.docx"_s) });
     QCOMPARE(badFormat.code, 1);
     QVERIFY(!QFileInfo::exists(m_dir->filePath(u"x.docx"_s)));
+}
+
+void TestCommandLine::quotesListsSpeakers()
+{
+    const Run run = gloss({ u"quotes"_s, m_seed, u"--json"_s });
+    QCOMPARE(run.code, 0);
+    const QJsonArray quotations
+        = QJsonDocument::fromJson(run.out.toUtf8()).object().value(u"quotations"_s).toArray();
+    QCOMPARE(quotations.size(), 1);
+    const QJsonObject quotation = quotations.at(0).toObject();
+    QCOMPARE(quotation.value(u"text"_s).toString(), u"It's been a while,"_s);
+    QCOMPARE(quotation.value(u"speaker"_s).toString(), u"Ventimiglia"_s);
+    QVERIFY(quotation.value(u"end"_s).toInt() > quotation.value(u"start"_s).toInt());
+    const Run text = gloss({ u"quotes"_s, m_seed });
+    QVERIFY(text.out.contains(u"Ventimiglia"_s));
 }
 
 void TestCommandLine::errorsAreOneLineAndNonZero_data()

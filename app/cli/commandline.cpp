@@ -6,6 +6,7 @@
 #include "importing/importer.h"
 #include "library/ftsquery.h"
 #include "library/librarystore.h"
+#include "quotes/quotedetector.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -451,6 +452,63 @@ int runImportAnnotations(const QStringList &arguments, QTextStream &out, QTextSt
     return report->unmatched + report->orphaned > 0 ? PartialFailure : Success;
 }
 
+int runQuotes(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    Verb verb(tr("Print the quotations of an article file, with offsets and speakers."));
+    verb.parser.addOption(verb.json);
+    verb.parser.addPositionalArgument(u"file"_s, tr("The article file."), tr("FILE"));
+    if (const std::optional<int> done = verb.parse(arguments, out, err))
+        return *done;
+    const QStringList files = verb.parser.positionalArguments();
+    if (files.size() != 1) {
+        err << tr("Name exactly one article file.") << u'\n';
+        return Failure;
+    }
+    QList<Article> articles;
+    const ParseReport report = ArticleParser::parseFile(files.front(), [&](Article &&article) {
+        articles.append(std::move(article));
+        return true;
+    });
+    if (articles.isEmpty()) {
+        err << (report.failures.isEmpty()
+                ? tr("%1: no article.").arg(files.front())
+                : ImportFailure { files.front(), report.failures.front().item,
+                    report.failures.front().message }
+                      .describe())
+            << u'\n';
+        return Failure;
+    }
+    QJsonArray all;
+    for (const Article &article : std::as_const(articles)) {
+        const QString body = article.body();
+        const QuoteAnalysis analysis = QuoteDetector::analyse(body);
+        QJsonArray quotations;
+        for (const Quotation &quotation : analysis.quotations) {
+            if (verb.parser.isSet(verb.json)) {
+                quotations.append(QJsonObject {
+                    { u"start"_s, quotation.start },
+                    { u"end"_s, quotation.end },
+                    { u"text"_s, quotation.text },
+                    { u"speaker"_s,
+                        quotation.speaker.isEmpty() ? QJsonValue()
+                                                    : QJsonValue(quotation.speaker) },
+                    { u"nestedIn"_s, quotation.parent },
+                });
+            } else {
+                out << quotation.start << u'-' << quotation.end << u"  "_s
+                    << (quotation.speaker.isEmpty() ? tr("(unknown)") : quotation.speaker)
+                    << (quotation.parent >= 0 ? tr("  (inside %1)").arg(quotation.parent + 1)
+                                              : QString())
+                    << u"\n    "_s << quotation.text << u'\n';
+            }
+        }
+        all.append(QJsonObject { { u"title"_s, article.title }, { u"quotations"_s, quotations } });
+    }
+    if (verb.parser.isSet(verb.json))
+        printJson(out, all.size() == 1 ? QJsonValue(all.first()) : QJsonValue(all));
+    return Success;
+}
+
 } // namespace
 
 QString defaultLibraryPath()
@@ -464,8 +522,8 @@ QString defaultLibraryPath()
 bool isVerb(const QString &argument)
 {
     return argument == u"import"_s || argument == u"parse"_s || argument == u"stats"_s
-        || argument == u"search"_s || argument == u"export"_s
-        || argument == u"import-annotations"_s;
+        || argument == u"search"_s || argument == u"export"_s || argument == u"import-annotations"_s
+        || argument == u"quotes"_s;
 }
 
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
@@ -484,9 +542,11 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         code = runExport(arguments, out, err);
     else if (verb == u"import-annotations"_s)
         code = runImportAnnotations(arguments, out, err);
+    else if (verb == u"quotes"_s)
+        code = runQuotes(arguments, out, err);
     else
-        err << tr(
-            "Unknown command “%1”; use import, parse, stats, search, export or import-annotations.")
+        err << tr("Unknown command “%1”; use import, parse, stats, search, quotes, export or "
+                  "import-annotations.")
                    .arg(verb)
             << u'\n';
     out.flush();

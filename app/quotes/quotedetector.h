@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+/// A direct quotation found in an article body.
+struct Quotation
+{
+    int start = 0; ///< body offset of the opening quotation mark
+    int end = 0; ///< body offset just after the closing mark (or the paragraph's end)
+    QString text; ///< the words quoted, without the marks; parts joined with " … "
+    QString speaker; ///< canonical name, or empty when the text names nobody
+    int parent = -1; ///< index of the quotation this one is nested in, or -1
+};
+
+/// A person quoted in an article, under the fullest name the article gives.
+struct Speaker
+{
+    QString name;
+    QStringList mentions; ///< the forms used: "Milo Ventimiglia", "Ventimiglia", "he"
+    int quotations = 0;
+};
+
+struct QuoteAnalysis
+{
+    QList<Quotation> quotations;
+    QList<Speaker> speakers;
+};
+
+/// Finds quoted speech and who said it, by rules rather than a model: quotation marks (curly
+/// and straight, nested single quotes, quotations running over paragraphs), cues around them
+/// ("X said", "said X", "X told …", "according to X", "X: “…”"), and names resolved to the most
+/// recent compatible full name (pronouns to the last person mentioned). A quotation with no cue
+/// keeps an empty speaker rather than a guess.
+namespace QuoteDetector {
+
+QuoteAnalysis analyse(const QString &body);
+
+} // namespace QuoteDetector

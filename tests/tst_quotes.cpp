@@ -1,0 +1,103 @@
+#include "article/articleparser.h"
+#include "quotes/quotedetector.h"
+#include "testsupport.h"
+
+using namespace Qt::StringLiterals;
+
+class TestQuotes : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void seedArticle();
+    void cues_data();
+    void cues();
+    void scareQuotesAndTitlesAreNotQuotations();
+    void quotationOverParagraphs();
+};
+
+void TestQuotes::seedArticle()
+{
+    QList<Article> articles;
+    ArticleParser::parseFile(u":/samples/gilmore-girls-ventimiglia.txt"_s, [&](Article &&article) {
+        articles.append(std::move(article));
+        return true;
+    });
+    QCOMPARE(articles.size(), 1);
+    const QString body = articles.front().body();
+    const QuoteAnalysis analysis = QuoteDetector::analyse(body);
+    QList<Quotation> top;
+    QList<Quotation> nested;
+    for (const Quotation &quotation : analysis.quotations)
+        (quotation.parent < 0 ? top : nested).append(quotation);
+    // Every quotation is Milo Ventimiglia's, whether cued "Ventimiglia said", "He added",
+    // "he said" between two halves, or a short quotation inside a sentence about him.
+    QCOMPARE(top.size(), 10);
+    for (const Quotation &quotation : std::as_const(top))
+        QVERIFY2(quotation.speaker == u"Milo Ventimiglia"_s, qPrintable(quotation.text));
+    QVERIFY(std::any_of(top.cbegin(), top.cend(),
+        [](const Quotation &q) { return q.text.startsWith(u"more story to tell"_s); }));
+    // The quotation inside a quotation, nested in its parent.
+    QCOMPARE(nested.size(), 1);
+    QVERIFY(nested.front().text.startsWith(u"Hey, this what I did"_s));
+    const Quotation &parent = analysis.quotations.at(nested.front().parent);
+    QVERIFY(parent.start < nested.front().start && nested.front().end <= parent.end);
+    // 'Gilmore Girls' in the caption is a title, not a quotation.
+    const int caption = int(body.indexOf(u"'Gilmore Girls'"_s));
+    for (const Quotation &quotation : analysis.quotations)
+        QVERIFY(quotation.start > caption + 20 || quotation.end < caption);
+    // Spans point at the text: the mark, then the words.
+    for (const Quotation &quotation : std::as_const(top))
+        QVERIFY(body.mid(quotation.start + 1).startsWith(quotation.text.left(10)));
+    QCOMPARE(analysis.speakers.size(), 1);
+    QCOMPARE(analysis.speakers.front().name, u"Milo Ventimiglia"_s);
+    QCOMPARE(analysis.speakers.front().quotations, 10);
+}
+
+void TestQuotes::cues_data()
+{
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<QString>("speaker");
+    QTest::addRow("name-said") << u"Jane Doe spoke. \"We will win this vote,\" Doe said."_s
+                               << u"Jane Doe"_s;
+    QTest::addRow("said-name") << u"\"We will win this vote,\" said Jane Doe."_s << u"Jane Doe"_s;
+    QTest::addRow("according-to") << u"\"The figures are wrong again,\" according to Tom Hill."_s
+                                  << u"Tom Hill"_s;
+    QTest::addRow("colon") << u"Ann Lee: “I never said that in public.”"_s << u"Ann Lee"_s;
+    QTest::addRow("told") << u"Ann Lee told reporters: \"There is nothing to add here.\""_s
+                          << u"Ann Lee"_s;
+    QTest::addRow("curly-present-tense")
+        << u"“Prices keep rising every week,” Bo Chen says."_s << u"Bo Chen"_s;
+    QTest::addRow("no-cue-unknown")
+        << u"It was reported that \"the plan would fail within weeks\" and nothing more."_s
+        << QString();
+}
+
+void TestQuotes::cues()
+{
+    QFETCH(QString, body);
+    QFETCH(QString, speaker);
+    const QuoteAnalysis analysis = QuoteDetector::analyse(body);
+    QCOMPARE(analysis.quotations.size(), 1);
+    QCOMPARE(analysis.quotations.front().speaker, speaker);
+}
+
+void TestQuotes::scareQuotesAndTitlesAreNotQuotations()
+{
+    const QuoteAnalysis analysis = QuoteDetector::analyse(
+        u"The so-called \"reform\" was a \"Trojan horse\" for the 'Gilmore Girls' fans."_s);
+    QVERIFY(analysis.quotations.isEmpty());
+}
+
+void TestQuotes::quotationOverParagraphs()
+{
+    const QString body = u"\"The first paragraph of a long statement goes on,\n"
+                         "\"and the second one closes it,\" Ann Lee said."_s;
+    const QuoteAnalysis analysis = QuoteDetector::analyse(body);
+    QCOMPARE(analysis.quotations.size(), 1);
+    QCOMPARE(analysis.quotations.front().start, 0);
+    QVERIFY(analysis.quotations.front().end > body.indexOf(u'\n'));
+    QCOMPARE(analysis.quotations.front().speaker, u"Ann Lee"_s);
+}
+
+QTEST_GUILESS_MAIN(TestQuotes)
+#include "tst_quotes.moc"
