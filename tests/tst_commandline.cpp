@@ -164,6 +164,20 @@ void TestCommandLine::exportWritesEachFormat()
         QCOMPARE(run.out, u"exported 1 highlights from 1 articles to %1\n"_s.arg(out));
         QVERIFY(TestSupport::readFile(out).contains("It's been a while"));
     }
+    // Back in: a fresh library with the same article takes the highlight; twice adds nothing.
+    const QString other = m_dir->filePath(u"other.sqlite"_s);
+    QCOMPARE(gloss({ u"import"_s, u"--library"_s, other, m_seed }).code, 0);
+    const Run back
+        = gloss({ u"import-annotations"_s, u"--library"_s, other, m_dir->filePath(u"out.json"_s) });
+    QVERIFY2(back.code == 0, qPrintable(back.err));
+    QCOMPARE(back.out, u"added 1, already there 0, orphaned 0, unmatched 0\n"_s);
+    const Run again
+        = gloss({ u"import-annotations"_s, u"--library"_s, other, m_dir->filePath(u"out.qdpx"_s) });
+    QCOMPARE(again.out, u"added 0, already there 1, orphaned 0, unmatched 0\n"_s);
+    const Run missing = gloss(
+        { u"import-annotations"_s, u"--library"_s, other, m_dir->filePath(u"none.json"_s) });
+    QCOMPARE(missing.code, 1);
+    QCOMPARE(missing.err.count(u'\n'), 1);
     const QString pdf = m_dir->filePath(u"out.pdf"_s);
     const Run printed = gloss({ u"export"_s, u"--library"_s, library, u"-o"_s, pdf });
     QVERIFY2(printed.code == 0, qPrintable(printed.err));
