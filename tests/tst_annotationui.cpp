@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "models/articlelistmodel.h"
 #include "models/highlightmodel.h"
+#include "models/quotationmodel.h"
 #include "models/taggedhighlightsmodel.h"
 #include "models/tagtreemodel.h"
 #include "notedialog.h"
@@ -61,6 +62,7 @@ private Q_SLOTS:
     void tooltipShowsTagsAndNote();
     void exportDialogPreviewsAndWrites();
     void importAnnotationsFromTheWindow();
+    void quotesPanelHighlightsASpeaker();
     void screenshot();
 
 private:
@@ -480,6 +482,37 @@ void TestAnnotationUi::importAnnotationsFromTheWindow()
     QCOMPARE(annotations()->highlightModel()->rowCount(), 1);
     QCOMPARE(annotations()->highlightModel()->index(0).data().toString(), u"more story to tell"_s);
     QVERIFY(m_window->statusBar()->currentMessage().contains(u"added 1"_s));
+}
+
+void TestAnnotationUi::quotesPanelHighlightsASpeaker()
+{
+    QuotationModel *quotes = annotations()->quotationModel();
+    QCOMPARE(quotes->rowCount(), 1);
+    const QModelIndex milo = quotes->index(0, 0);
+    QVERIFY(milo.data().toString().startsWith(u"Milo Ventimiglia  (10)"_s));
+    QCOMPARE(quotes->rowCount(milo), 10);
+    // Marks in the text, when asked for.
+    const int before = int(reader()->extraSelections().size());
+    reader()->setQuotationMarksShown(true);
+    QVERIFY(reader()->extraSelections().size() > before);
+    reader()->setQuotationMarksShown(false);
+
+    const int undoBefore = annotations()->service()->undoStack()->count();
+    annotations()->highlightQuotations(milo);
+    QCOMPARE(annotations()->highlightModel()->rowCount(), 10);
+    const qint64 speaker
+        = *annotations()->service()->store().tagIdByPath(u"Speaker/Milo Ventimiglia"_s);
+    QVERIFY(speaker != 0);
+    QCOMPARE(annotations()->service()->store().tag(speaker)->highlightCount, 10);
+    QCOMPARE(annotations()->highlightModel()->index(0).data().toString(),
+        u"It's been a while since I've thought about Jess and Rory's relationship,"_s);
+    // Doing it again adds nothing; one undo takes it all back.
+    annotations()->highlightQuotations(milo);
+    QCOMPARE(annotations()->highlightModel()->rowCount(), 10);
+    QCOMPARE(annotations()->service()->undoStack()->count(), undoBefore + 2);
+    m_window->undoGroup()->undo();
+    m_window->undoGroup()->undo();
+    QCOMPARE(annotations()->highlightModel()->rowCount(), 0);
 }
 
 void TestAnnotationUi::screenshot()

@@ -33,7 +33,7 @@ ReaderView::ReaderView(QWidget *parent)
         applyHighlightLayers();
     });
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
-        if (!m_highlights.isEmpty())
+        if (!m_highlights.isEmpty() || m_showQuotations)
             applyHighlightLayers();
     });
     setObjectName(u"reader"_s);
@@ -60,6 +60,7 @@ void ReaderView::showArticle(const Article &article)
     m_article = article;
     m_body = article.body();
     m_highlights.clear();
+    m_quotations.clear();
     m_activeHighlight = 0;
     rebuild();
     verticalScrollBar()->setValue(0);
@@ -116,7 +117,7 @@ void ReaderView::resizeEvent(QResizeEvent *event)
 {
     QTextBrowser::resizeEvent(event);
     updateColumnMargins();
-    if (!m_highlights.isEmpty())
+    if (!m_highlights.isEmpty() || m_showQuotations)
         applyHighlightLayers();
 }
 
@@ -200,6 +201,19 @@ void ReaderView::revealHighlight(qint64 id)
     m_flashTimer->start();
 }
 
+void ReaderView::setQuotationMarks(const QList<QPair<int, int>> &ranges)
+{
+    m_quotations = ranges;
+    if (m_showQuotations)
+        applyHighlightLayers();
+}
+
+void ReaderView::setQuotationMarksShown(bool shown)
+{
+    m_showQuotations = shown;
+    applyHighlightLayers();
+}
+
 void ReaderView::applyHighlightLayers()
 {
     // One setExtraSelections() for every layer, in z-order: user highlights, then the active
@@ -233,6 +247,20 @@ void ReaderView::applyHighlightLayers()
         selection.cursor = cursorFor(highlight);
         selection.format.setBackground(fill);
         selections.append(selection);
+    }
+    if (m_showQuotations) {
+        for (const auto &[start, end] : std::as_const(m_quotations)) {
+            if (end < firstVisible || start > lastVisible)
+                continue;
+            QTextEdit::ExtraSelection selection;
+            QTextCursor cursor(document());
+            cursor.setPosition(std::min(documentEnd, m_bodyStart + start));
+            cursor.setPosition(std::min(documentEnd, m_bodyStart + end), QTextCursor::KeepAnchor);
+            selection.cursor = cursor;
+            selection.format.setUnderlineStyle(QTextCharFormat::DotLine);
+            selection.format.setUnderlineColor(QColor(0x6e, 0x77, 0x81));
+            selections.append(selection);
+        }
     }
     if (const Highlight *active = findHighlight(m_activeHighlight);
         active && active->status != AnchorStatus::Orphaned) {

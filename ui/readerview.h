@@ -51,6 +51,10 @@ public:
     qint64 highlightAtCaret() const;
     /// Scrolls to a highlight and flashes it briefly.
     void revealHighlight(qint64 id);
+    /// Detected quotations, as body ranges, marked with a dotted underline when shown.
+    void setQuotationMarks(const QList<QPair<int, int>> &ranges);
+    void setQuotationMarksShown(bool shown);
+    bool quotationMarksShown() const { return m_showQuotations; }
 
 Q_SIGNALS:
     void zoomChanged(int steps);
@@ -82,4 +86,6 @@ private:
     qint64 m_activeHighlight = 0;
     qint64 m_flashing = 0;
     QTimer *m_flashTimer;
+    QList<QPair<int, int>> m_quotations;
+    bool m_showQuotations = false;
 };

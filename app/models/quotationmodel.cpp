@@ -1,0 +1,69 @@
+#include "quotationmodel.h"
+
+#include <QMap>
+
+using namespace Qt::StringLiterals;
+
+QuotationModel::QuotationModel(QObject *parent)
+    : QStandardItemModel(parent)
+{
+    setHorizontalHeaderLabels({ tr("Quotation") });
+}
+
+void QuotationModel::setBody(const QString &body)
+{
+    m_analysis = body.isEmpty() ? QuoteAnalysis() : QuoteDetector::analyse(body);
+    clear();
+    setHorizontalHeaderLabels({ tr("Quotation") });
+    QMap<QString, QList<const Quotation *>> bySpeaker;
+    for (const Quotation &quotation : std::as_const(m_analysis.quotations)) {
+        if (quotation.parent < 0)
+            bySpeaker[quotation.speaker].append(&quotation);
+    }
+    auto addSpeaker = [this](const QString &speaker, const QList<const Quotation *> &quotations) {
+        auto *group = new QStandardItem((speaker.isEmpty() ? tr("Unknown speaker") : speaker)
+            + u"  ("_s + QString::number(quotations.size()) + u')');
+        group->setData(speaker, SpeakerRole);
+        group->setData(true, IsSpeakerRole);
+        group->setEditable(false);
+        for (const Quotation *quotation : quotations) {
+            auto *item = new QStandardItem(u"“"_s + quotation->text + u"”"_s);
+            item->setData(quotation->start, StartRole);
+            item->setData(quotation->end, EndRole);
+            item->setData(speaker, SpeakerRole);
+            item->setData(false, IsSpeakerRole);
+            item->setToolTip(quotation->text);
+            item->setEditable(false);
+            group->appendRow(item);
+        }
+        appendRow(group);
+    };
+    for (auto it = bySpeaker.cbegin(); it != bySpeaker.cend(); ++it) {
+        if (!it.key().isEmpty())
+            addSpeaker(it.key(), it.value());
+    }
+    if (bySpeaker.contains(QString()))
+        addSpeaker(QString(), bySpeaker.value(QString()));
+}
+
+QList<Quotation> QuotationModel::quotationsAt(const QModelIndex &index) const
+{
+    QList<Quotation> result;
+    if (!index.isValid())
+        return result;
+    const QModelIndex first = index.siblingAtColumn(0);
+    QList<QModelIndex> items;
+    if (first.data(IsSpeakerRole).toBool()) {
+        for (int row = 0; row < rowCount(first); ++row)
+            items.append(this->index(row, 0, first));
+    } else {
+        items.append(first);
+    }
+    for (const QModelIndex &item : std::as_const(items)) {
+        for (const Quotation &quotation : m_analysis.quotations) {
+            if (quotation.start == item.data(StartRole).toInt() && quotation.parent < 0)
+                result.append(quotation);
+        }
+    }
+    return result;
+}

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QWidget>
+
+class QuotationModel;
+class QPushButton;
+class QTreeView;
+
+/// The quotations of the article being read, grouped by speaker. Click one to go to it; the
+/// button (or Enter) highlights the chosen quotation, or every quotation of the chosen speaker,
+/// tagged Speaker/<name>.
+class QuotesPanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit QuotesPanel(QuotationModel *model, QWidget *parent = nullptr);
+    Q_DISABLE_COPY_MOVE(QuotesPanel)
+
+    QTreeView *view() const { return m_view; }
+
+Q_SIGNALS:
+    void quotationActivated(int start, int end);
+    void tagRequested(const QModelIndex &index);
+
+private:
+    QuotationModel *m_model;
+    QTreeView *m_view;
+    QPushButton *m_tag;
+};
