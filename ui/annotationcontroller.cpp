@@ -42,11 +42,6 @@ AnnotationController::AnnotationController(
     , m_quotesPanel(new QuotesPanel(m_quotationModel, m_quotesDock))
     , m_toolbar(new SelectionToolbar(reader->viewport()))
 {
-    m_quotesDock->setObjectName(u"quotesDock"_s);
-    m_quotesDock->setWidget(m_quotesPanel);
-    window->addDockWidget(Qt::RightDockWidgetArea, m_quotesDock);
-    window->tabifyDockWidget(m_tagsDock, m_quotesDock);
-    m_tagsDock->raise();
     connect(m_quotesPanel, &QuotesPanel::quotationActivated, this, [this](int start, int end) {
         QTextCursor cursor(m_reader->document());
         cursor.setPosition(m_reader->bodyStart() + start);
@@ -60,6 +55,11 @@ AnnotationController::AnnotationController(
     m_tagsDock->setObjectName(u"tagsDock"_s);
     window->addDockWidget(Qt::RightDockWidgetArea, m_highlightsDock);
     window->addDockWidget(Qt::RightDockWidgetArea, m_tagsDock);
+    m_quotesDock->setObjectName(u"quotesDock"_s);
+    m_quotesDock->setWidget(m_quotesPanel);
+    window->addDockWidget(Qt::RightDockWidgetArea, m_quotesDock);
+    window->tabifyDockWidget(m_tagsDock, m_quotesDock);
+    m_tagsDock->raise();
 
     connect(m_toolbar.data(), &SelectionToolbar::colorChosen, this,
         [this](const QString &color) { highlightSelection(color); });
