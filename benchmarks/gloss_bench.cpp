@@ -2,6 +2,7 @@
 // Heavy steps run in child processes of this binary so each reports its own peak memory.
 #include "annotation/annotationservice.h"
 #include "article/articledocument.h"
+#include "article/articleparser.h"
 #include "exporting/exporters.h"
 #include "importing/importer.h"
 #include "library/librarystore.h"
@@ -10,6 +11,7 @@
 #include "models/articlelistmodel.h"
 #include "models/highlightmodel.h"
 #include "models/tagtreemodel.h"
+#include "quotes/quotedetector.h"
 #include "readerview.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -451,6 +453,43 @@ void benchAnnotations(const QString &work)
           << panel.median << " ms, worst " << panel.worst << " ms (goal < 100 ms)\n";
 }
 
+// --- quotes ----------------------------------------------------------------------------
+
+void benchQuotes()
+{
+    const QString bbc = QStringLiteral(GLOSS_SHARED_DIR) + u"/corpus/bbc"_s;
+    if (!QFileInfo::exists(bbc)) {
+        out() << "Quote detection: skipped (../shared/corpus/bbc not found)\n";
+        return;
+    }
+    QStringList bodies;
+    for (const QString &file : Importer::collectFiles({ bbc }, nullptr)) {
+        ArticleParser::parseFile(file, [&](Article &&article) {
+            bodies.append(article.body());
+            return true;
+        });
+    }
+    QList<double> runs;
+    int quotations = 0;
+    int attributed = 0;
+    for (int run = 0; run < 3; ++run) {
+        QElapsedTimer timer;
+        timer.start();
+        quotations = attributed = 0;
+        for (const QString &body : std::as_const(bodies)) {
+            const QuoteAnalysis analysis = QuoteDetector::analyse(body);
+            quotations += int(analysis.quotations.size());
+            for (const Quotation &quotation : analysis.quotations)
+                attributed += quotation.speaker.isEmpty() ? 0 : 1;
+        }
+        runs.append(timer.nsecsElapsed() / 1e6);
+    }
+    const Spread s = spread(runs);
+    out() << "Quote detection over " << bodies.size() << " BBC articles: median " << s.median
+          << " ms, worst " << s.worst << " ms (goal < 1000 ms); " << quotations << " quotations, "
+          << attributed << " with a speaker\n";
+}
+
 // --- exports ---------------------------------------------------------------------------
 
 void benchExports(const QString &work)
@@ -562,6 +601,8 @@ int runAll(int articles, const QString &keep, bool reuse)
     benchAnnotations(work);
     out().flush();
     benchExports(work);
+    out().flush();
+    benchQuotes();
     return 0;
 }
 
@@ -588,8 +629,13 @@ int main(int argc, char *argv[])
         u"reuse"_s, u"With --keep: measure an existing generated library again."_s);
     const QCommandLineOption only(u"annotations-only"_s, u"Run only the annotation figures."_s);
     const QCommandLineOption exportsOnly(u"exports-only"_s, u"Run only the export figures."_s);
-    parser.addOptions({ articles, keep, reuse, only, exportsOnly });
+    const QCommandLineOption quotesOnly(u"quotes-only"_s, u"Run only the quote figures."_s);
+    parser.addOptions({ articles, keep, reuse, only, exportsOnly, quotesOnly });
     parser.process(app);
+    if (parser.isSet(quotesOnly)) {
+        benchQuotes();
+        return 0;
+    }
     if (parser.isSet(exportsOnly)) {
         QTemporaryDir work;
         benchExports(parser.isSet(keep) ? parser.value(keep) : work.path());
