@@ -120,6 +120,16 @@ struct Verb
         return std::nullopt;
     }
 
+    /// The one file the verb takes; an empty string (after saying why) when there is not one.
+    QString onlyFile(QTextStream &err, const QString &sentence) const
+    {
+        const QStringList files = parser.positionalArguments();
+        if (files.size() == 1)
+            return files.front();
+        err << sentence << u'\n';
+        return {};
+    }
+
     QString libraryPath() const
     {
         return parser.isSet(library) ? parser.value(library) : defaultLibraryPath();
@@ -156,6 +166,16 @@ int runImport(const QStringList &arguments, QTextStream &out, QTextStream &err)
     return summary.failed > 0 ? PartialFailure : Success;
 }
 
+QList<Article> readArticles(const QString &path, ParseReport &report)
+{
+    QList<Article> articles;
+    report = ArticleParser::parseFile(path, [&](Article &&article) {
+        articles.append(std::move(article));
+        return true;
+    });
+    return articles;
+}
+
 int runParse(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     Verb verb(tr("Print how Gloss reads an article file, without a library."));
@@ -163,21 +183,15 @@ int runParse(const QStringList &arguments, QTextStream &out, QTextStream &err)
     verb.parser.addPositionalArgument(u"file"_s, tr("The article file."), tr("FILE"));
     if (const std::optional<int> done = verb.parse(arguments, out, err))
         return *done;
-    const QStringList files = verb.parser.positionalArguments();
-    if (files.size() != 1) {
-        err << tr("Name exactly one file to parse.") << u'\n';
+    const QString path = verb.onlyFile(err, tr("Name exactly one file to parse."));
+    if (path.isEmpty())
         return Failure;
-    }
-    const QString path = files.front();
     if (!QFileInfo::exists(path)) {
         err << tr("%1: There is no such file.").arg(path) << u'\n';
         return Failure;
     }
-    QList<Article> articles;
-    const ParseReport report = ArticleParser::parseFile(path, [&](Article &&article) {
-        articles.append(std::move(article));
-        return true;
-    });
+    ParseReport report;
+    const QList<Article> articles = readArticles(path, report);
     for (const QString &warning : report.warnings)
         err << tr("warning: %1: %2").arg(path, warning) << u'\n';
     for (const ParseFailure &failure : report.failures)
@@ -430,18 +444,15 @@ int runImportAnnotations(const QStringList &arguments, QTextStream &out, QTextSt
     verb.parser.addPositionalArgument(u"file"_s, tr("A .json or .qdpx file."), tr("FILE"));
     if (const std::optional<int> done = verb.parse(arguments, out, err))
         return *done;
-    const QStringList files = verb.parser.positionalArguments();
-    if (files.size() != 1) {
-        err << tr("Name exactly one file of annotations.") << u'\n';
+    const QString file = verb.onlyFile(err, tr("Name exactly one file of annotations."));
+    if (file.isEmpty())
         return Failure;
-    }
     Result<std::unique_ptr<LibraryStore>> store = openExisting(verb);
     if (!store) {
         err << store.error() << u'\n';
         return Failure;
     }
-    const Result<AnnotationImportReport> report
-        = AnnotationImporter(**store).importFile(files.front());
+    const Result<AnnotationImportReport> report = AnnotationImporter(**store).importFile(file);
     if (!report) {
         err << report.error() << u'\n';
         return Failure;
@@ -459,22 +470,16 @@ int runQuotes(const QStringList &arguments, QTextStream &out, QTextStream &err)
     verb.parser.addPositionalArgument(u"file"_s, tr("The article file."), tr("FILE"));
     if (const std::optional<int> done = verb.parse(arguments, out, err))
         return *done;
-    const QStringList files = verb.parser.positionalArguments();
-    if (files.size() != 1) {
-        err << tr("Name exactly one article file.") << u'\n';
+    const QString file = verb.onlyFile(err, tr("Name exactly one article file."));
+    if (file.isEmpty())
         return Failure;
-    }
-    QList<Article> articles;
-    const ParseReport report = ArticleParser::parseFile(files.front(), [&](Article &&article) {
-        articles.append(std::move(article));
-        return true;
-    });
+    ParseReport report;
+    const QList<Article> articles = readArticles(file, report);
     if (articles.isEmpty()) {
-        err << (report.failures.isEmpty()
-                ? tr("%1: no article.").arg(files.front())
-                : ImportFailure { files.front(), report.failures.front().item,
-                    report.failures.front().message }
-                      .describe())
+        err << (report.failures.isEmpty() ? tr("%1: no article.").arg(file)
+                                          : ImportFailure { file, report.failures.front().item,
+                                              report.failures.front().message }
+                                                .describe())
             << u'\n';
         return Failure;
     }
