@@ -13,6 +13,7 @@
 #include "models/taggedhighlightsmodel.h"
 #include "models/tagtreemodel.h"
 #include "notedialog.h"
+#include "quotespanel.h"
 #include "readerview.h"
 #include "selectiontoolbar.h"
 #include "tagpicker.h"
@@ -498,7 +499,14 @@ void TestAnnotationUi::quotesPanelHighlightsASpeaker()
     reader()->setQuotationMarksShown(false);
 
     const int undoBefore = annotations()->service()->undoStack()->count();
+    annotations()->quotesPanel()->extraTagField()->setText(u"Theme/Reunion"_s);
     annotations()->highlightQuotations(milo);
+    QCOMPARE(annotations()
+                 ->service()
+                 ->store()
+                 .tag(*annotations()->service()->store().tagIdByPath(u"Theme/Reunion"_s))
+                 ->highlightCount,
+        10);
     QCOMPARE(annotations()->highlightModel()->rowCount(), 10);
     const qint64 speaker
         = *annotations()->service()->store().tagIdByPath(u"Speaker/Milo Ventimiglia"_s);

@@ -321,6 +321,10 @@ void AnnotationController::highlightQuotations(const QModelIndex &index)
             if (auto tagged = m_service->addTag(id, u"Speaker/"_s + name); !tagged)
                 report(tagged.error());
         }
+        if (const QString extra = m_quotesPanel->extraTag(); !extra.isEmpty()) {
+            if (auto tagged = m_service->addTag(id, extra); !tagged)
+                report(tagged.error());
+        }
         ++done;
     }
     m_service->undoStack()->endMacro();

@@ -1,17 +1,24 @@
 #include "quotespanel.h"
 #include "models/quotationmodel.h"
 
+#include <QLineEdit>
 #include <QPushButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
+QString QuotesPanel::extraTag() const
+{
+    return m_extraTag->text().trimmed();
+}
+
 QuotesPanel::QuotesPanel(QuotationModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
     , m_view(new QTreeView(this))
     , m_tag(new QPushButton(tr("Highlight as Speaker"), this))
+    , m_extraTag(new QLineEdit(this))
 {
     setObjectName(u"quotesPanel"_s);
     m_view->setObjectName(u"quotationTree"_s);
@@ -25,6 +32,9 @@ QuotesPanel::QuotesPanel(QuotationModel *model, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_view, 1);
+    m_extraTag->setPlaceholderText(tr("Also tag as… (optional)"));
+    m_extraTag->setClearButtonEnabled(true);
+    layout->addWidget(m_extraTag);
     layout->addWidget(m_tag);
     connect(model, &QAbstractItemModel::modelReset, m_view, &QTreeView::expandAll);
     connect(m_view, &QTreeView::clicked, this, [this](const QModelIndex &index) {

@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QuotationModel;
+class QLineEdit;
 class QPushButton;
 class QTreeView;
 
@@ -17,6 +18,9 @@ public:
     Q_DISABLE_COPY_MOVE(QuotesPanel)
 
     QTreeView *view() const { return m_view; }
+    /// A tag of the user's to add as well (may be empty).
+    QString extraTag() const;
+    QLineEdit *extraTagField() const { return m_extraTag; }
 
 Q_SIGNALS:
     void quotationActivated(int start, int end);
@@ -26,4 +30,5 @@ private:
     QuotationModel *m_model;
     QTreeView *m_view;
     QPushButton *m_tag;
+    QLineEdit *m_extraTag;
 };
