@@ -365,7 +365,6 @@ void TestAnnotationUi::floatingToolbarHighlights()
     const int start = int(reader()->body().indexOf(u"Stars Hollow"_s));
     QTextCursor cursor(reader()->document());
     cursor.setPosition(reader()->bodyStart() + start);
-    const QPoint from = reader()->cursorRect(cursor).center();
     cursor.setPosition(reader()->bodyStart() + start + 12);
     reader()->setTextCursor(cursor);
     reader()->ensureCursorVisible();
@@ -373,7 +372,6 @@ void TestAnnotationUi::floatingToolbarHighlights()
     begin.setPosition(reader()->bodyStart() + start);
     const QPoint a = reader()->cursorRect(begin).center();
     const QPoint b = reader()->cursorRect(cursor).center();
-    Q_UNUSED(from);
     QTest::mousePress(reader()->viewport(), Qt::LeftButton, {}, a);
     QTest::mouseMove(reader()->viewport(), b);
     QTest::mouseRelease(reader()->viewport(), Qt::LeftButton, {}, b);

@@ -453,7 +453,6 @@ void TestExporters::foreignAnnotationsAreReported()
 {
     // Another tool's annotation on an article we have, one on an article we lack, one whose
     // quote is gone, and a file that is not JSON at all.
-    const QString body = m_emojiBody;
     const QString source = QUrl::fromLocalFile(m_dir.filePath(u"first.txt"_s)).toString();
     const QByteArray foreign = QStringLiteral(R"([
       {"@context": "http://www.w3.org/ns/anno.jsonld", "id": "https://hyp.example/1",
@@ -484,7 +483,6 @@ void TestExporters::foreignAnnotationsAreReported()
     QVERIFY(fresh != 0);
     const QString junk = TestSupport::writeFile(QDir(m_dir.path()), u"junk.json"_s, "{not json");
     QVERIFY(!AnnotationImporter(*m_library).importFile(junk).ok());
-    Q_UNUSED(body);
 }
 
 QTEST_MAIN(TestExporters)

@@ -55,7 +55,6 @@ public:
         quoteFont.setItalic(orphan);
         painter->setFont(quoteFont);
         const QString quote = index.data(HighlightModel::QuoteRole).toString().simplified();
-        QString first = metrics.elidedText(quote, Qt::ElideNone, text.width());
         // Two lines of quote: break where the first line runs out.
         int cut = quote.size();
         while (cut > 0 && metrics.horizontalAdvance(quote.left(cut)) > text.width())
@@ -66,7 +65,6 @@ public:
             QRect(text.left(), text.top(), text.width(), line), Qt::AlignLeft, quote.left(cut));
         painter->drawText(QRect(text.left(), text.top() + line, text.width(), line), Qt::AlignLeft,
             metrics.elidedText(quote.mid(cut).trimmed(), Qt::ElideRight, text.width()));
-        Q_UNUSED(first);
 
         QFont small = option.font;
         small.setPointSizeF(option.font.pointSizeF() * 0.9);

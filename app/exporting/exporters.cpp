@@ -74,17 +74,6 @@ QByteArray render(Format format, const ExportSet &set, const Options &options)
     return {};
 }
 
-int codePointOffset(const QString &text, int utf16Offset)
-{
-    int points = 0;
-    const int end = std::min(utf16Offset, int(text.size()));
-    for (int i = 0; i < end; ++i) {
-        if (!text.at(i).isLowSurrogate())
-            ++points;
-    }
-    return points;
-}
-
 CodePointMap::CodePointMap(const QString &text)
 {
     if (std::none_of(text.cbegin(), text.cend(), [](QChar c) { return c.isLowSurrogate(); }))

@@ -46,11 +46,8 @@ QString escapeMarkdown(const QString &text);
 QString obsidianTag(const QString &path);
 /// A spreadsheet cell that cannot run as a formula, quoted per RFC 4180 when needed.
 QString csvCell(const QString &value);
-/// UTF-16 offset into text as a count of Unicode code points.
-int codePointOffset(const QString &text, int utf16Offset);
-
-/// The same for many offsets into one text: costs nothing for text without surrogate pairs,
-/// one pass otherwise.
+/// UTF-16 offsets into one text as counts of Unicode code points: costs nothing for text without
+/// surrogate pairs, one pass otherwise.
 class CodePointMap
 {
 public:

@@ -19,6 +19,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <type_traits>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -85,12 +87,11 @@ QVariant dateValue(const QDate &date)
                           : QVariant(QMetaType::fromType<QString>());
 }
 
-QString orderClause(const ArticleQuery &query, bool fullText)
+QString orderClause(const ArticleQuery &query)
 {
     const QString direction = query.order == Qt::AscendingOrder ? u"ASC"_s : u"DESC"_s;
     switch (query.sort) {
     case ArticleSort::Relevance:
-        Q_UNUSED(fullText);
         return u"a.date DESC, a.id DESC"_s;
     case ArticleSort::Title:
         return u"a.title COLLATE NOCASE %1, a.id %1"_s.arg(direction);
@@ -267,6 +268,7 @@ Result<QSqlQuery> LibraryStore::prepared(const QString &sql) const
 
 Result<QSqlQuery *> LibraryStore::cached(int which, const QString &sql) const
 {
+    static_assert(std::extent_v<decltype(m_statements)> == StatementCount);
     std::unique_ptr<QSqlQuery> &slot = m_statements[which];
     if (!slot) {
         auto query = std::make_unique<QSqlQuery>(QSqlDatabase::database(m_connection, false));
@@ -561,7 +563,7 @@ Result<QList<qint64>> LibraryStore::articleIds(const ArticleQuery &articleQuery)
     if (match.isEmpty()) {
         return idList(u"SELECT a.id FROM articles a "_s
                 + (tagFilter.isEmpty() ? QString() : u"WHERE "_s + tagFilter) + u" ORDER BY "_s
-                + orderClause(articleQuery, false),
+                + orderClause(articleQuery),
             values);
     }
     // Articles match by their own text or by the text and notes of their highlights.
@@ -598,7 +600,7 @@ Result<QList<qint64>> LibraryStore::articleIds(const ArticleQuery &articleQuery)
     return idList(u"SELECT a.id FROM articles a WHERE (a.id IN (SELECT rowid FROM articles_fts "
                   "WHERE articles_fts MATCH ?) OR a.id IN ("_s
             + byHighlights + u"))"_s + (tagFilter.isEmpty() ? QString() : u" AND "_s + tagFilter)
-            + u" ORDER BY "_s + orderClause(articleQuery, true),
+            + u" ORDER BY "_s + orderClause(articleQuery),
         all);
 }
 

@@ -208,8 +208,3 @@ int HighlightModel::rowOf(qint64 highlightId) const
     }
     return -1;
 }
-
-qint64 HighlightModel::highlightAt(int offset) const
-{
-    return innermostHighlightAt(m_highlights, offset);
-}

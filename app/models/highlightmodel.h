@@ -40,8 +40,6 @@ public:
 
     const QList<Highlight> &highlights() const { return m_highlights; }
     int rowOf(qint64 highlightId) const;
-    /// The innermost highlight covering a body offset, or 0.
-    qint64 highlightAt(int offset) const;
     QString tagPath(qint64 tagId) const { return m_tagPaths.value(tagId); }
     const QHash<qint64, QString> &tagPaths() const { return m_tagPaths; }
     QString lastError() const { return m_lastError; }
