@@ -162,7 +162,7 @@ void ExportDialog::refreshPreview()
     m_perArticle->setEnabled(chosen == Exporters::Format::Markdown);
     m_tag->setEnabled(m_byTag->isChecked());
     m_subtags->setEnabled(m_byTag->isChecked());
-    const Result<ExportSet> set = ExportSet::collect(*m_library, scope());
+    const Result<ExportSet> &set = collected();
     if (!set) {
         m_summary->setText(set.error());
         m_preview->clear();
@@ -179,9 +179,10 @@ void ExportDialog::refreshPreview()
         return;
     }
     // The first lines are enough to judge; a preview of the whole library would be slow.
-    ExportSet sample = *set;
-    if (sample.articles.size() > 3)
-        sample.articles.resize(3);
+    ExportSet sample;
+    sample.colorNames = set->colorNames;
+    sample.tags = set->tags;
+    sample.articles = set->articles.mid(0, 3);
     const QString text = QString::fromUtf8(Exporters::render(chosen, sample, options()));
     m_preview->setPlainText(text.section(u'\n', 0, 59));
 }
@@ -191,9 +192,19 @@ bool ExportDialog::writesFolder() const
     return format() == Exporters::Format::Markdown && m_perArticle->isChecked();
 }
 
+const Result<ExportSet> &ExportDialog::collected() const
+{
+    const ExportScope wanted = scope();
+    if (!m_collectedScope || !(*m_collectedScope == wanted)) {
+        m_collected = ExportSet::collect(*m_library, wanted);
+        m_collectedScope = wanted;
+    }
+    return m_collected;
+}
+
 Result<int> ExportDialog::exportTo(const QString &path) const
 {
-    const Result<ExportSet> set = ExportSet::collect(*m_library, scope());
+    const Result<ExportSet> &set = collected();
     if (!set)
         return ResultError(set.error());
     if (writesFolder()) {

@@ -4,6 +4,8 @@
 
 #include <QDialog>
 
+#include <optional>
+
 class LibraryStore;
 class QCheckBox;
 class QComboBox;
@@ -40,6 +42,8 @@ public:
 
 private:
     void refreshPreview();
+    /// What the scope covers, read once per scope: format and option changes reuse it.
+    const Result<ExportSet> &collected() const;
     void chooseFileAndExport();
 
     const LibraryStore *m_library;
@@ -60,4 +64,6 @@ private:
     QPlainTextEdit *m_preview;
     QLabel *m_summary;
     QTimer *m_previewDelay;
+    mutable std::optional<ExportScope> m_collectedScope;
+    mutable Result<ExportSet> m_collected = ResultError(QString());
 };

@@ -16,6 +16,12 @@ struct ExportScope
     QList<qint64> articleIds; ///< empty: every article with highlights
     QList<qint64> tagIds; ///< empty: every highlight
     bool includeSubtags = true;
+
+    friend bool operator==(const ExportScope &a, const ExportScope &b)
+    {
+        return a.articleIds == b.articleIds && a.tagIds == b.tagIds
+            && a.includeSubtags == b.includeSubtags;
+    }
 };
 
 struct ExportHighlight
