@@ -1,5 +1,8 @@
 #include "quotedetector.h"
 
+#include "namefinder.h"
+#include "quotespans.h"
+
 #include <QHash>
 #include <QRegularExpression>
 
@@ -9,263 +12,560 @@ namespace QuoteDetector {
 
 namespace {
 
-const QString s_verbs = u"said|says|added|adds|told|tells|asked|asks|wrote|writes|explained|"
-                        "explains|continued|continues|noted|notes|argued|argues|insisted|insists|"
-                        "warned|warns|stated|states|replied|replies|recalled|recalls|admitted|"
-                        "admits|claimed|claims|declared|declares|responded|responds|remarked|"
-                        "remarks|agreed|agrees|suggested|suggests|joked|jokes|shared|shares"_s;
-// A capitalised word (O'Brien and Sherman-Palladino included), then more of them.
-const QString s_word = u"[A-Z][a-z]+(?:['’][A-Z][a-z]+|-[A-Z][a-z]+)?"_s;
-const QString s_name = s_word + u"(?:\\s+(?:"_s + s_word + u"|de|van|von|da|di|bin|al))*"_s;
+using QuoteSpans::Sentence;
+using QuoteSpans::Span;
+using Kind = NameFinder::Kind;
 
-// Capitalised words that start sentences but name nobody.
-bool isFunctionWord(const QString &word)
-{
-    static const QStringList words = { u"The"_s, u"A"_s, u"An"_s, u"In"_s, u"On"_s, u"At"_s,
-        u"It"_s, u"He"_s, u"She"_s, u"They"_s, u"We"_s, u"I"_s, u"But"_s, u"And"_s, u"If"_s,
-        u"So"_s, u"This"_s, u"That"_s, u"When"_s, u"There"_s, u"Then"_s, u"Now"_s, u"Yet"_s,
-        u"Listen"_s, u"Mr"_s, u"Ms"_s, u"Mrs"_s, u"Dr"_s, u"Its"_s, u"His"_s, u"Her"_s, u"Their"_s,
-        u"Our"_s, u"My"_s, u"Your"_s, u"As"_s, u"For"_s, u"With"_s, u"After"_s, u"Before"_s,
-        u"While"_s, u"Although"_s, u"However"_s, u"Meanwhile"_s };
-    return words.contains(word);
-}
-const QString s_subject = u"(?:he|she|they|[Tt]he\\s+[^,.;:\"“”]{1,50}?|"_s + s_name + u')';
+// Verbs that introduce or close someone's words.
+const QString s_speechVerbs
+    = u"said|says|say|told|tells|added|adds|asked|asks|wrote|writes|explained|explains|"
+      "continued|continues|noted|notes|argued|argues|insisted|insists|warned|warns|stated|"
+      "states|replied|replies|recalled|recalls|admitted|admits|claimed|claims|declared|"
+      "declares|responded|responds|remarked|remarks|agreed|agrees|suggested|suggests|joked|"
+      "jokes|shared|shares|conceded|concedes|concluded|concludes|acknowledged|acknowledges|"
+      "confirmed|confirms|announced|announces|stressed|stresses|urged|urges|predicted|"
+      "predicts|promised|promises|pledged|pledges|vowed|vows|commented|comments|observed|"
+      "observes|reiterated|maintained|maintains|countered|counters|revealed|reveals|"
+      "complained|complains|boasted|boasts|cautioned|cautions|wrote|read"_s;
+// Verbs that put words in someone's mouth by naming or describing; they only count before
+// the words they introduce ("called the targets "hugely unambitious"").
+const QString s_characterisingVerbs
+    = u"called|calls|calling|described|describes|describing|dismissed|dismisses|branded|"
+      "brands|labelled|labels|termed|names|saying|adding|telling|warning|insisting|arguing|"
+      "claiming|suggesting"_s;
+const QString s_cueStart = u"^[\\s,;—–-]*"_s;
 
-bool isOpening(QStringView text, qsizetype at)
+const QRegularExpression &afterPronoun()
 {
-    const QChar c = text.at(at);
-    if (c == u'“' || c == u'«')
-        return true;
-    if (c != u'"')
-        return false;
-    return at == 0 || !text.at(at - 1).isLetterOrNumber();
-}
-
-bool isClosing(QStringView text, qsizetype at)
-{
-    const QChar c = text.at(at);
-    if (c == u'”' || c == u'»')
-        return true;
-    if (c != u'"')
-        return false;
-    return at + 1 >= text.size() || !text.at(at + 1).isLetterOrNumber();
+    static const QRegularExpression re(s_cueStart
+        + u"(he|she|they|it|we)\\s+(?:also\\s+|later\\s+|then\\s+)?(?:"_s + s_speechVerbs
+        + u")\\b"_s);
+    return re;
 }
 
-int wordCount(QStringView text)
+const QRegularExpression &afterVerbThenName()
 {
-    int words = 0;
-    bool in = false;
-    for (QChar c : text) {
-        const bool letter = c.isLetterOrNumber();
-        if (letter && !in)
-            ++words;
-        in = letter || (in && (c == u'\'' || c == u'’'));
+    static const QRegularExpression re(
+        s_cueStart + u"(?:"_s + s_speechVerbs + u")\\s+([^,.;:!?()\"“”]{1,80})"_s);
+    return re;
+}
+
+const QRegularExpression &afterQuotedAsSaying()
+{
+    static const QRegularExpression re(s_cueStart
+        + u"(?:[^.;:!?\"“”]{0,40}?\\bquoted\\s+([^,.;]{1,60}?)|([^.;:!?\"“”]{1,80}?)\\s+"
+          "(?:is|was)\\s+(?:reported|quoted)|according\\s+to\\s+([^,.;]{1,60}?))"
+          "(?:\\s+as\\s+saying|[,.;]|$)"_s);
+    return re;
+}
+
+const QRegularExpression &afterNameThenVerb()
+{
+    static const QRegularExpression re(s_cueStart
+        + u"([^.;:!?\"“”]{1,140}?)\\s+(?:has\\s+|had\\s+|also\\s+|later\\s+|then\\s+)?(?:"_s
+        + s_speechVerbs + u")\\b"_s);
+    return re;
+}
+
+// ", he argues." at the end of a sentence that holds a quotation.
+const QRegularExpression &sentenceEndCue()
+{
+    static const QRegularExpression re(u",\\s*(he|she|they|it|we)\\s+(?:also\\s+)?(?:"_s
+        + s_speechVerbs + u")\\b[^\"“”]{0,40}$"_s);
+    return re;
+}
+
+const QRegularExpression &speechVerb()
+{
+    static const QRegularExpression re(u"\\b(?:"_s + s_speechVerbs + u")\\b"_s);
+    return re;
+}
+
+const QRegularExpression &introducingVerb()
+{
+    static const QRegularExpression re(
+        u"\\b(?:"_s + s_speechVerbs + u'|' + s_characterisingVerbs + u")\\b"_s);
+    return re;
+}
+
+bool isPassiveSaid(QStringView before)
+{
+    static const QRegularExpression re(u"\\b(?:is|was|are|were|been|be)\\s+$"_s);
+    return re.match(before).hasMatch();
+}
+
+// The last verb in the text that could introduce the quotation after it.
+QRegularExpressionMatch lastIntroducingVerb(const QString &before)
+{
+    QRegularExpressionMatch verb;
+    for (auto it = introducingVerb().globalMatch(before); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        const QStringView left = QStringView(before).left(match.capturedStart());
+        if (left.endsWith(u"so-"_s))
+            continue; // "so-called" distances the writer; it quotes nobody
+        if (match.captured() == u"said"_s && isPassiveSaid(left))
+            continue; // "is said to believe"
+        verb = match;
     }
-    return words;
+    return verb;
 }
 
-struct Span
+struct Attribution
 {
-    int start = 0;
-    int end = 0; ///< after the closing mark
-    int innerStart = 0; ///< after the opening mark
-    int innerEnd = 0; ///< before the closing mark
-    bool closed = true;
+    bool found = false;
+    QString speaker; ///< empty when the cue names nobody ("a spokeswoman said")
 };
 
-// Double-quoted spans of one paragraph (offsets relative to the body).
-QList<Span> doubleQuotes(QStringView paragraph, int offset)
-{
-    QList<Span> spans;
-    qsizetype open = -1;
-    for (qsizetype i = 0; i < paragraph.size(); ++i) {
-        const QChar c = paragraph.at(i);
-        if (c != u'"' && c != u'“' && c != u'”' && c != u'«' && c != u'»')
-            continue;
-        if (open < 0 && isOpening(paragraph, i)) {
-            open = i;
-        } else if (open >= 0 && isClosing(paragraph, i)) {
-            spans.append({ offset + int(open), offset + int(i) + 1, offset + int(open) + 1,
-                offset + int(i), true });
-            open = -1;
-        }
-    }
-    if (open >= 0)
-        spans.append({ offset + int(open), offset + int(paragraph.size()), offset + int(open) + 1,
-            offset + int(paragraph.size()), false });
-    return spans;
-}
-
-// Single-quoted spans inside a double-quoted one: ‘…’ or '…' not used as apostrophes.
-QList<Span> singleQuotes(const QString &body, const Span &outer)
-{
-    QList<Span> spans;
-    int open = -1;
-    for (int i = outer.innerStart; i < outer.innerEnd; ++i) {
-        const QChar c = body.at(i);
-        const bool before = i > 0 && body.at(i - 1).isLetterOrNumber();
-        const bool after = i + 1 < body.size() && body.at(i + 1).isLetterOrNumber();
-        if (open < 0 && (c == u'‘' || (c == u'\'' && !before && after)))
-            open = i;
-        else if (open >= 0 && (c == u'’' || c == u'\'') && !after && i > 0
-            && (before || QStringView(u"!?.,;").contains(body.at(i - 1))))
-            spans.append({ open, i + 1, open + 1, i, true }), open = -1;
-    }
-    return spans;
-}
-
-class Resolver
+class Attributor
 {
 public:
-    explicit Resolver(const QString &body)
+    explicit Attributor(const QString &body)
+        : m_body(body)
+        , m_spans(QuoteSpans::doubleQuoted(body))
+        , m_sentences(QuoteSpans::sentences(body, m_spans))
+        , m_names(body, ranges(m_spans))
+        , m_sentenceSpeaker(m_sentences.size())
     {
-        // Full names: two or more capitalised words, not starting a sentence with a function
-        // word. Possessives ("Ventimiglia's") count as the name.
-        static const QRegularExpression names(
-            u"\\b("_s + s_word + u"(?:\\s+"_s + s_word + u"){1,2})(?:['’]s)?\\b"_s);
-        QRegularExpressionMatchIterator it = names.globalMatch(body);
-        while (it.hasNext()) {
-            const QRegularExpressionMatch match = it.next();
-            QStringList words = match.captured(1).split(u' ');
-            while (!words.isEmpty() && isFunctionWord(words.front()))
-                words.removeFirst();
-            if (words.size() < 2)
-                continue;
-            m_mentions.append({ int(match.capturedStart(1)), words.join(u' ') });
-        }
+        for (const NameFinder::Mention &mention : m_names.mentionsIn(0, int(body.size())))
+            m_kinds.insert(mention.canonical, mention.kind);
     }
 
-    /// The fullest known name for a mention before offset.
-    QString resolve(const QString &subject, int offset, const QString &lastSpeaker) const
+    QuoteAnalysis run()
     {
-        const QString trimmed = subject.trimmed();
-        if (trimmed.isEmpty())
-            return {};
-        const QString lower = trimmed.toLower();
-        if (lower == u"he"_s || lower == u"she"_s || lower == u"they"_s
-            || lower.startsWith(u"the "_s))
-            return lastSpeaker.isEmpty() ? lastPerson(offset) : lastSpeaker;
-        // A surname or a full name: the most recent full name containing it.
-        for (auto it = m_mentions.crbegin(); it != m_mentions.crend(); ++it) {
-            if (it->first > offset + 200)
-                continue;
-            const QStringList parts = it->second.split(u' ');
-            if (it->second == trimmed || parts.contains(trimmed) || trimmed.contains(it->second))
-                return it->second.size() >= trimmed.size() ? it->second : trimmed;
-        }
-        // A name the article never gives in full stays as written; a lone capitalised word
-        // that is not a name ("There's") is no speaker.
-        if (isFunctionWord(trimmed.section(u' ', 0, 0)) || !trimmed.front().isUpper())
-            return {};
-        return trimmed;
+        for (qsizetype i = 0; i < m_spans.size(); ++i)
+            attribute(m_spans.at(i), i);
+        return std::move(m_analysis);
     }
 
 private:
-    QString lastPerson(int offset) const
+    static QList<QPair<int, int>> ranges(const QList<Span> &spans)
     {
-        for (auto it = m_mentions.crbegin(); it != m_mentions.crend(); ++it) {
-            if (it->first < offset)
-                return it->second;
+        QList<QPair<int, int>> result;
+        for (const Span &span : spans)
+            result.append({ span.start, span.end });
+        return result;
+    }
+
+    int sentenceAt(int offset) const
+    {
+        for (qsizetype i = 0; i < m_sentences.size(); ++i) {
+            if (offset < m_sentences.at(i).end)
+                return int(i);
+        }
+        return int(m_sentences.size()) - 1;
+    }
+
+    QString text(int from, int to) const { return m_body.mid(from, std::max(0, to - from)); }
+
+    // A sentence with its quotations blanked out, offsets kept: the words around them.
+    QString outsideQuotations(const Sentence &range) const
+    {
+        QString result = text(range.start, range.end);
+        for (const Span &span : m_spans) {
+            const int from = std::max(span.start, range.start);
+            const int to = std::min(span.end, range.end);
+            if (from < to)
+                result.replace(from - range.start, to - from, QString(to - from, u' '));
+        }
+        return result;
+    }
+
+    bool isOrganisation(const QString &name) const
+    {
+        return m_kinds.value(name, Kind::Other) == Kind::Organisation;
+    }
+
+    // The earlier quotation of the same sentence, for "X said "A" and "B"".
+    const Quotation *earlierInSentence(int sentence) const
+    {
+        for (auto it = m_analysis.quotations.crbegin(); it != m_analysis.quotations.crend(); ++it) {
+            if (it->parent >= 0)
+                continue;
+            if (it->start < m_sentences.at(sentence).start)
+                return nullptr;
+            return &*it;
+        }
+        return nullptr;
+    }
+
+    // Who a sentence is about: the speaker of a quotation in it, else its grammatical subject
+    // as far as rules can tell (a pronoun or "the …" at its start refers back).
+    QString subjectOf(int sentence, bool personOnly, int depth = 0) const
+    {
+        if (sentence < 0 || depth > 3)
+            return {};
+        // A quotation in the sentence was given to someone, or to nobody in particular.
+        // (A spokeswoman's organisation stands for her, so "she" may point at it.)
+        if (const std::optional<QString> &speaker = m_sentenceSpeaker.at(sentence); speaker)
+            return *speaker;
+        const Sentence &range = m_sentences.at(sentence);
+        const QString words = outsideQuotations(range);
+        // "X said …", "…, says Prof Brewer, …": who the sentence reports.
+        if (const QRegularExpressionMatch verb = speechVerb().match(words); verb.hasMatch()) {
+            const int at = range.start + int(verb.capturedStart());
+            const int after = range.start + int(verb.capturedEnd());
+            static const QRegularExpression title(
+                u"^\\s*(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Lord|Lady)\\s+)?$"_s);
+            const QList<NameFinder::Mention> inverted = m_names.mentionsIn(after, after + 16);
+            if (words.left(verb.capturedStart()).trimmed().endsWith(u',') && !inverted.isEmpty()
+                && title.match(text(after, inverted.front().start)).hasMatch())
+                return inverted.front().canonical;
+            int phraseStart = range.start;
+            for (const Span &span : m_spans) {
+                if (span.end <= at && span.end > phraseStart)
+                    phraseStart = span.end;
+            }
+            if (const Attribution subject = speakerFromPhrase(phraseStart, at, sentence, depth);
+                subject.found)
+                return subject.speaker;
+        }
+        static const QRegularExpression lead(
+            u"^\\s*(?:(?:But|And|However|Meanwhile|So|Yet|Also|Now|Still|Instead|Then|Indeed|"
+            "Elsewhere|Earlier|Later)\\b,?\\s+)*(\\S+)\\s+(\\S+)"_s);
+        if (const QRegularExpressionMatch match = lead.match(words); match.hasMatch()) {
+            const QString first = match.captured(1).toLower();
+            if (first == u"he"_s || first == u"she"_s)
+                return subjectOf(sentence - 1, true, depth + 1);
+            if (first == u"it"_s || first == u"they"_s)
+                return subjectOf(sentence - 1, false, depth + 1);
+            if (first == u"the"_s && !match.captured(2).front().isUpper())
+                return subjectOf(sentence - 1, personOnly, depth + 1);
+        }
+        // Otherwise the first name not inside a prepositional phrase ("Having worked with Mr
+        // Cantalupo, Mr Bell focused …"); for "it" and "they" an organisation will do.
+        const QList<NameFinder::Mention> mentions = m_names.mentionsIn(range.start, range.end);
+        for (const bool strict : { true, false }) {
+            for (const NameFinder::Mention &mention : mentions) {
+                if (strict && mention.afterPreposition)
+                    continue;
+                if (mention.kind == Kind::Person
+                    || (!personOnly && mention.kind != Kind::Person && strict))
+                    return mention.canonical;
+            }
+        }
+        // A sentence about nobody by name: the one before it may say who.
+        return subjectOf(sentence - 1, personOnly, depth + 1);
+    }
+
+    QString resolvePronoun(const QString &pronoun, int sentence, int at, int depth = 0) const
+    {
+        const QString lower = pronoun.toLower();
+        if (lower == u"we"_s || lower == u"i"_s || lower == u"you"_s)
+            return {};
+        const bool personOnly = lower == u"he"_s || lower == u"she"_s;
+        if (const Quotation *earlier = earlierInSentence(sentence);
+            earlier && !earlier->speaker.isEmpty())
+            return earlier->speaker;
+        for (const NameFinder::Mention &mention :
+            m_names.mentionsIn(m_sentences.at(sentence).start, at)) {
+            if (mention.kind == Kind::Person)
+                return mention.canonical;
+        }
+        return subjectOf(sentence - 1, personOnly, depth + 1);
+    }
+
+    // The speaker a phrase names: "Renaissance Capital energy analyst Adam Landes", "Maeve
+    // Sherlock, chief executive of the Refugee Council,", "a Home Office spokesman", "he",
+    // "the Dutchman".
+    Attribution speakerFromPhrase(int from, int to, int sentence, int depth = 0) const
+    {
+        static const QRegularExpression trailing(
+            u"[\\s,]+(?:has|have|had|also|then|later|is|was|would|will|again|once|"
+            "however|now)?[\\s,]*$"_s);
+        // The clause nearest the verb: "It lost a case when a judge said" is about the judge.
+        static const QRegularExpression conjunction(
+            u"\\b(?:when|while|whilst|because|although|though|if|but|and|so|since|until|unless|"
+            "whereas)\\s+"_s,
+            QRegularExpression::CaseInsensitiveOption);
+        const QString clause = text(from, to);
+        int cut = from;
+        for (auto it = conjunction.globalMatch(clause); it.hasNext();) {
+            const QRegularExpressionMatch match = it.next();
+            // "Trade and Industry Secretary Patricia Hewitt": an "and" between capitalised
+            // words joins a name.
+            const qsizetype at = match.capturedStart();
+            const bool insideName = match.captured().startsWith(u"and"_s)
+                && match.capturedEnd() < clause.size() && at >= 2
+                && clause.at(match.capturedEnd()).isUpper()
+                && clause.lastIndexOf(u' ', at - 2) + 1 < at
+                && clause.at(clause.lastIndexOf(u' ', at - 2) + 1).isUpper();
+            // "X played down … and said": with nothing after it, the clause before is the one.
+            const bool restEmpty = clause.mid(match.capturedEnd()).trimmed().isEmpty();
+            // "vice president and research fellow": "and", "but" and "so" start a clause only
+            // when a subject follows them.
+            static const QRegularExpression subjectNext(
+                u"^(?:[A-Z]|(?:he|she|they|it|we|the|a|an|his|her|its|their)\\b)"_s);
+            const bool coordinating = match.captured().startsWith(u"and"_s, Qt::CaseInsensitive)
+                || match.captured().startsWith(u"but"_s, Qt::CaseInsensitive)
+                || match.captured().startsWith(u"so"_s, Qt::CaseInsensitive);
+            const bool newSubject
+                = subjectNext.match(QStringView(clause).mid(match.capturedEnd())).hasMatch();
+            if (!insideName && !restEmpty && (!coordinating || newSubject))
+                cut = from + int(match.capturedEnd());
+        }
+        from = cut;
+        QString phrase = text(from, to);
+        while (true) {
+            const QRegularExpressionMatch match = trailing.match(phrase);
+            if (!match.hasMatch() || match.capturedLength() == 0)
+                break;
+            phrase.chop(match.capturedLength());
+        }
+        to = from + int(phrase.size());
+        const QString lastWord = phrase.section(u' ', -1).toLower();
+        if (NameFinder::isPronoun(lastWord) && !phrase.isEmpty())
+            return { true, resolvePronoun(lastWord, sentence, to, depth) };
+
+        // Segments between commas, the nearest to the verb first: a person first, then any
+        // organisation or other name not inside a prepositional phrase.
+        QList<QPair<int, int>> segments;
+        int segmentStart = from;
+        for (int i = from; i <= to; ++i) {
+            if (i == to || m_body.at(i) == u',') {
+                segments.prepend({ segmentStart, i });
+                segmentStart = i + 1;
+            }
+        }
+        static const QRegularExpression spokes(u"\\b(?:spokes\\w+|statement)\\b"_s);
+        static const QRegularExpression description(
+            u"^(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]his)\\s+[^A-Z\\s]"_s);
+        for (const bool wantPerson : { true, false }) {
+            for (const auto &[start, end] : std::as_const(segments)) {
+                const QString segment = text(start, end).trimmed();
+                if (segment.isEmpty())
+                    continue;
+                const QList<NameFinder::Mention> mentions = m_names.mentionsIn(start, end);
+                const bool descriptive = segment.front().isLower();
+                const bool spokesperson = spokes.match(segment).hasMatch();
+                // "The 28-year-old host who presents Stars In Their Eyes": the names inside a
+                // description are not who it describes, unless a role names them ("the
+                // experts' choice was music critic Paul Connolly").
+                const bool describes = description.match(segment).hasMatch() && !spokesperson;
+                for (auto it = mentions.crbegin(); it != mentions.crend(); ++it) {
+                    // "Plaid Cymru health spokesman": the name before the role is who employs
+                    // the speaker, not the speaker.
+                    const bool person
+                        = it->kind == Kind::Person && (!spokesperson || it->afterRoleWord);
+                    if (wantPerson != person || (describes && !(person && it->afterRoleWord)))
+                        continue;
+                    // "A spokesman for the LSE" speaks for it; "differences with Mr Wyatt" are
+                    // not Mr Wyatt's.
+                    const QString lead = text(from, it->start).trimmed();
+                    const bool phraseStart = lead.isEmpty()
+                        || (!lead.contains(u' ') && lead.front().isUpper()); // "Justice"
+                    if (it->afterPreposition && !phraseStart && (person || !spokesperson))
+                        continue;
+                    if (descriptive && person && !it->afterRoleWord)
+                        continue;
+                    if (descriptive && !person && !spokesperson)
+                        continue;
+                    return { true, it->canonical };
+                }
+            }
+        }
+
+        // No name: a description. "A spokeswoman", "one trader" and plurals are nobody in
+        // particular; "the statement" is whoever spoke last; "the Dutchman" is the person the
+        // text is about.
+        static const QRegularExpression indefinite(
+            u"(?:^|\\s)(?:a|an|one|some|another|two|three|several|many)\\s+\\S+"_s,
+            QRegularExpression::CaseInsensitiveOption);
+        const QString lower = phrase.trimmed().toLower();
+        if (lower.isEmpty())
+            return {};
+        // "It summed up … in its submission which states": the clause's own subject.
+        if (const QString firstWord = lower.section(u' ', 0, 0); NameFinder::isPronoun(firstWord))
+            return { true, resolvePronoun(firstWord, sentence, from, depth) };
+        if (lower.contains(u"statement"_s) || lower.contains(u"lawsuit"_s)) {
+            if (const Quotation *earlier = earlierInSentence(sentence))
+                return { true, earlier->speaker };
+            return { true, subjectOf(sentence - 1, false, depth + 1) };
+        }
+        if (indefinite.match(lower).hasMatch())
+            return { true, QString() };
+        // "The authors", "analysts": a group, not one speaker.
+        if (lastWord.endsWith(u's') && !lastWord.endsWith(u"ss"_s) && lower.count(u' ') < 3)
+            return { true, QString() };
+        static const QRegularExpression body(
+            u"\\b(?:company|firm|group|bank|club|party|government|council|organisation|union|"
+            "body|association|watchdog|regulator|paper|newspaper|magazine|network|broadcaster|"
+            "team|side|ministry|department|agency|authority|charity|court)\\b"_s);
+        // "the judge" after "Texas Judge Letitia Clark"; "the coach" after "England coach Andy
+        // Robinson".
+        if (lower.startsWith(u"the "_s) || lower.contains(u" the "_s)) {
+            const QList<NameFinder::Mention> earlier = m_names.mentionsIn(0, from);
+            for (auto it = earlier.crbegin(); it != earlier.crend(); ++it) {
+                if (!it->role.isEmpty() && it->role == lastWord)
+                    return { true, it->canonical };
+            }
+        }
+        if (lower.startsWith(u"the "_s) || lower.contains(u" the "_s))
+            return { true,
+                resolvePronoun(
+                    body.match(lower).hasMatch() ? u"it"_s : u"he"_s, sentence, from, depth) };
+        return {};
+    }
+
+    bool afterCueAllowed(const Span &span, const QString &following) const
+    {
+        int last = span.innerEnd - 1;
+        while (last > span.innerStart && m_body.at(last).isSpace())
+            --last;
+        const QChar mark = last >= span.innerStart ? m_body.at(last) : QChar();
+        if (QStringView(u",?!—–-").contains(mark))
+            return true;
+        const QString trimmed = following.trimmed();
+        return !trimmed.isEmpty() && (trimmed.front() == u',' || trimmed.front().isLower());
+    }
+
+    // "…," he said. / "…," said X. / "…," X told Y. / "…," the paper quoted X as saying.
+    Attribution afterCue(const Span &span, int limit, int sentence) const
+    {
+        const QString following = text(span.end, limit);
+        if (!afterCueAllowed(span, following))
+            return {};
+        if (const QRegularExpressionMatch match = afterQuotedAsSaying().match(following);
+            match.hasMatch()) {
+            for (int group = 1; group <= 3; ++group) {
+                if (match.capturedStart(group) >= 0) {
+                    const int start = span.end + int(match.capturedStart(group));
+                    return speakerFromPhrase(
+                        start, start + int(match.capturedLength(group)), sentence);
+                }
+            }
+        }
+        if (const QRegularExpressionMatch match = afterPronoun().match(following); match.hasMatch())
+            return { true, resolvePronoun(match.captured(1), sentence, span.start) };
+        static const QRegularExpression newClause(
+            u"^(?:while|whilst|but|and|as|although|though|because|when|after|before|if|which|"
+            "who|where|so|by|for|in|on|at|to|from|with|of|over|about|into)\\b"_s);
+        for (const QRegularExpression *re : { &afterVerbThenName(), &afterNameThenVerb() }) {
+            if (const QRegularExpressionMatch match = re->match(following);
+                match.hasMatch() && !newClause.match(match.captured(1).trimmed()).hasMatch()) {
+                const int start = span.end + int(match.capturedStart(1));
+                const Attribution attribution
+                    = speakerFromPhrase(start, start + int(match.capturedLength(1)), sentence);
+                if (attribution.found)
+                    return attribution;
+            }
         }
         return {};
     }
 
-    QList<QPair<int, QString>> m_mentions;
+    // X said: "…" / X said the plan was "…" / X called it "…".
+    Attribution beforeCue(const Span &span, int clauseStart, int sentence, bool *verbFound) const
+    {
+        const QString before = text(clauseStart, span.start);
+        const QRegularExpressionMatch verb = lastIntroducingVerb(before);
+        *verbFound = verb.hasMatch();
+        if (!verb.hasMatch())
+            return {};
+        // "dismissed as "ridiculous" by Justice David Souter"
+        static const QRegularExpression byAgent(u"^\\s*by\\s+([^,.;:\"“”]{1,60})"_s);
+        if (isPassiveSaid(QStringView(before).left(verb.capturedStart()))) {
+            const QString after = text(span.end, std::min(int(m_body.size()), span.end + 70));
+            if (const QRegularExpressionMatch agent = byAgent.match(after); agent.hasMatch()) {
+                const int start = span.end + int(agent.capturedStart(1));
+                return speakerFromPhrase(start, start + int(agent.capturedLength(1)), sentence);
+            }
+        }
+        return speakerFromPhrase(clauseStart, clauseStart + int(verb.capturedStart()), sentence);
+    }
+
+    void attribute(const Span &span, qsizetype index)
+    {
+        const int sentence = sentenceAt(span.start);
+        const Sentence &range = m_sentences.at(sentence);
+        const int nextStart
+            = index + 1 < m_spans.size() ? m_spans.at(index + 1).start : int(m_body.size());
+        const int limit = std::min(range.end, nextStart);
+        const Quotation *earlier = earlierInSentence(sentence);
+        const int clauseStart = earlier ? earlier->end : range.start;
+        const QString inner = text(span.innerStart, span.innerEnd);
+        const int words = QuoteSpans::wordCount(inner);
+        const bool short_ = words <= 2 || (words <= 5 && QuoteSpans::isTitleLike(inner));
+        const bool opensSentence = text(range.start, span.start).trimmed().isEmpty();
+
+        Attribution attribution = afterCue(span, limit, sentence);
+        bool cued = attribution.found;
+        bool verbBefore = false;
+        if (!cued) {
+            attribution = beforeCue(span, clauseStart, sentence, &verbBefore);
+            cued = verbBefore;
+        }
+        if (!cued) {
+            // ", he argues." closing the sentence the quotation stands in.
+            const QString rest = text(span.end, range.end);
+            if (const QRegularExpressionMatch match = sentenceEndCue().match(rest);
+                match.hasMatch() && !rest.contains(u'"') && !rest.contains(u'“')) {
+                // Closing the sentence, the pronoun cannot be the sentence's own subject: "Mr
+                // Blair had been "hurt", he added" is someone else on Mr Blair.
+                const QString pronoun = match.captured(1);
+                attribution
+                    = { true, subjectOf(sentence - 1, pronoun == u"he"_s || pronoun == u"she"_s) };
+                cued = true;
+            }
+        }
+        if (!cued && earlier && !earlier->speaker.isEmpty())
+            cued = true, attribution = { true, earlier->speaker };
+        if (text(std::max(0, span.start - 10), span.start).endsWith(u"so-called "_s))
+            return;
+        // A word or two in quotes that nobody is said to have said is a scare quote or a
+        // title; so is a slogan after a possessive ("McDonald's "I'm lovin' it" campaign").
+        static const QRegularExpression possessive(u"\\w['’]s?\\s+$"_s);
+        if (!cued && (short_ || possessive.match(text(range.start, span.start)).hasMatch()))
+            return;
+        // A verb of saying whose subject the rules cannot name: unknown, not a guess.
+        if (!attribution.found && verbBefore)
+            attribution = { true, earlier ? earlier->speaker : QString() };
+        if (!attribution.found) {
+            // No cue: a quotation opening its sentence goes on from the sentence before; one
+            // inside a sentence belongs to whom the sentence is about.
+            attribution.speaker = opensSentence ? subjectOf(sentence - 1, false)
+                                                : resolvePronoun(u"they"_s, sentence, span.start);
+        }
+
+        Quotation quotation;
+        quotation.start = span.start;
+        quotation.end = span.end;
+        quotation.text = inner.trimmed();
+        static const QRegularExpression paragraphMark(u"\\n[\"“]"_s);
+        quotation.text.replace(paragraphMark, u"\n"_s);
+        quotation.speaker = attribution.speaker;
+        if (!m_sentenceSpeaker.at(sentence))
+            m_sentenceSpeaker[sentence] = quotation.speaker;
+        const int parentIndex = int(m_analysis.quotations.size());
+        m_analysis.quotations.append(quotation);
+
+        for (const Span &nested : QuoteSpans::singleQuotedInside(m_body, span)) {
+            const QString nestedText = text(nested.innerStart, nested.innerEnd);
+            const bool introduced
+                = lastIntroducingVerb(text(span.innerStart, nested.start)).hasMatch();
+            if (QuoteSpans::wordCount(nestedText) < 3 && !introduced)
+                continue;
+            Quotation inside;
+            inside.start = nested.start;
+            inside.end = nested.end;
+            inside.text = nestedText;
+            inside.parent = parentIndex;
+            m_analysis.quotations.append(inside);
+        }
+    }
+
+    const QString &m_body;
+    const QList<Span> m_spans;
+    const QList<Sentence> m_sentences;
+    const NameFinder m_names;
+    QList<std::optional<QString>> m_sentenceSpeaker;
+    QHash<QString, Kind> m_kinds;
+    QuoteAnalysis m_analysis;
 };
 
 } // namespace
 
 QuoteAnalysis analyse(const QString &body)
 {
-    static const QRegularExpression after(u"^[,.!?…—–\\s-]*(?:("_s + s_subject + u")\\s+(?:"
-        + s_verbs + u")\\b|(?:" + s_verbs + u")\\s+(" + s_name + u")|according\\s+to\\s+(" + s_name
-        + u"))");
-    static const QRegularExpression before(u"(?:^|[.!?]\\s+|\\s)("_s + s_subject + u")\\s+(?:"
-        + s_verbs + u")\\b[^.!?\"“”]{0,60}?[,:]\\s*$|(?:^|\\s)(" + s_name + u"):\\s*$");
-    static const QRegularExpression sentenceSubject(
-        u"(?:^|[.!?:;]\\s+)("_s + s_name + u"|[Hh]e|[Ss]he)\\s+[^.!?\"“”]*$");
-
-    QuoteAnalysis result;
-    Resolver resolver(body);
-    QString lastSpeaker;
-    const QList<QStringView> paragraphs = QStringView(body).split(u'\n');
-    int offset = 0;
-    QList<Span> spans;
-    for (QStringView paragraph : paragraphs) {
-        spans += doubleQuotes(paragraph, offset);
-        offset += int(paragraph.size()) + 1;
-    }
-    // A quotation left open continues into the next paragraph that opens with a quote mark.
-    QList<Span> merged;
-    for (const Span &span : std::as_const(spans)) {
-        if (!merged.isEmpty() && !merged.back().closed) {
-            const int gap = span.start - merged.back().end;
-            if (gap == 1) {
-                merged.back().end = span.end;
-                merged.back().innerEnd = span.innerEnd;
-                merged.back().closed = span.closed;
-                continue;
-            }
-        }
-        merged.append(span);
-    }
-
-    for (int i = 0; i < merged.size(); ++i) {
-        const Span &span = merged.at(i);
-        const int contextStart = std::max(
-            i > 0 ? merged.at(i - 1).end : 0, int(body.lastIndexOf(u'\n', span.start - 1)) + 1);
-        const int nextStart = i + 1 < merged.size() ? merged.at(i + 1).start : int(body.size());
-        const int paragraphEnd = body.indexOf(u'\n', span.end) < 0
-            ? int(body.size())
-            : int(body.indexOf(u'\n', span.end));
-        const QString following = body.mid(span.end, std::min(nextStart, paragraphEnd) - span.end);
-        const QString preceding = body.mid(contextStart, span.start - contextStart);
-
-        QString subject;
-        if (const QRegularExpressionMatch match = after.match(following); match.hasMatch())
-            subject = match.captured(1) + match.captured(2) + match.captured(3);
-        else if (const QRegularExpressionMatch match = before.match(preceding); match.hasMatch())
-            subject = match.captured(1) + match.captured(2);
-        const QString inner = body.mid(span.innerStart, span.innerEnd - span.innerStart);
-        const bool cued = !subject.isEmpty();
-        // A word or two in quotes with nobody saying it is a title or a scare quote.
-        if (!cued && wordCount(inner) <= 2)
-            continue;
-        // The second half of a quotation split by "X said" belongs to X.
-        const bool sameParagraph = !result.quotations.isEmpty()
-            && !body.mid(result.quotations.back().end, span.start - result.quotations.back().end)
-                    .contains(u'\n');
-        if (!cued && sameParagraph && result.quotations.back().parent < 0
-            && !result.quotations.back().speaker.isEmpty()) {
-            subject = result.quotations.back().speaker;
-        } else if (!cued) {
-            // Quoted words inside a sentence about someone are that someone's words.
-            if (const QRegularExpressionMatch match = sentenceSubject.match(preceding);
-                match.hasMatch() && !preceding.trimmed().isEmpty())
-                subject = match.captured(1);
-        }
-        Quotation quotation;
-        quotation.start = span.start;
-        quotation.end = span.end;
-        quotation.text = inner.trimmed();
-        quotation.text.remove(QRegularExpression(u"\\n[\"“]"_s));
-        quotation.speaker = resolver.resolve(subject, span.start, lastSpeaker);
-        if (!quotation.speaker.isEmpty())
-            lastSpeaker = quotation.speaker;
-        const int parentIndex = int(result.quotations.size());
-        result.quotations.append(quotation);
-        for (const Span &nested : singleQuotes(body, span)) {
-            if (wordCount(body.mid(nested.innerStart, nested.innerEnd - nested.innerStart)) < 2)
-                continue;
-            Quotation inside;
-            inside.start = nested.start;
-            inside.end = nested.end;
-            inside.text = body.mid(nested.innerStart, nested.innerEnd - nested.innerStart);
-            inside.parent = parentIndex;
-            result.quotations.append(inside);
-        }
-    }
-
+    QuoteAnalysis result = Attributor(body).run();
     QHash<QString, int> index;
     for (const Quotation &quotation : std::as_const(result.quotations)) {
         if (quotation.speaker.isEmpty())

@@ -8,7 +8,8 @@ struct Quotation
 {
     int start = 0; ///< body offset of the opening quotation mark
     int end = 0; ///< body offset just after the closing mark (or the paragraph's end)
-    QString text; ///< the words quoted, without the marks; parts joined with " … "
+    QString text; ///< the words quoted, without the marks (and without the mark opening each
+                  ///< further paragraph of a long quotation)
     QString speaker; ///< canonical name, or empty when the text names nobody
     int parent = -1; ///< index of the quotation this one is nested in, or -1
 };

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+/// People and organisations named in an article, and which full name a short form ("Mr
+/// Miller", "Hewitt", "Lady Hale") stands for. Rules, not a model: capitalised words, the role
+/// words before a name ("Secretary", "chief", "Dr"), and a list of words that make a name an
+/// organisation ("Council", "Party", an acronym). Internal to the quote detector.
+class NameFinder
+{
+public:
+    enum class Kind { Person, Organisation, Other };
+
+    struct Mention
+    {
+        int start = 0;
+        int end = 0;
+        QString canonical; ///< the fullest form the article gives
+        Kind kind = Kind::Other;
+        bool afterPreposition = false; ///< "of the UK Patent Office", "with Bank Oyens"
+        bool afterRoleWord = false; ///< "chief executive Clara Furse", "Dr Jeremy Philpott"
+        QString role; ///< the role word before the name, in lower case: "judge", "executive"
+    };
+
+    /// Finds the names in the body outside the given ranges (the quotations: a name inside
+    /// someone's words is not who is speaking).
+    NameFinder(const QString &body, const QList<QPair<int, int>> &excluded);
+
+    /// Mentions starting in [from, to), in text order.
+    QList<Mention> mentionsIn(int from, int to) const;
+
+    static bool isPronoun(const QString &word);
+
+private:
+    struct Run
+    {
+        int start = 0;
+        int end = 0;
+        QStringList words;
+        bool titled = false;
+        bool afterPreposition = false;
+        bool afterRoleWord = false;
+        QString role;
+    };
+
+    QList<Run> runsIn(int from, int to) const;
+    QString canonicalFor(const Run &run, Kind *kind) const;
+    QString organisationNounAfter(int end) const;
+    bool usesInLowerCase(const QString &word) const;
+
+    const QString &m_body;
+    QList<QPair<int, QString>> m_fullNames; ///< people named in full, by position
+    QList<Mention> m_mentions;
+};
