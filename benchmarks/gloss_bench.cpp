@@ -267,7 +267,7 @@ void benchQueries(const QString &library)
             timer.restart();
             // What the list does: ordered ids of every match, then the first page with snippets.
             const auto ids
-                = (*store)->articleIds({ query, ArticleSort::Relevance, Qt::AscendingOrder, {} });
+                = (*store)->articleIds({ query, ArticleSort::Relevance, Qt::AscendingOrder, {}, {} });
             if (ids)
                 (void)(*store)->summaries(ids->mid(0, ArticleListModel::PageSize), query);
             list.append(timer.nsecsElapsed() / 1e6);

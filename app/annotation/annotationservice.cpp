@@ -1,4 +1,5 @@
 #include "annotationservice.h"
+#include "library/librarycommand.h"
 #include "library/librarystore.h"
 #include "library/sqlhelpers.h"
 
@@ -6,50 +7,6 @@
 #include <QUndoCommand>
 
 using namespace Qt::StringLiterals;
-
-/// One undoable edit: the edit has already been applied when it is pushed, so the first redo()
-/// (which QUndoStack::push calls) does nothing.
-class AnnotationCommand final : public QUndoCommand
-{
-public:
-    AnnotationCommand(AnnotationService *service, const QString &text,
-        std::function<Result<void>()> apply, std::function<Result<void>()> revert,
-        AnnotationService::Scope scope)
-        : QUndoCommand(text)
-        , m_service(service)
-        , m_apply(std::move(apply))
-        , m_revert(std::move(revert))
-        , m_scope(std::move(scope))
-    { }
-
-    void redo() override
-    {
-        if (m_first) {
-            m_first = false;
-            return;
-        }
-        run(m_apply);
-    }
-    void undo() override { run(m_revert); }
-
-private:
-    void run(const std::function<Result<void>()> &step)
-    {
-        ScopedTransaction transaction(m_service->m_library->connectionName());
-        Result<void> done = transaction.began() ? step() : transaction.began();
-        if (done)
-            done = transaction.commit();
-        if (!done)
-            Q_EMIT m_service->errorOccurred(done.error());
-        m_service->announce(m_scope);
-    }
-
-    AnnotationService *m_service;
-    std::function<Result<void>()> m_apply;
-    std::function<Result<void>()> m_revert;
-    AnnotationService::Scope m_scope;
-    bool m_first = true;
-};
 
 AnnotationService::AnnotationService(LibraryStore *library, QObject *parent)
     : QObject(parent)
@@ -81,17 +38,16 @@ AnnotationService::Scope AnnotationService::highlightScope(
 
 Result<void> AnnotationService::perform(const QString &text, Step apply, Step revert, Scope scope)
 {
-    {
-        ScopedTransaction transaction(m_library->connectionName());
-        if (!transaction.began())
-            return transaction.began();
-        if (auto applied = apply(); !applied)
-            return applied;
-        if (auto committed = transaction.commit(); !committed)
-            return committed;
-    }
+    auto done = [this, scope](const Result<void> &result) {
+        if (!result)
+            Q_EMIT errorOccurred(result.error());
+        announce(scope);
+    };
+    if (auto performed = LibraryCommand::perform(&m_undo, m_library->connectionName(), text,
+            std::move(apply), std::move(revert), std::move(done));
+        !performed)
+        return performed;
     announce(scope);
-    m_undo.push(new AnnotationCommand(this, text, std::move(apply), std::move(revert), scope));
     return {};
 }
 

@@ -91,5 +91,4 @@ private:
     LibraryStore *m_library;
     AnnotationStore m_store;
     QUndoStack m_undo;
-    friend class AnnotationCommand;
 };

@@ -57,11 +57,6 @@ Highlight highlightFrom(const QSqlQuery &query)
     return highlight;
 }
 
-QVariant text(const QString &value)
-{
-    return value.isNull() ? QVariant(QString(0, QChar())) : QVariant(value);
-}
-
 } // namespace
 
 AnnotationStore::AnnotationStore(const LibraryStore &library)
@@ -70,15 +65,7 @@ AnnotationStore::AnnotationStore(const LibraryStore &library)
 
 Result<QSqlQuery> AnnotationStore::run(const QString &sql, const QVariantList &values) const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    query.setForwardOnly(true);
-    if (auto prepared = Sql::prepare(query, sql); !prepared)
-        return ResultError(prepared.error());
-    for (int i = 0; i < values.size(); ++i)
-        query.bindValue(i, values.at(i));
-    if (auto ran = Sql::exec(query); !ran)
-        return ResultError(ran.error());
-    return query;
+    return Sql::query(m_connection, sql, values);
 }
 
 Result<QHash<qint64, QList<qint64>>> AnnotationStore::tagsOf(const QList<qint64> &ids) const
@@ -192,9 +179,9 @@ Result<qint64> AnnotationStore::insertHighlight(const Highlight &highlight)
               "status, color, note, created_at, modified_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"_s,
             { highlight.id > 0 ? QVariant(highlight.id) : QVariant(QMetaType::fromType<qint64>()),
                 highlight.articleId, highlight.anchor.start, highlight.anchor.end,
-                text(highlight.anchor.exact), text(highlight.anchor.prefix),
-                text(highlight.anchor.suffix), anchorStatusName(highlight.status),
-                text(highlight.color), text(highlight.note), created, modified });
+                Sql::text(highlight.anchor.exact), Sql::text(highlight.anchor.prefix),
+                Sql::text(highlight.anchor.suffix), anchorStatusName(highlight.status),
+                Sql::text(highlight.color), Sql::text(highlight.note), created, modified });
     if (!query)
         return ResultError(query.error());
     const qint64 id = highlight.id > 0 ? highlight.id : query->lastInsertId().toLongLong();
@@ -208,9 +195,9 @@ Result<void> AnnotationStore::updateHighlight(const Highlight &highlight)
     Result<QSqlQuery> query = run(
         u"UPDATE highlights SET start_pos=?, end_pos=?, exact=?, prefix=?, suffix=?, status=?, "
         "color=?, note=?, modified_at=? WHERE id=?"_s,
-        { highlight.anchor.start, highlight.anchor.end, text(highlight.anchor.exact),
-            text(highlight.anchor.prefix), text(highlight.anchor.suffix),
-            anchorStatusName(highlight.status), text(highlight.color), text(highlight.note),
+        { highlight.anchor.start, highlight.anchor.end, Sql::text(highlight.anchor.exact),
+            Sql::text(highlight.anchor.prefix), Sql::text(highlight.anchor.suffix),
+            anchorStatusName(highlight.status), Sql::text(highlight.color), Sql::text(highlight.note),
             highlight.modified.isValid() ? highlight.modified.toUTC().toString(Qt::ISODateWithMs)
                                          : now(),
             highlight.id });
@@ -427,7 +414,7 @@ Result<qint64> AnnotationStore::insertTag(const Tag &tag)
               "VALUES (?, ?, ?, ?, ?, ?)"_s,
             { tag.id > 0 ? QVariant(tag.id) : QVariant(QMetaType::fromType<qint64>()),
                 tag.parentId > 0 ? QVariant(tag.parentId) : QVariant(QMetaType::fromType<qint64>()),
-                *name, text(tag.color), text(tag.description), now() });
+                *name, Sql::text(tag.color), Sql::text(tag.description), now() });
     if (!query) {
         if (query.error().contains(u"UNIQUE"_s))
             return ResultError(tr("There is already a tag “%1” there.").arg(*name));
@@ -451,7 +438,7 @@ Result<void> AnnotationStore::updateTag(const Tag &tag)
     Result<QSqlQuery> query
         = run(u"UPDATE tags SET parent_id = ?, name = ?, color = ?, description = ? WHERE id = ?"_s,
             { tag.parentId > 0 ? QVariant(tag.parentId) : QVariant(QMetaType::fromType<qint64>()),
-                *name, text(tag.color), text(tag.description), tag.id });
+                *name, Sql::text(tag.color), Sql::text(tag.description), tag.id });
     if (!query) {
         if (query.error().contains(u"UNIQUE"_s))
             return ResultError(tr("There is already a tag “%1” there.").arg(*name));

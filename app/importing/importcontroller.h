@@ -5,10 +5,7 @@
 #include <QObject>
 #include <QStringList>
 
-#include <atomic>
-#include <memory>
-
-class QThread;
+class LibraryWorker;
 
 /// Runs imports on a worker thread with its own library connection, so the window stays
 /// responsive. One import at a time; progress and the summary arrive as queued signals.
@@ -20,7 +17,7 @@ public:
     ~ImportController() override;
     Q_DISABLE_COPY_MOVE(ImportController)
 
-    bool isRunning() const { return m_running; }
+    bool isRunning() const;
     /// Starts importing paths into the library file; false if an import is already running.
     bool start(const QString &libraryPath, const QStringList &paths);
     /// Asks the running import to stop after the current article; what is stored stays.
@@ -31,11 +28,7 @@ Q_SIGNALS:
     void finished(const ImportSummary &summary);
 
 private:
-    void waitForWorker();
-
-    std::unique_ptr<QThread> m_thread;
-    std::shared_ptr<std::atomic_bool> m_cancel;
-    bool m_running = false;
+    LibraryWorker *m_worker;
 };
 
 Q_DECLARE_METATYPE(ImportSummary)

@@ -4,7 +4,8 @@
 
 /// Turns what a user types into a safe FTS5 MATCH expression: words must all occur, "quoted
 /// text" is a phrase, -word excludes, OR between terms means either; the last word, from three
-/// letters on, matches as a prefix so results follow the typing. Returns an empty string when nothing searchable is left.
+/// letters on, matches as a prefix so results follow the typing. Returns an empty string when
+/// nothing searchable is left.
 namespace FtsQuery {
 
 QString fromUserText(const QString &text);

@@ -418,6 +418,14 @@ Result<LibraryStore::Upserted> LibraryStore::upsertInside(const Article &article
         // The text changed under the user's highlights: place each again, in this transaction.
         if (auto placed = AnnotationStore(*this).reanchor(id, body); !placed)
             return ResultError(placed.error());
+        // Who is quoted may have changed too: the speaker indexer looks at it again.
+        QSqlQuery stale(QSqlDatabase::database(m_connection));
+        if (auto ready = Sql::prepare(stale, u"DELETE FROM quote_scans WHERE article_id = ?"_s);
+            !ready)
+            return ResultError(ready.error());
+        stale.addBindValue(id);
+        if (auto ran = Sql::exec(stale); !ran)
+            return ResultError(ran.error());
     }
     return Upserted { id, existingId != 0 ? UpsertOutcome::Updated : UpsertOutcome::Inserted };
 }
@@ -551,18 +559,24 @@ Result<QList<qint64>> LibraryStore::rankedMatches(const QString &match) const
 Result<QList<qint64>> LibraryStore::articleIds(const ArticleQuery &articleQuery) const
 {
     const QString match = FtsQuery::fromUserText(articleQuery.text);
-    QString tagFilter;
+    // The panels' filters (a tag, a speaker) narrow whatever the query finds.
+    QStringList filters;
     QVariantList values;
     if (!articleQuery.tagIds.isEmpty()) {
-        tagFilter = u"a.id IN (SELECT h.article_id FROM highlights h JOIN highlight_tags t ON "
-                    "t.highlight_id = h.id WHERE t.tag_id IN (%1))"_s.arg(
-                        placeholders(articleQuery.tagIds.size()));
+        filters.append(u"a.id IN (SELECT h.article_id FROM highlights h JOIN highlight_tags t "
+                       "ON t.highlight_id = h.id WHERE t.tag_id IN (%1))"_s.arg(
+                           placeholders(articleQuery.tagIds.size())));
         for (qint64 tagId : articleQuery.tagIds)
             values.append(tagId);
     }
+    if (!articleQuery.speaker.isNull()) {
+        filters.append(u"a.id IN (SELECT article_id FROM quote_speakers WHERE speaker = ?)"_s);
+        values.append(articleQuery.speaker);
+    }
+    const QString filter = filters.join(u" AND "_s);
     if (match.isEmpty()) {
         return idList(u"SELECT a.id FROM articles a "_s
-                + (tagFilter.isEmpty() ? QString() : u"WHERE "_s + tagFilter) + u" ORDER BY "_s
+                + (filter.isEmpty() ? QString() : u"WHERE "_s + filter) + u" ORDER BY "_s
                 + orderClause(articleQuery),
             values);
     }
@@ -581,10 +595,10 @@ Result<QList<qint64>> LibraryStore::articleIds(const ArticleQuery &articleQuery)
                 ranked->append(id);
             }
         }
-        if (tagFilter.isEmpty())
+        if (filter.isEmpty())
             return ranked;
         Result<QList<qint64>> tagged
-            = idList(u"SELECT a.id FROM articles a WHERE "_s + tagFilter, values);
+            = idList(u"SELECT a.id FROM articles a WHERE "_s + filter, values);
         if (!tagged)
             return tagged;
         const QSet<qint64> allowed(tagged->cbegin(), tagged->cend());
@@ -599,7 +613,7 @@ Result<QList<qint64>> LibraryStore::articleIds(const ArticleQuery &articleQuery)
     all += values;
     return idList(u"SELECT a.id FROM articles a WHERE (a.id IN (SELECT rowid FROM articles_fts "
                   "WHERE articles_fts MATCH ?) OR a.id IN ("_s
-            + byHighlights + u"))"_s + (tagFilter.isEmpty() ? QString() : u" AND "_s + tagFilter)
+            + byHighlights + u"))"_s + (filter.isEmpty() ? QString() : u" AND "_s + filter)
             + u" ORDER BY "_s + orderClause(articleQuery),
         all);
 }

@@ -20,6 +20,8 @@ struct ArticleQuery
     Qt::SortOrder order = Qt::DescendingOrder;
     /// When set, only articles with a highlight carrying one of these tags.
     QList<qint64> tagIds;
+    /// When not null, only articles quoting this speaker.
+    QString speaker;
 };
 
 struct SearchHit

@@ -107,6 +107,29 @@ QStringList stepTo(int version)
                 INSERT INTO highlights_fts(rowid, exact, note) VALUES (new.id, new.exact, new.note);
             END)"_s,
         };
+    case 3:
+        return {
+            // A speaker the user gave a quotation, found again by the quotation's words when
+            // the article is re-imported; '' means "nobody named".
+            uR"(CREATE TABLE speaker_corrections (
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                quote TEXT NOT NULL,
+                speaker TEXT NOT NULL,
+                corrected_at TEXT NOT NULL,
+                PRIMARY KEY (article_id, quote)) WITHOUT ROWID)"_s,
+            // Who is quoted where, derived from the text and the corrections, kept for the
+            // library-wide Speakers view. quote_scans says which articles are current for which
+            // version of the detector; the rest wait for the background indexer.
+            uR"(CREATE TABLE quote_speakers (
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                speaker TEXT NOT NULL,
+                quotations INTEGER NOT NULL,
+                PRIMARY KEY (article_id, speaker)) WITHOUT ROWID)"_s,
+            u"CREATE INDEX quote_speakers_by_speaker ON quote_speakers(speaker, article_id)"_s,
+            uR"(CREATE TABLE quote_scans (
+                article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                detector INTEGER NOT NULL))"_s,
+        };
     default:
         return {};
     }

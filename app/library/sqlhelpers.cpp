@@ -55,6 +55,25 @@ Result<QVariant> scalar(const QString &connection, const QString &statement)
     return query.value(0);
 }
 
+Result<QSqlQuery> query(
+    const QString &connection, const QString &statement, const QVariantList &values)
+{
+    QSqlQuery query(QSqlDatabase::database(connection, false));
+    query.setForwardOnly(true);
+    if (auto prepared = prepare(query, statement); !prepared)
+        return ResultError(prepared.error());
+    for (int i = 0; i < values.size(); ++i)
+        query.bindValue(i, values.at(i));
+    if (auto ran = exec(query); !ran)
+        return ResultError(ran.error());
+    return query;
+}
+
+QVariant text(const QString &value)
+{
+    return value.isNull() ? QVariant(QString(0, QChar())) : QVariant(value);
+}
+
 } // namespace Sql
 
 ScopedTransaction::ScopedTransaction(QString connection)

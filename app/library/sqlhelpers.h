@@ -4,6 +4,7 @@
 
 #include <QSqlQuery>
 #include <QString>
+#include <QVariantList>
 
 /// Small helpers that keep every statement prepared and every failure a sentence.
 namespace Sql {
@@ -16,6 +17,11 @@ namespace Sql {
 [[nodiscard]] Result<void> run(const QString &connection, const QString &statement);
 /// Runs a one-value query and returns that value.
 [[nodiscard]] Result<QVariant> scalar(const QString &connection, const QString &statement);
+/// Prepares a forward-only statement, binds the values in order and runs it.
+[[nodiscard]] Result<QSqlQuery> query(
+    const QString &connection, const QString &statement, const QVariantList &values = {});
+/// A string for a NOT NULL column: a null QString would bind as NULL.
+QVariant text(const QString &value);
 
 } // namespace Sql
 

@@ -181,6 +181,14 @@ void ArticleListModel::setTagFilter(const QList<qint64> &tagIds)
     reload();
 }
 
+void ArticleListModel::setSpeakerFilter(const QString &speaker)
+{
+    if (speaker == m_query.speaker && speaker.isNull() == m_query.speaker.isNull())
+        return;
+    m_query.speaker = speaker;
+    reload();
+}
+
 void ArticleListModel::refresh()
 {
     reload();

@@ -35,6 +35,9 @@ public:
     /// Only articles with a highlight carrying one of these tags; empty shows all.
     void setTagFilter(const QList<qint64> &tagIds);
     QList<qint64> tagFilter() const { return m_query.tagIds; }
+    /// Only the articles quoting this speaker; a null string lists all.
+    void setSpeakerFilter(const QString &speaker);
+    QString speakerFilter() const { return m_query.speaker; }
     /// Reloads from the store, keeping query and order (after an import).
     void refresh();
 

@@ -137,6 +137,20 @@ public:
         return std::move(m_analysis);
     }
 
+    /// The ways the article names someone: "Milo Ventimiglia", "Ventimiglia".
+    QStringList formsOf(const QString &canonical) const
+    {
+        QStringList forms { canonical };
+        for (const NameFinder::Mention &mention : m_names.mentionsIn(0, int(m_body.size()))) {
+            if (mention.canonical != canonical)
+                continue;
+            const QString form = text(mention.start, mention.end);
+            if (!forms.contains(form))
+                forms.append(form);
+        }
+        return forms;
+    }
+
 private:
     static QList<QPair<int, int>> ranges(const QList<Span> &spans)
     {
@@ -563,20 +577,52 @@ private:
 
 } // namespace
 
-QuoteAnalysis analyse(const QString &body)
+namespace {
+
+// One entry per speaker of the top-level quotations, in order of first quotation; the forms
+// already known for a name are kept.
+void countSpeakers(QuoteAnalysis &analysis)
 {
-    QuoteAnalysis result = Attributor(body).run();
-    QHash<QString, int> index;
-    for (const Quotation &quotation : std::as_const(result.quotations)) {
-        if (quotation.speaker.isEmpty())
+    QHash<QString, QStringList> forms;
+    for (const Speaker &speaker : std::as_const(analysis.speakers))
+        forms.insert(speaker.name, speaker.mentions);
+    analysis.speakers.clear();
+    QHash<QString, qsizetype> index;
+    for (const Quotation &quotation : std::as_const(analysis.quotations)) {
+        if (quotation.speaker.isEmpty() || quotation.parent >= 0)
             continue;
         if (!index.contains(quotation.speaker)) {
-            index.insert(quotation.speaker, int(result.speakers.size()));
-            result.speakers.append({ quotation.speaker, { quotation.speaker }, 0 });
+            index.insert(quotation.speaker, analysis.speakers.size());
+            analysis.speakers.append(
+                { quotation.speaker, forms.value(quotation.speaker, { quotation.speaker }), 0 });
         }
-        ++result.speakers[index.value(quotation.speaker)].quotations;
+        ++analysis.speakers[index.value(quotation.speaker)].quotations;
     }
+}
+
+} // namespace
+
+QuoteAnalysis analyse(const QString &body)
+{
+    Attributor attributor(body);
+    QuoteAnalysis result = attributor.run();
+    for (const Quotation &quotation : std::as_const(result.quotations)) {
+        if (!quotation.speaker.isEmpty() && quotation.parent < 0)
+            result.speakers.append({ quotation.speaker, attributor.formsOf(quotation.speaker), 0 });
+    }
+    countSpeakers(result);
     return result;
+}
+
+void applyCorrections(QuoteAnalysis &analysis, const QHash<QString, QString> &corrections)
+{
+    if (corrections.isEmpty())
+        return;
+    for (Quotation &quotation : analysis.quotations) {
+        if (const auto found = corrections.constFind(quotation.text); found != corrections.cend())
+            quotation.speaker = *found;
+    }
+    countSpeakers(analysis);
 }
 
 } // namespace QuoteDetector

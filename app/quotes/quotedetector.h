@@ -1,7 +1,9 @@
 #pragma once
 
+#include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 /// A direct quotation found in an article body.
 struct Quotation
@@ -18,7 +20,8 @@ struct Quotation
 struct Speaker
 {
     QString name;
-    QStringList mentions; ///< the forms used: "Milo Ventimiglia", "Ventimiglia", "he"
+    QStringList
+        mentions; ///< the forms the article names them by: "Milo Ventimiglia", "Ventimiglia"
     int quotations = 0;
 };
 
@@ -35,6 +38,13 @@ struct QuoteAnalysis
 /// keeps an empty speaker rather than a guess.
 namespace QuoteDetector {
 
+/// Raised whenever the rules change, so that results stored by an older version are redone.
+constexpr int Version = 2;
+
 QuoteAnalysis analyse(const QString &body);
+
+/// Gives the quotations the user corrected the speakers they chose (found by their words; ''
+/// for nobody) and counts the speakers again.
+void applyCorrections(QuoteAnalysis &analysis, const QHash<QString, QString> &corrections);
 
 } // namespace QuoteDetector

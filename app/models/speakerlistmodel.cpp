@@ -1,0 +1,104 @@
+#include "speakerlistmodel.h"
+
+SpeakerListModel::SpeakerListModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
+
+void SpeakerListModel::setStore(const QuoteStore *store)
+{
+    m_store = store;
+    reload();
+}
+
+void SpeakerListModel::setFilterText(const QString &text)
+{
+    if (text == m_filter)
+        return;
+    m_filter = text;
+    reload();
+}
+
+void SpeakerListModel::reload()
+{
+    QList<SpeakerSummary> speakers;
+    if (m_store) {
+        Result<QList<SpeakerSummary>> read = m_store->speakers(m_filter.trimmed());
+        if (read)
+            speakers = std::move(*read);
+        else
+            Q_EMIT errorOccurred(read.error());
+    }
+    beginResetModel();
+    m_speakers = std::move(speakers);
+    endResetModel();
+}
+
+int SpeakerListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_speakers.size());
+}
+
+int SpeakerListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant SpeakerListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const SpeakerSummary &speaker = m_speakers.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case NameColumn:
+            return speaker.name;
+        case QuotationsColumn:
+            return speaker.quotations;
+        case ArticlesColumn:
+            return speaker.articles;
+        default:
+            return {};
+        }
+    case Qt::TextAlignmentRole:
+        return index.column() == NameColumn ? QVariant()
+                                            : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::ToolTipRole:
+        return QString(tr("%1: %n quotation(s)", nullptr, speaker.quotations).arg(speaker.name)
+            + u' ' + tr("in %n article(s)", nullptr, speaker.articles));
+    case NameRole:
+        return speaker.name;
+    default:
+        return {};
+    }
+}
+
+QVariant SpeakerListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Speaker");
+    case QuotationsColumn:
+        return tr("Quotations");
+    case ArticlesColumn:
+        return tr("Articles");
+    default:
+        return {};
+    }
+}
+
+QString SpeakerListModel::speakerAt(int row) const
+{
+    return row >= 0 && row < m_speakers.size() ? m_speakers.at(row).name : QString();
+}
+
+int SpeakerListModel::rowOf(const QString &speaker) const
+{
+    for (qsizetype row = 0; row < m_speakers.size(); ++row) {
+        if (m_speakers.at(row).name == speaker)
+            return int(row);
+    }
+    return -1;
+}

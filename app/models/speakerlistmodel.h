@@ -1,0 +1,43 @@
+#pragma once
+
+#include "quotes/quotestore.h"
+
+#include <QAbstractTableModel>
+
+/// Every speaker quoted in the library, with how many quotations and articles, most quoted
+/// first; narrowed by the text the user types. Reads the speaker index (one grouped query), not
+/// the articles.
+class SpeakerListModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { NameColumn, QuotationsColumn, ArticlesColumn, ColumnCount };
+    enum Role { NameRole = Qt::UserRole + 1 };
+
+    explicit SpeakerListModel(QObject *parent = nullptr);
+    Q_DISABLE_COPY_MOVE(SpeakerListModel)
+
+    /// The index to read (nullptr: none); reloads.
+    void setStore(const QuoteStore *store);
+    void setFilterText(const QString &text);
+    QString filterText() const { return m_filter; }
+    /// Reads the index again (after indexing or a correction), keeping the filter.
+    void reload();
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    QString speakerAt(int row) const;
+    int rowOf(const QString &speaker) const;
+
+Q_SIGNALS:
+    void errorOccurred(const QString &message);
+
+private:
+    const QuoteStore *m_store = nullptr;
+    QString m_filter;
+    QList<SpeakerSummary> m_speakers;
+};

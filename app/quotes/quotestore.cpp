@@ -1,0 +1,131 @@
+#include "quotestore.h"
+
+#include "library/librarystore.h"
+#include "library/sqlhelpers.h"
+
+#include <QDateTime>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+QuoteStore::QuoteStore(const LibraryStore &library)
+    : m_connection(library.connectionName())
+{ }
+
+Result<QHash<QString, QString>> QuoteStore::corrections(qint64 articleId) const
+{
+    Result<QSqlQuery> query = Sql::query(m_connection,
+        u"SELECT quote, speaker FROM speaker_corrections WHERE article_id = ?"_s, { articleId });
+    if (!query)
+        return ResultError(query.error());
+    QHash<QString, QString> result;
+    while (query->next())
+        result.insert(query->value(0).toString(), query->value(1).toString());
+    return result;
+}
+
+Result<void> QuoteStore::setCorrection(
+    qint64 articleId, const QString &quote, const QString &speaker)
+{
+    Result<QSqlQuery> query = Sql::query(m_connection,
+        u"INSERT INTO speaker_corrections (article_id, quote, speaker, corrected_at) "
+        "VALUES (?, ?, ?, ?) ON CONFLICT(article_id, quote) DO UPDATE SET "
+        "speaker = excluded.speaker, corrected_at = excluded.corrected_at"_s,
+        { articleId, Sql::text(quote), Sql::text(speaker),
+            QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) });
+    if (!query)
+        return ResultError(query.error());
+    return {};
+}
+
+Result<void> QuoteStore::removeCorrection(qint64 articleId, const QString &quote)
+{
+    Result<QSqlQuery> query = Sql::query(m_connection,
+        u"DELETE FROM speaker_corrections WHERE article_id = ? AND quote = ?"_s,
+        { articleId, Sql::text(quote) });
+    if (!query)
+        return ResultError(query.error());
+    return {};
+}
+
+Result<void> QuoteStore::storeSpeakers(qint64 articleId, const QList<Speaker> &speakers)
+{
+    if (auto cleared = Sql::query(
+            m_connection, u"DELETE FROM quote_speakers WHERE article_id = ?"_s, { articleId });
+        !cleared)
+        return ResultError(cleared.error());
+    for (const Speaker &speaker : speakers) {
+        if (auto stored = Sql::query(m_connection,
+                u"INSERT INTO quote_speakers (article_id, speaker, quotations) VALUES (?, ?, ?)"_s,
+                { articleId, Sql::text(speaker.name), speaker.quotations });
+            !stored)
+            return ResultError(stored.error());
+    }
+    Result<QSqlQuery> scanned = Sql::query(m_connection,
+        u"INSERT INTO quote_scans (article_id, detector) VALUES (?, ?) ON CONFLICT(article_id) "
+        "DO UPDATE SET detector = excluded.detector"_s,
+        { articleId, QuoteDetector::Version });
+    if (!scanned)
+        return ResultError(scanned.error());
+    return {};
+}
+
+Result<QList<qint64>> QuoteStore::articlesToIndex(int limit) const
+{
+    Result<QSqlQuery> query = Sql::query(m_connection,
+        u"SELECT a.id FROM articles a LEFT JOIN quote_scans s ON s.article_id = a.id "
+        "WHERE s.article_id IS NULL OR s.detector <> ? ORDER BY a.id LIMIT ?"_s,
+        { QuoteDetector::Version, limit });
+    if (!query)
+        return ResultError(query.error());
+    QList<qint64> ids;
+    while (query->next())
+        ids.append(query->value(0).toLongLong());
+    return ids;
+}
+
+Result<int> QuoteStore::articlesToIndexCount() const
+{
+    Result<QSqlQuery> query = Sql::query(m_connection,
+        u"SELECT (SELECT count(*) FROM articles) - "
+        "(SELECT count(*) FROM quote_scans WHERE detector = ?)"_s,
+        { QuoteDetector::Version });
+    if (!query)
+        return ResultError(query.error());
+    return query->next() ? query->value(0).toInt() : 0;
+}
+
+Result<QList<SpeakerSummary>> QuoteStore::speakers(const QString &containing) const
+{
+    QString sql = u"SELECT speaker, sum(quotations), count(*) FROM quote_speakers "_s;
+    QVariantList values;
+    if (!containing.isEmpty()) {
+        // instr() keeps the user's text literal, where LIKE would read % and _ as wildcards.
+        sql += u"WHERE instr(lower(speaker), lower(?)) > 0 "_s;
+        values.append(containing);
+    }
+    sql += u"GROUP BY speaker ORDER BY sum(quotations) DESC, speaker"_s;
+    Result<QSqlQuery> query = Sql::query(m_connection, sql, values);
+    if (!query)
+        return ResultError(query.error());
+    QList<SpeakerSummary> result;
+    while (query->next()) {
+        result.append(
+            { query->value(0).toString(), query->value(1).toInt(), query->value(2).toInt() });
+    }
+    return result;
+}
+
+Result<QList<qint64>> QuoteStore::articlesQuoting(const QString &speaker) const
+{
+    Result<QSqlQuery> query = Sql::query(m_connection,
+        u"SELECT article_id FROM quote_speakers WHERE speaker = ? "
+        "ORDER BY quotations DESC, article_id DESC"_s,
+        { Sql::text(speaker) });
+    if (!query)
+        return ResultError(query.error());
+    QList<qint64> ids;
+    while (query->next())
+        ids.append(query->value(0).toLongLong());
+    return ids;
+}
