@@ -67,6 +67,21 @@ void TestQuotes::cues_data()
                           << u"Ann Lee"_s;
     QTest::addRow("curly-present-tense")
         << u"“Prices keep rising every week,” Bo Chen says."_s << u"Bo Chen"_s;
+    QTest::addRow("role-description")
+        << u"Texas Judge Letitia Clark ruled on Friday. \"The case fails here,\" the judge said."_s
+        << u"Letitia Clark"_s;
+    QTest::addRow("apposition-after")
+        << u"\"Prices will rise next year,\" said Jill Finger, a research director at IDC."_s
+        << u"Jill Finger"_s;
+    QTest::addRow("spokesman-for-organisation")
+        << u"\"We have no comment on it,\" a Home Office spokesman said."_s << u"Home Office"_s;
+    QTest::addRow("title-and-surname")
+        << u"Gazprom chief Alexei Miller spoke. \"Growth is back for us,\" Mr Miller added."_s
+        << u"Alexei Miller"_s;
+    QTest::addRow("role-word-as-surname")
+        << u"\"I write every single day,\" said Stephen King."_s << u"Stephen King"_s;
+    QTest::addRow("indefinite-is-nobody")
+        << u"\"It was a long night for all,\" one trader said."_s << QString();
     QTest::addRow("no-cue-unknown")
         << u"It was reported that \"the plan would fail within weeks\" and nothing more."_s
         << QString();

@@ -63,9 +63,14 @@ QVariant SpeakerListModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         return index.column() == NameColumn ? QVariant()
                                             : QVariant(Qt::AlignRight | Qt::AlignVCenter);
-    case Qt::ToolTipRole:
-        return QString(tr("%1: %n quotation(s)", nullptr, speaker.quotations).arg(speaker.name)
-            + u' ' + tr("in %n article(s)", nullptr, speaker.articles));
+    case Qt::ToolTipRole: {
+        const QString quotations = speaker.quotations == 1
+            ? tr("1 quotation")
+            : tr("%1 quotations").arg(speaker.quotations);
+        const QString articles
+            = speaker.articles == 1 ? tr("1 article") : tr("%1 articles").arg(speaker.articles);
+        return tr("%1: %2 in %3").arg(speaker.name, quotations, articles);
+    }
     case NameRole:
         return speaker.name;
     default:

@@ -35,7 +35,7 @@ const QSet<QString> &roleWords()
         u"Cllr"_s, u"Sir"_s, u"Lord"_s, u"Lady"_s, u"Dame"_s, u"Prof"_s, u"Professor"_s, u"Rabbi"_s,
         u"Father"_s, u"Bishop"_s, u"Archbishop"_s, u"Justice"_s, u"Judge"_s, u"Senator"_s, u"Sen"_s,
         u"Governor"_s, u"Mayor"_s, u"General"_s, u"Gen"_s, u"Colonel"_s, u"Captain"_s, u"King"_s,
-        u"Queen"_s, u"Prince"_s, u"Princess"_s, u"Pope"_s, u"Secretary"_s, u"Minister"_s,
+        u"Queen"_s, u"Prince"_s, u"Princess"_s, u"Pope"_s, u"Secretary"_s, u"Minister"_s, u"Prime"_s, u"Vice"_s,
         u"Chancellor"_s, u"President"_s, u"Premier"_s, u"Chief"_s, u"Chairman"_s, u"Chairwoman"_s,
         u"Director"_s, u"Editor"_s, u"Manager"_s, u"Coach"_s, u"Spokesman"_s, u"Spokeswoman"_s,
         u"Officer"_s, u"Commissioner"_s, u"Inspector"_s, u"Detective"_s, u"Sergeant"_s, u"Boss"_s,
@@ -67,14 +67,14 @@ const QSet<QString> &organisationWords()
         u"Day"_s, u"Christmas"_s, u"Monday"_s, u"Tuesday"_s, u"Wednesday"_s, u"Thursday"_s,
         u"Friday"_s, u"Saturday"_s, u"Sunday"_s, u"January"_s, u"February"_s, u"March"_s,
         u"April"_s, u"June"_s, u"July"_s, u"August"_s, u"September"_s, u"October"_s, u"November"_s,
-        u"December"_s, u"Street"_s, u"Road"_s, u"Park"_s, u"Stadium"_s, u"Square"_s, u"Republic"_s,
+        u"December"_s, u"Street"_s, u"Road"_s, u"Stadium"_s, u"Square"_s, u"Republic"_s,
         u"Kingdom"_s, u"States"_s, u"New"_s, u"Kong"_s, u"Angeles"_s, u"Europe"_s, u"America"_s,
         u"Africa"_s, u"Asia"_s, u"Airport"_s, u"Hotel"_s, u"Awards"_s, u"Festival"_s, u"Show"_s,
-        u"Act"_s, u"Bill"_s, u"Lords"_s, u"Commons"_s, u"House"_s, u"Hall"_s, u"Palace"_s,
-        u"Records"_s, u"Music"_s, u"Pictures"_s, u"Studios"_s, u"Sport"_s, u"Sports"_s,
-        u"International"_s, u"Management"_s, u"Communications"_s, u"Technologies"_s, u"Systems"_s,
-        u"Electronics"_s, u"Watch"_s, u"Family"_s, u"State"_s, u"Grand"_s, u"Slam"_s, u"World"_s,
-        u"Olympic"_s, u"Olympics"_s, u"Global"_s, u"Stock"_s, u"Financial"_s };
+        u"Act"_s, u"Lords"_s, u"Commons"_s, u"Palace"_s, u"Records"_s, u"Music"_s, u"Pictures"_s,
+        u"Studios"_s, u"Sport"_s, u"Sports"_s, u"International"_s, u"Management"_s,
+        u"Communications"_s, u"Technologies"_s, u"Systems"_s, u"Electronics"_s, u"Watch"_s,
+        u"Family"_s, u"State"_s, u"Grand"_s, u"Slam"_s, u"World"_s, u"Olympic"_s, u"Olympics"_s,
+        u"Global"_s, u"Stock"_s, u"Financial"_s };
     return words;
 }
 
@@ -296,8 +296,9 @@ QList<NameFinder::Run> NameFinder::runsIn(int from, int to) const
                     && sentenceStart(members.at(0).start))))
             ++lead;
         // What follows the last role word is the name: "Industry Secretary Patricia Hewitt".
+        // A role word at the end is a surname ("Stephen King").
         qsizetype role = -1;
-        for (qsizetype k = lead; k < members.size(); ++k) {
+        for (qsizetype k = lead; k + 1 < members.size(); ++k) {
             if (roleWords().contains(members.at(k).text))
                 role = k;
         }
@@ -310,6 +311,9 @@ QList<NameFinder::Run> NameFinder::runsIn(int from, int to) const
         }
         while (lead < members.size() && !members.at(lead).text.front().isUpper())
             ++lead;
+        // A role alone ("the MP", "the Prime Minister") names nobody.
+        if (lead + 1 == members.size() && roleWords().contains(members.at(lead).text))
+            lead = members.size();
         if (lead < members.size()) {
             run.start = members.at(lead).start;
             run.end = members.back().end;
