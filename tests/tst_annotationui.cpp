@@ -10,12 +10,17 @@
 #include "models/articlelistmodel.h"
 #include "models/highlightmodel.h"
 #include "models/quotationmodel.h"
+#include "models/speakerlistmodel.h"
 #include "models/taggedhighlightsmodel.h"
 #include "models/tagtreemodel.h"
 #include "notedialog.h"
+#include "quotes/quotationservice.h"
+#include "quotescontroller.h"
 #include "quotespanel.h"
 #include "readerview.h"
 #include "selectiontoolbar.h"
+#include "speakerdialog.h"
+#include "speakerspanel.h"
 #include "tagpicker.h"
 #include "tagspanel.h"
 #include "testsupport.h"
@@ -34,6 +39,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QToolTip>
@@ -64,6 +70,8 @@ private Q_SLOTS:
     void exportDialogPreviewsAndWrites();
     void importAnnotationsFromTheWindow();
     void quotesPanelHighlightsASpeaker();
+    void correctSpeakerInTheQuotesPanel();
+    void speakersPanelListsTheLibraryAndFiltersIt();
     void screenshot();
 
 private:
@@ -485,11 +493,12 @@ void TestAnnotationUi::importAnnotationsFromTheWindow()
 
 void TestAnnotationUi::quotesPanelHighlightsASpeaker()
 {
-    QuotationModel *quotes = annotations()->quotationModel();
+    QuotationModel *quotes = m_window->quotes()->quotationModel();
     QCOMPARE(quotes->rowCount(), 1);
     const QModelIndex milo = quotes->index(0, 0);
     QVERIFY(milo.data().toString().startsWith(u"Milo Ventimiglia  (10)"_s));
     QCOMPARE(quotes->rowCount(milo), 10);
+    QVERIFY(m_window->quotes()->quotesPanel()->view()->isExpanded(milo));
     // Marks in the text, when asked for.
     const int before = int(reader()->extraSelections().size());
     reader()->setQuotationMarksShown(true);
@@ -497,8 +506,8 @@ void TestAnnotationUi::quotesPanelHighlightsASpeaker()
     reader()->setQuotationMarksShown(false);
 
     const int undoBefore = annotations()->service()->undoStack()->count();
-    annotations()->quotesPanel()->extraTagField()->setText(u"Theme/Reunion"_s);
-    annotations()->highlightQuotations(milo);
+    m_window->quotes()->quotesPanel()->extraTagField()->setText(u"Theme/Reunion"_s);
+    m_window->quotes()->highlightQuotations(milo);
     QCOMPARE(annotations()
                  ->service()
                  ->store()
@@ -512,13 +521,99 @@ void TestAnnotationUi::quotesPanelHighlightsASpeaker()
     QCOMPARE(annotations()->service()->store().tag(speaker)->highlightCount, 10);
     QCOMPARE(annotations()->highlightModel()->index(0).data().toString(),
         u"It's been a while since I've thought about Jess and Rory's relationship,"_s);
-    // Doing it again adds nothing; one undo takes it all back.
-    annotations()->highlightQuotations(milo);
+    // Doing it again adds nothing, not even an undo step; one undo takes it all back.
+    m_window->quotes()->highlightQuotations(milo);
     QCOMPARE(annotations()->highlightModel()->rowCount(), 10);
-    QCOMPARE(annotations()->service()->undoStack()->count(), undoBefore + 2);
-    m_window->undoGroup()->undo();
+    QCOMPARE(annotations()->service()->undoStack()->count(), undoBefore + 1);
+    QVERIFY(m_window->statusBar()->currentMessage().contains(u"Already"_s));
     m_window->undoGroup()->undo();
     QCOMPARE(annotations()->highlightModel()->rowCount(), 0);
+}
+
+void TestAnnotationUi::correctSpeakerInTheQuotesPanel()
+{
+    QuotesController *quotes = m_window->quotes();
+    QuotationModel *model = quotes->quotationModel();
+    const QModelIndex milo = model->index(0, 0);
+    const QModelIndex first = model->index(0, 0, milo);
+    const QString words = first.data(QuotationModel::TextRole).toString();
+    QVERIFY(!words.isEmpty());
+
+    // F2 on a quotation asks who said it; the article's speakers are offered.
+    QTreeView *tree = quotes->quotesPanel()->view();
+    m_window->findChild<QDockWidget *>(u"quotesDock"_s)->show();
+    m_window->findChild<QDockWidget *>(u"quotesDock"_s)->raise();
+    tree->setCurrentIndex(first);
+    tree->setFocus();
+    QTest::keyClick(tree, Qt::Key_F2);
+    SpeakerDialog *dialog = quotes->speakerDialog();
+    QVERIFY(dialog && dialog->isVisible());
+    QCOMPARE(dialog->speaker(), u"Milo Ventimiglia"_s);
+    QVERIFY(dialog->nameField()->findText(u"Milo Ventimiglia"_s) >= 0);
+    dialog->nameField()->setCurrentText(u"Lauren Graham"_s);
+    dialog->accept();
+
+    // The panel regroups: Milo keeps nine, the corrected one has its own speaker.
+    QCOMPARE(model->rowCount(), 2);
+    QStringList groups;
+    for (int row = 0; row < model->rowCount(); ++row)
+        groups.append(model->index(row, 0).data().toString());
+    QVERIFY2(groups.contains(u"Milo Ventimiglia  (9)"_s), qPrintable(groups.join(u", ")));
+    QVERIFY2(groups.contains(u"Lauren Graham  (1)"_s), qPrintable(groups.join(u", ")));
+    QCOMPARE(m_window->undoGroup()->undoText(), u"Set Speaker to Lauren Graham"_s);
+
+    // Edit ▸ Undo takes it back; Redo again.
+    m_window->undoGroup()->undo();
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->rowCount(model->index(0, 0)), 10);
+    m_window->undoGroup()->redo();
+    QCOMPARE(model->rowCount(), 2);
+
+    // The correction is kept when the article is shown again.
+    const qint64 article = reader()->articleId();
+    QVERIFY(m_window->showArticle(article));
+    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(*quotes->service()->store().corrections(article),
+        (QHash<QString, QString> { { words, u"Lauren Graham"_s } }));
+}
+
+void TestAnnotationUi::speakersPanelListsTheLibraryAndFiltersIt()
+{
+    QuotesController *quotes = m_window->quotes();
+    // The index fills in the background after the library opens.
+    QTRY_VERIFY_WITH_TIMEOUT(!quotes->isIndexing(), 10000);
+    SpeakerListModel *speakers = quotes->speakerModel();
+    QTRY_VERIFY(speakers->rowOf(u"Milo Ventimiglia"_s) >= 0);
+    const int milo = speakers->rowOf(u"Milo Ventimiglia"_s);
+    QCOMPARE(speakers->index(milo, SpeakerListModel::QuotationsColumn).data().toInt(), 10);
+    QCOMPARE(speakers->index(milo, SpeakerListModel::ArticlesColumn).data().toInt(), 1);
+
+    // Typing narrows the list.
+    SpeakersPanel *panel = quotes->speakersPanel();
+    QTest::keyClicks(panel->filterField(), u"ventim"_s);
+    QCOMPARE(speakers->rowCount(), 1);
+
+    // Double-click (or Enter) lists only the articles quoting the speaker.
+    const int allArticles = m_window->libraryPanel()->view()->model()->rowCount();
+    QVERIFY(allArticles > 1);
+    panel->view()->setCurrentIndex(speakers->index(0, 0));
+    Q_EMIT panel->view()->activated(speakers->index(0, 0));
+    QVERIFY(panel->libraryFilter()->isChecked());
+    QCOMPARE(m_window->libraryPanel()->view()->model()->rowCount(), 1);
+    panel->libraryFilter()->setChecked(false);
+    QCOMPARE(m_window->libraryPanel()->view()->model()->rowCount(), allArticles);
+
+    // A correction shows in the library-wide counts at once.
+    panel->filterField()->clear();
+    const QModelIndex quotation
+        = quotes->quotationModel()->index(0, 0, quotes->quotationModel()->index(0, 0));
+    QVERIFY(quotes->setSpeaker(quotation, u"Lauren Graham"_s));
+    QVERIFY(speakers->rowOf(u"Lauren Graham"_s) >= 0);
+    QCOMPARE(
+        speakers->index(speakers->rowOf(u"Milo Ventimiglia"_s), SpeakerListModel::QuotationsColumn)
+            .data()
+            .toInt(),
+        9);
 }
 
 void TestAnnotationUi::screenshot()

@@ -4,6 +4,7 @@
 #include "library/schema.h"
 #include "library/sqlhelpers.h"
 #include "models/articlelistmodel.h"
+#include "models/quotationmodel.h"
 #include "models/speakerlistmodel.h"
 #include "quotes/quotationservice.h"
 #include "quotes/speakerindexer.h"
@@ -63,6 +64,7 @@ private Q_SLOTS:
     void correctionToNobodyAndBadNames();
     void articleListFiltersBySpeaker();
     void speakerModelFiltersAndPassesTheTester();
+    void quotationModelGroupsBySpeaker();
     void indexRunsOnAWorkerThread();
     void migratesVersion2Library();
 
@@ -260,6 +262,29 @@ void TestSpeakers::speakerModelFiltersAndPassesTheTester()
     model.setFilterText(u"%"_s);
     QCOMPARE(model.rowCount(), 0);
     model.setStore(nullptr);
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestSpeakers::quotationModelGroupsBySpeaker()
+{
+    QuotationModel model;
+    QAbstractItemModelTester tester(&model);
+    model.setAnalysis(budgetAnalysis());
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0, 0).data(QuotationModel::SpeakerRole).toString(), u"Ann Lee"_s);
+    QCOMPARE(model.rowCount(model.index(0, 0)), 2);
+    QCOMPARE(model.quotationsAt(model.index(0, 0)).size(), 2);
+    const QModelIndex first = model.index(0, 0, model.index(0, 0));
+    QCOMPARE(
+        first.data(QuotationModel::TextRole).toString(), u"This budget puts families first,"_s);
+    QCOMPARE(model.quotationsAt(first).size(), 1);
+    // A correction to nobody puts the quotation under "Unknown speaker", last.
+    QVERIFY(m_quotes->correctSpeaker(m_budget, { u"This budget puts families first,"_s }, {}).ok());
+    model.setAnalysis(budgetAnalysis());
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(2, 0).data(QuotationModel::SpeakerRole).toString(), QString());
+    QVERIFY(model.index(2, 0).data().toString().startsWith(u"Unknown speaker"_s));
+    model.setAnalysis({});
     QCOMPARE(model.rowCount(), 0);
 }
 

@@ -3,17 +3,13 @@
 #include "highlightspanel.h"
 #include "library/librarystore.h"
 #include "models/highlightmodel.h"
-#include "models/quotationmodel.h"
 #include "models/taggedhighlightsmodel.h"
 #include "models/tagtreemodel.h"
 #include "notedialog.h"
-#include "quotespanel.h"
 #include "readerview.h"
 #include "selectiontoolbar.h"
 #include "tagpicker.h"
 #include "tagspanel.h"
-
-#include <QSettings>
 
 #include <QAction>
 #include <QDialogButtonBox>
@@ -37,29 +33,12 @@ AnnotationController::AnnotationController(
     , m_undo(undo)
     , m_highlightsDock(new QDockWidget(tr("Highlights"), window))
     , m_tagsDock(new QDockWidget(tr("Tags"), window))
-    , m_quotesDock(new QDockWidget(tr("Quotes"), window))
-    , m_quotationModel(new QuotationModel(this))
-    , m_quotesPanel(new QuotesPanel(m_quotationModel, m_quotesDock))
     , m_toolbar(new SelectionToolbar(reader->viewport()))
 {
-    connect(m_quotesPanel, &QuotesPanel::quotationActivated, this, [this](int start, int end) {
-        QTextCursor cursor(m_reader->document());
-        cursor.setPosition(m_reader->bodyStart() + start);
-        cursor.setPosition(m_reader->bodyStart() + end, QTextCursor::KeepAnchor);
-        m_reader->setTextCursor(cursor);
-        m_reader->ensureCursorVisible();
-    });
-    connect(m_quotesPanel, &QuotesPanel::tagRequested, this,
-        &AnnotationController::highlightQuotations);
     m_highlightsDock->setObjectName(u"highlightsDock"_s);
     m_tagsDock->setObjectName(u"tagsDock"_s);
     window->addDockWidget(Qt::RightDockWidgetArea, m_highlightsDock);
     window->addDockWidget(Qt::RightDockWidgetArea, m_tagsDock);
-    m_quotesDock->setObjectName(u"quotesDock"_s);
-    m_quotesDock->setWidget(m_quotesPanel);
-    window->addDockWidget(Qt::RightDockWidgetArea, m_quotesDock);
-    window->tabifyDockWidget(m_tagsDock, m_quotesDock);
-    m_tagsDock->raise();
 
     connect(m_toolbar.data(), &SelectionToolbar::colorChosen, this,
         [this](const QString &color) { highlightSelection(color); });
@@ -218,18 +197,9 @@ void AnnotationController::populateMenu(QMenu *menu)
     colours->addSeparator();
     colours->addAction(tr("&Name Colours…"), this, &AnnotationController::nameColors);
     refreshColorNames();
-    menu->addSeparator();
-    QAction *marks = menu->addAction(tr("Show &Quotations in the Text"));
-    marks->setCheckable(true);
-    marks->setChecked(QSettings().value(u"reader/showQuotations"_s, false).toBool());
-    m_reader->setQuotationMarksShown(marks->isChecked());
-    connect(marks, &QAction::toggled, this, [this](bool shown) {
-        m_reader->setQuotationMarksShown(shown);
-        QSettings().setValue(u"reader/showQuotations"_s, shown);
-    });
     menu->addAction(m_highlightsDock->toggleViewAction());
     menu->addAction(m_tagsDock->toggleViewAction());
-    menu->addAction(m_quotesDock->toggleViewAction());
+    menu->addSeparator();
 }
 
 void AnnotationController::refreshColorNames()
@@ -282,63 +252,8 @@ void AnnotationController::nameColors()
     }
 }
 
-void AnnotationController::highlightQuotations(const QModelIndex &index)
-{
-    if (!m_service || m_reader->articleId() == 0)
-        return;
-    const QList<Quotation> quotations = m_quotationModel->quotationsAt(index);
-    if (quotations.isEmpty())
-        return;
-    const Result<QList<Highlight>> existing
-        = m_service->store().highlightsOf(m_reader->articleId());
-    m_service->undoStack()->beginMacro(tr("Highlight Quotations"));
-    int done = 0;
-    for (const Quotation &quotation : quotations) {
-        // The quoted words without their marks, as a reader would select them.
-        const int start = quotation.start + 1;
-        const int end = quotation.end
-            - (quotation.end > start
-                        && QStringView(u"\"”»").contains(m_reader->body().at(quotation.end - 1))
-                    ? 1
-                    : 0);
-        qint64 id = 0;
-        for (const Highlight &highlight : existing.valueOr({})) {
-            if (highlight.anchor.start <= start + 1 && highlight.anchor.end >= end - 1)
-                id = highlight.id;
-        }
-        if (id == 0) {
-            const Result<qint64> made
-                = m_service->createHighlight(m_reader->articleId(), m_reader->body(), start, end);
-            if (!made) {
-                report(made.error());
-                continue;
-            }
-            id = *made;
-        }
-        if (!quotation.speaker.isEmpty()) {
-            QString name = quotation.speaker;
-            name.replace(u'/', u'-');
-            if (auto tagged = m_service->addTag(id, u"Speaker/"_s + name); !tagged)
-                report(tagged.error());
-        }
-        if (const QString extra = m_quotesPanel->extraTag(); !extra.isEmpty()) {
-            if (auto tagged = m_service->addTag(id, extra); !tagged)
-                report(tagged.error());
-        }
-        ++done;
-    }
-    m_service->undoStack()->endMacro();
-    Q_EMIT statusMessage(
-        done == 1 ? tr("1 quotation highlighted.") : tr("%1 quotations highlighted.").arg(done));
-}
-
 void AnnotationController::articleShown(qint64 articleId)
 {
-    m_quotationModel->setBody(articleId != 0 ? m_reader->body() : QString());
-    QList<QPair<int, int>> ranges;
-    for (const Quotation &quotation : m_quotationModel->analysis().quotations)
-        ranges.append({ quotation.start, quotation.end });
-    m_reader->setQuotationMarks(ranges);
     if (m_toolbar)
         m_toolbar->hide();
     if (m_highlightModel)

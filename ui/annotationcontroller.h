@@ -17,8 +17,6 @@ class QAction;
 class QDockWidget;
 class QMainWindow;
 class QModelIndex;
-class QuotationModel;
-class QuotesPanel;
 class QMenu;
 class ReaderView;
 class TagPicker;
@@ -50,12 +48,6 @@ public:
     TagsPanel *tagsPanel() const { return m_tagsPanel.get(); }
     QDockWidget *highlightsDock() const { return m_highlightsDock; }
     QDockWidget *tagsDock() const { return m_tagsDock; }
-    QDockWidget *quotesDock() const { return m_quotesDock; }
-    QuotationModel *quotationModel() const { return m_quotationModel; }
-    QuotesPanel *quotesPanel() const { return m_quotesPanel; }
-    /// Highlights the quotations under index (one, or all of a speaker's), tagged
-    /// Speaker/<name> when the speaker is known; one undo step.
-    void highlightQuotations(const QModelIndex &index);
     TagPicker *tagPicker() const;
     NoteDialog *noteDialog() const;
     SelectionToolbar *selectionToolbar() const;
@@ -88,9 +80,6 @@ private:
     QPointer<QUndoGroup> m_undo;
     QDockWidget *m_highlightsDock;
     QDockWidget *m_tagsDock;
-    QDockWidget *m_quotesDock;
-    QuotationModel *m_quotationModel;
-    QuotesPanel *m_quotesPanel;
     QPointer<SelectionToolbar> m_toolbar; ///< lives in the reader, which may go first
     QPointer<TagPicker> m_tagPicker;
     QPointer<NoteDialog> m_noteDialog;

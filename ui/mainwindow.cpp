@@ -10,6 +10,7 @@
 #include "library/librarystore.h"
 #include "librarypanel.h"
 #include "models/articlelistmodel.h"
+#include "quotescontroller.h"
 #include "readerview.h"
 
 #include <QAction>
@@ -73,6 +74,7 @@ MainWindow::MainWindow(std::unique_ptr<LibraryStore> store, QWidget *parent)
     , m_imports(new ImportController(this))
     , m_undo(new QUndoGroup(this))
     , m_annotations(new AnnotationController(this, m_reader, m_undo))
+    , m_quotes(new QuotesController(this, m_reader, m_annotations))
 {
     setWindowTitle(tr("Gloss"));
     setWindowIcon(QIcon(u":/icons/gloss.svg"_s));
@@ -127,6 +129,18 @@ MainWindow::MainWindow(std::unique_ptr<LibraryStore> store, QWidget *parent)
             if (m_model)
                 m_model->setTagFilter(tagIds);
         });
+    connect(m_quotes, &QuotesController::statusMessage, this,
+        [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(
+        m_quotes, &QuotesController::libraryFilterChanged, this, [this](const QString &speaker) {
+            if (m_model)
+                m_model->setSpeakerFilter(speaker);
+        });
+    connect(m_quotes, &QuotesController::speakersUpdated, this, [this] {
+        // Articles may have started or stopped quoting the speaker the list is narrowed to.
+        if (m_model && !m_model->speakerFilter().isNull())
+            m_model->refresh();
+    });
 
     createActions();
     setLibrary(std::move(store));
@@ -136,6 +150,7 @@ MainWindow::MainWindow(std::unique_ptr<LibraryStore> store, QWidget *parent)
 MainWindow::~MainWindow()
 {
     // Annotations and the list read through the store, which goes last.
+    m_quotes->setLibrary(nullptr);
     m_annotations->setLibrary(nullptr);
     m_library->setModel(nullptr);
 }
@@ -199,7 +214,9 @@ void MainWindow::createActions()
         = view->addAction(tr("&Actual Size"), this, [this] { m_reader->setZoomSteps(0); });
     zoomReset->setShortcut(QKeySequence(tr("Ctrl+0")));
 
-    m_annotations->populateMenu(menuBar()->addMenu(tr("&Annotate")));
+    QMenu *annotate = menuBar()->addMenu(tr("&Annotate"));
+    m_annotations->populateMenu(annotate);
+    m_quotes->populateMenu(annotate);
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     QAction *next
@@ -228,12 +245,14 @@ void MainWindow::createActions()
 
 void MainWindow::setLibrary(std::unique_ptr<LibraryStore> store)
 {
+    m_quotes->setLibrary(nullptr);
     m_annotations->setLibrary(nullptr);
     m_library->setModel(nullptr);
     m_model.reset();
     m_reader->clearArticle();
     m_store = std::move(store);
     m_annotations->setLibrary(m_store.get());
+    m_quotes->setLibrary(m_store.get());
     if (m_store) {
         m_model = std::make_unique<ArticleListModel>(m_store.get());
         connect(m_model.get(), &ArticleListModel::listChanged, this, &MainWindow::updateCounts);
@@ -260,6 +279,7 @@ bool MainWindow::showArticle(qint64 id)
     article->id = id;
     m_reader->showArticle(*article);
     m_annotations->articleShown(id);
+    m_quotes->articleShown(id);
     updateEmptyState();
     Q_EMIT articleShown(id);
     return true;
@@ -316,6 +336,8 @@ bool MainWindow::importPaths(const QStringList &paths, bool showFirst)
         return false;
     }
     m_showFirstImported = showFirst;
+    // The indexer would otherwise race the import over the same articles; it resumes after.
+    m_quotes->stopIndexing();
     for (QAction *action : std::as_const(m_libraryActions))
         action->setEnabled(false);
     m_importProgress->begin();
@@ -338,9 +360,12 @@ void MainWindow::onImportFinished(const ImportSummary &summary)
         if (Result<Article> fresh = m_store->article(current); fresh) {
             fresh->id = current;
             m_reader->showArticle(*fresh);
+            m_annotations->articleShown(current);
+            m_quotes->articleShown(current);
         }
     }
     updateEmptyState();
+    m_quotes->updateSpeakerIndex();
 
     QString message = summary.cancelled ? tr("Import cancelled: %1.") : tr("Import finished: %1.");
     message = message.arg(summary.countsLine());

@@ -7,6 +7,7 @@
 #include <memory>
 
 class AnnotationController;
+class QuotesController;
 class ArticleListModel;
 class FindBar;
 class ImportController;
@@ -46,6 +47,7 @@ public:
     FindBar *findBar() const { return m_findBar; }
     ImportController *imports() const { return m_imports; }
     AnnotationController *annotations() const { return m_annotations; }
+    QuotesController *quotes() const { return m_quotes; }
     QUndoGroup *undoGroup() const { return m_undo; }
     ImportProgress *importProgress() const { return m_importProgress; }
     QString statusCountText() const;
@@ -90,6 +92,7 @@ private:
     ImportController *m_imports;
     QUndoGroup *m_undo;
     AnnotationController *m_annotations;
+    QuotesController *m_quotes;
     QPointer<QMessageBox> m_importReport;
     QList<QAction *> m_libraryActions;
     bool m_showFirstImported = false;

@@ -1,6 +1,8 @@
 #include "quotespanel.h"
 #include "models/quotationmodel.h"
 
+#include <QAction>
+#include <QHBoxLayout>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTreeView>
@@ -18,6 +20,7 @@ QuotesPanel::QuotesPanel(QuotationModel *model, QWidget *parent)
     , m_model(model)
     , m_view(new QTreeView(this))
     , m_tag(new QPushButton(tr("Highlight as Speaker"), this))
+    , m_correct(new QPushButton(tr("Correct Speaker…"), this))
     , m_extraTag(new QLineEdit(this))
 {
     setObjectName(u"quotesPanel"_s);
@@ -35,8 +38,36 @@ QuotesPanel::QuotesPanel(QuotationModel *model, QWidget *parent)
     m_extraTag->setPlaceholderText(tr("Also tag as… (optional)"));
     m_extraTag->setClearButtonEnabled(true);
     layout->addWidget(m_extraTag);
-    layout->addWidget(m_tag);
-    connect(model, &QAbstractItemModel::modelReset, m_view, &QTreeView::expandAll);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_tag, 1);
+    buttons->addWidget(m_correct, 1);
+    layout->addLayout(buttons);
+    m_correct->setObjectName(u"correctSpeakerButton"_s);
+    m_correct->setToolTip(tr("Say who said the chosen quotation, or rename the chosen speaker "
+                             "in this article (F2)"));
+
+    // The same two gestures on the right button and from the keyboard.
+    auto *highlight = new QAction(tr("Highlight as Speaker"), m_view);
+    auto *correct = new QAction(tr("Correct Speaker…"), m_view);
+    correct->setShortcut(QKeySequence(Qt::Key_F2));
+    correct->setShortcutContext(Qt::WidgetShortcut);
+    m_view->addActions({ highlight, correct });
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto requestFor = [this](void (QuotesPanel::*signal)(const QModelIndex &)) {
+        return [this, signal] {
+            if (m_view->currentIndex().isValid())
+                Q_EMIT(this->*signal)(m_view->currentIndex());
+        };
+    };
+    connect(highlight, &QAction::triggered, this, requestFor(&QuotesPanel::tagRequested));
+    connect(correct, &QAction::triggered, this, requestFor(&QuotesPanel::correctionRequested));
+    connect(m_correct, &QPushButton::clicked, this, requestFor(&QuotesPanel::correctionRequested));
+    // Speakers arrive with their quotations already below them: open each as it comes.
+    connect(model, &QAbstractItemModel::rowsInserted, m_view,
+        [this](const QModelIndex &parent, int first, int last) {
+            for (int row = first; !parent.isValid() && row <= last; ++row)
+                m_view->expand(m_model->index(row, 0));
+        });
     connect(m_view, &QTreeView::clicked, this, [this](const QModelIndex &index) {
         if (!index.data(QuotationModel::IsSpeakerRole).toBool())
             Q_EMIT quotationActivated(index.data(QuotationModel::StartRole).toInt(),
@@ -44,8 +75,5 @@ QuotesPanel::QuotesPanel(QuotationModel *model, QWidget *parent)
     });
     connect(m_view, &QTreeView::activated, this,
         [this](const QModelIndex &index) { Q_EMIT tagRequested(index); });
-    connect(m_tag, &QPushButton::clicked, this, [this] {
-        if (m_view->currentIndex().isValid())
-            Q_EMIT tagRequested(m_view->currentIndex());
-    });
+    connect(m_tag, &QPushButton::clicked, this, requestFor(&QuotesPanel::tagRequested));
 }

@@ -9,7 +9,7 @@ class QTreeView;
 
 /// The quotations of the article being read, grouped by speaker. Click one to go to it; the
 /// button (or Enter) highlights the chosen quotation, or every quotation of the chosen speaker,
-/// tagged Speaker/<name>.
+/// tagged Speaker/<name>; "Correct Speaker…" (or F2) says who really said it.
 class QuotesPanel final : public QWidget
 {
     Q_OBJECT
@@ -25,10 +25,12 @@ public:
 Q_SIGNALS:
     void quotationActivated(int start, int end);
     void tagRequested(const QModelIndex &index);
+    void correctionRequested(const QModelIndex &index);
 
 private:
     QuotationModel *m_model;
     QTreeView *m_view;
     QPushButton *m_tag;
+    QPushButton *m_correct;
     QLineEdit *m_extraTag;
 };

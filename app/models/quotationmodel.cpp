@@ -10,9 +10,9 @@ QuotationModel::QuotationModel(QObject *parent)
     setHorizontalHeaderLabels({ tr("Quotation") });
 }
 
-void QuotationModel::setBody(const QString &body)
+void QuotationModel::setAnalysis(const QuoteAnalysis &analysis)
 {
-    m_analysis = body.isEmpty() ? QuoteAnalysis() : QuoteDetector::analyse(body);
+    m_analysis = analysis;
     clear();
     setHorizontalHeaderLabels({ tr("Quotation") });
     QMap<QString, QList<const Quotation *>> bySpeaker;
@@ -32,6 +32,7 @@ void QuotationModel::setBody(const QString &body)
             item->setData(quotation->end, EndRole);
             item->setData(speaker, SpeakerRole);
             item->setData(false, IsSpeakerRole);
+            item->setData(quotation->text, TextRole);
             item->setToolTip(quotation->text);
             item->setEditable(false);
             group->appendRow(item);

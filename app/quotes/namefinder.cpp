@@ -22,8 +22,10 @@ const QSet<QString> &functionWords()
         u"Currently"_s, u"Further"_s, u"Back"_s, u"During"_s, u"Since"_s, u"Until"_s, u"Despite"_s,
         u"Between"_s, u"About"_s, u"Around"_s, u"Among"_s, u"Over"_s, u"Against"_s, u"Without"_s,
         u"Within"_s, u"Earlier"_s, u"Later"_s, u"Today"_s, u"Yesterday"_s, u"Tomorrow"_s, u"Here"_s,
-        u"Several"_s, u"Such"_s, u"Only"_s, u"Just"_s, u"More"_s, u"Much"_s, u"Any"_s, u"Both"_s,
-        u"Since"_s, u"Though"_s };
+        u"Several"_s, u"Such"_s, u"Only"_s, u"Just"_s, u"More"_s, u"Monday"_s, u"Tuesday"_s,
+        u"Wednesday"_s, u"Thursday"_s, u"Friday"_s, u"Saturday"_s, u"Sunday"_s, u"January"_s,
+        u"February"_s, u"March"_s, u"April"_s, u"July"_s, u"September"_s, u"October"_s,
+        u"November"_s, u"December"_s, u"Much"_s, u"Any"_s, u"Both"_s, u"Since"_s, u"Though"_s };
     return words;
 }
 
@@ -35,15 +37,16 @@ const QSet<QString> &roleWords()
         u"Cllr"_s, u"Sir"_s, u"Lord"_s, u"Lady"_s, u"Dame"_s, u"Prof"_s, u"Professor"_s, u"Rabbi"_s,
         u"Father"_s, u"Bishop"_s, u"Archbishop"_s, u"Justice"_s, u"Judge"_s, u"Senator"_s, u"Sen"_s,
         u"Governor"_s, u"Mayor"_s, u"General"_s, u"Gen"_s, u"Colonel"_s, u"Captain"_s, u"King"_s,
-        u"Queen"_s, u"Prince"_s, u"Princess"_s, u"Pope"_s, u"Secretary"_s, u"Minister"_s, u"Prime"_s, u"Vice"_s,
-        u"Chancellor"_s, u"President"_s, u"Premier"_s, u"Chief"_s, u"Chairman"_s, u"Chairwoman"_s,
-        u"Director"_s, u"Editor"_s, u"Manager"_s, u"Coach"_s, u"Spokesman"_s, u"Spokeswoman"_s,
-        u"Officer"_s, u"Commissioner"_s, u"Inspector"_s, u"Detective"_s, u"Sergeant"_s, u"Boss"_s,
-        u"Leader"_s, u"MP"_s, u"MEP"_s, u"Deputy"_s, u"Shadow"_s, u"Singer"_s, u"Actor"_s,
-        u"Actress"_s, u"Presenter"_s, u"Analyst"_s, u"Economist"_s, u"Striker"_s, u"Midfielder"_s,
-        u"Defender"_s, u"Goalkeeper"_s, u"Keeper"_s, u"Winger"_s, u"Skipper"_s, u"Rapper"_s,
-        u"Star"_s, u"Champion"_s, u"Founder"_s, u"Head"_s, u"Host"_s, u"Producer"_s, u"Author"_s,
-        u"Writer"_s, u"Reporter"_s, u"Correspondent"_s, u"Executive"_s };
+        u"Queen"_s, u"Prince"_s, u"Princess"_s, u"Pope"_s, u"Secretary"_s, u"Minister"_s,
+        u"Prime"_s, u"Vice"_s, u"Chancellor"_s, u"President"_s, u"Premier"_s, u"Chief"_s,
+        u"Chairman"_s, u"Chairwoman"_s, u"Director"_s, u"Editor"_s, u"Manager"_s, u"Coach"_s,
+        u"Spokesman"_s, u"Spokeswoman"_s, u"Officer"_s, u"Commissioner"_s, u"Inspector"_s,
+        u"Detective"_s, u"Sergeant"_s, u"Boss"_s, u"Leader"_s, u"MP"_s, u"MEP"_s, u"Deputy"_s,
+        u"Shadow"_s, u"Singer"_s, u"Actor"_s, u"Actress"_s, u"Presenter"_s, u"Analyst"_s,
+        u"Economist"_s, u"Striker"_s, u"Midfielder"_s, u"Defender"_s, u"Goalkeeper"_s, u"Keeper"_s,
+        u"Winger"_s, u"Skipper"_s, u"Rapper"_s, u"Star"_s, u"Champion"_s, u"Founder"_s, u"Head"_s,
+        u"Host"_s, u"Producer"_s, u"Author"_s, u"Writer"_s, u"Reporter"_s, u"Correspondent"_s,
+        u"Executive"_s };
     return words;
 }
 
@@ -64,17 +67,16 @@ const QSet<QString> &organisationWords()
         u"Senate"_s, u"Congress"_s, u"Assembly"_s, u"Cabinet"_s, u"Treasury"_s, u"United"_s,
         u"City"_s, u"Rovers"_s, u"Athletic"_s, u"Forest"_s, u"Academy"_s, u"School"_s, u"College"_s,
         u"Hospital"_s, u"Nations"_s, u"Cup"_s, u"Championship"_s, u"Premiership"_s, u"Open"_s,
-        u"Day"_s, u"Christmas"_s, u"Monday"_s, u"Tuesday"_s, u"Wednesday"_s, u"Thursday"_s,
-        u"Friday"_s, u"Saturday"_s, u"Sunday"_s, u"January"_s, u"February"_s, u"March"_s,
-        u"April"_s, u"June"_s, u"July"_s, u"August"_s, u"September"_s, u"October"_s, u"November"_s,
-        u"December"_s, u"Street"_s, u"Road"_s, u"Stadium"_s, u"Square"_s, u"Republic"_s,
-        u"Kingdom"_s, u"States"_s, u"New"_s, u"Kong"_s, u"Angeles"_s, u"Europe"_s, u"America"_s,
-        u"Africa"_s, u"Asia"_s, u"Airport"_s, u"Hotel"_s, u"Awards"_s, u"Festival"_s, u"Show"_s,
-        u"Act"_s, u"Lords"_s, u"Commons"_s, u"Palace"_s, u"Records"_s, u"Music"_s, u"Pictures"_s,
-        u"Studios"_s, u"Sport"_s, u"Sports"_s, u"International"_s, u"Management"_s,
-        u"Communications"_s, u"Technologies"_s, u"Systems"_s, u"Electronics"_s, u"Watch"_s,
-        u"Family"_s, u"State"_s, u"Grand"_s, u"Slam"_s, u"World"_s, u"Olympic"_s, u"Olympics"_s,
-        u"Global"_s, u"Stock"_s, u"Financial"_s };
+        u"Day"_s, u"Christmas"_s,
+
+        u"Street"_s, u"Road"_s, u"Stadium"_s, u"Square"_s, u"Republic"_s, u"Kingdom"_s, u"States"_s,
+        u"New"_s, u"Kong"_s, u"Angeles"_s, u"Europe"_s, u"America"_s, u"Africa"_s, u"Asia"_s,
+        u"Airport"_s, u"Hotel"_s, u"Awards"_s, u"Festival"_s, u"Show"_s, u"Act"_s, u"Lords"_s,
+        u"Commons"_s, u"Palace"_s, u"Records"_s, u"Music"_s, u"Pictures"_s, u"Studios"_s,
+        u"Sport"_s, u"Sports"_s, u"International"_s, u"Management"_s, u"Communications"_s,
+        u"Technologies"_s, u"Systems"_s, u"Electronics"_s, u"Watch"_s, u"Family"_s, u"State"_s,
+        u"Grand"_s, u"Slam"_s, u"World"_s, u"Olympic"_s, u"Olympics"_s, u"Global"_s, u"Stock"_s,
+        u"Financial"_s };
     return words;
 }
 
@@ -206,6 +208,7 @@ NameFinder::NameFinder(const QString &body, const QList<QPair<int, int>> &exclud
         mention.end = run.end;
         mention.canonical = canonicalFor(run, &mention.kind);
         mention.afterPreposition = run.afterPreposition;
+        mention.phraseStart = run.nameStart;
         mention.afterRoleWord = run.afterRoleWord;
         mention.role = run.role;
         if (!mention.canonical.isEmpty())
@@ -305,6 +308,10 @@ QList<NameFinder::Run> NameFinder::runsIn(int from, int to) const
         if (role >= 0) {
             run.titled = true;
             run.role = members.at(role).text.toLower();
+            run.title = members.at(role).text;
+            // "in Harrogate Mr Kennedy": the preposition governs the place, not the man.
+            if (role > lead)
+                run.afterPreposition = false;
             lead = role + 1;
         } else if (run.afterRoleWord) {
             run.role = before.toLower();
@@ -315,6 +322,7 @@ QList<NameFinder::Run> NameFinder::runsIn(int from, int to) const
         if (lead + 1 == members.size() && roleWords().contains(members.at(lead).text))
             lead = members.size();
         if (lead < members.size()) {
+            run.nameStart = members.at(role >= 0 ? role : lead).start;
             run.start = members.at(lead).start;
             run.end = members.back().end;
             for (qsizetype k = lead; k < members.size(); ++k)
@@ -386,7 +394,17 @@ QString NameFinder::canonicalFor(const Run &run, Kind *kind) const
         *kind = Kind::Person;
         return best;
     }
+    // "the Dutchman", "the Spaniard": a description of someone, not a name.
+    static const QSet<QString> nationals = { u"Spaniard"_s, u"Scot"_s, u"Swede"_s, u"Dane"_s,
+        u"Pole"_s, u"Finn"_s, u"Turk"_s, u"Serb"_s, u"Croat"_s, u"Briton"_s, u"Kiwi"_s };
+    if (!run.titled
+        && (surname.endsWith(u"man"_s) || surname.endsWith(u"woman"_s)
+            || demonyms().contains(surname) || nationals.contains(surname)))
+        return {};
     *kind = run.titled ? Kind::Person : Kind::Other;
+    // "Lord Rennard", "Mr Blunkett": with no full name given, the title stays with the name.
+    if (run.titled && !roleWords().contains(surname))
+        return run.title + u' ' + surname;
     if (const QString noun = organisationNounAfter(run.end); !run.titled && !noun.isEmpty()) {
         *kind = Kind::Organisation;
         return surname + noun;

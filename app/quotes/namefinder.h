@@ -23,6 +23,7 @@ public:
         bool afterPreposition = false; ///< "of the UK Patent Office", "with Bank Oyens"
         bool afterRoleWord = false; ///< "chief executive Clara Furse", "Dr Jeremy Philpott"
         QString role; ///< the role word before the name, in lower case: "judge", "executive"
+        int phraseStart = 0; ///< where the name's words begin, titles included ("Justice …")
     };
 
     /// Finds the names in the body outside the given ranges (the quotations: a name inside
@@ -44,6 +45,8 @@ private:
         bool afterPreposition = false;
         bool afterRoleWord = false;
         QString role;
+        QString title; ///< the role word as written, when it stands inside the name
+        int nameStart = 0;
     };
 
     QList<Run> runsIn(int from, int to) const;

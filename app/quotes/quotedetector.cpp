@@ -67,11 +67,12 @@ const QRegularExpression &afterNameThenVerb()
     return re;
 }
 
-// ", he argues." at the end of a sentence that holds a quotation.
+// ", he argues." or ", Charles Kennedy has said." ending a sentence that holds a quotation.
 const QRegularExpression &sentenceEndCue()
 {
-    static const QRegularExpression re(u",\\s*(he|she|they|it|we)\\s+(?:also\\s+)?(?:"_s
-        + s_speechVerbs + u")\\b[^\"“”]{0,40}$"_s);
+    static const QRegularExpression re(u",\\s*([^,\"“”]{1,60}?)\\s+(?:has\\s+|have\\s+|had\\s+)?"
+                                       "(?:also\\s+)?(?:"_s
+        + s_speechVerbs + u")\\b[^\"“”,]{0,40}$"_s);
     return re;
 }
 
@@ -349,7 +350,11 @@ private:
                 if (segment.isEmpty())
                     continue;
                 const QList<NameFinder::Mention> mentions = m_names.mentionsIn(start, end);
-                const bool descriptive = segment.front().isLower();
+                // "the Conservatives" is a name with its article; "director general of …" is
+                // a description.
+                const QString bare
+                    = segment.startsWith(u"the "_s) ? segment.mid(4).trimmed() : segment;
+                const bool descriptive = !bare.isEmpty() && bare.front().isLower();
                 const bool spokesperson = spokes.match(segment).hasMatch();
                 // "The 28-year-old host who presents Stars In Their Eyes": the names inside a
                 // description are not who it describes, unless a role names them ("the
@@ -364,9 +369,7 @@ private:
                         continue;
                     // "A spokesman for the LSE" speaks for it; "differences with Mr Wyatt" are
                     // not Mr Wyatt's.
-                    const QString lead = text(from, it->start).trimmed();
-                    const bool phraseStart = lead.isEmpty()
-                        || (!lead.contains(u' ') && lead.front().isUpper()); // "Justice"
+                    const bool phraseStart = text(from, it->phraseStart).trimmed().isEmpty();
                     if (it->afterPreposition && !phraseStart && (person || !spokesperson))
                         continue;
                     if (descriptive && person && !it->afterRoleWord)
@@ -512,12 +515,18 @@ private:
             const QString rest = text(span.end, range.end);
             if (const QRegularExpressionMatch match = sentenceEndCue().match(rest);
                 match.hasMatch() && !rest.contains(u'"') && !rest.contains(u'“')) {
-                // Closing the sentence, the pronoun cannot be the sentence's own subject: "Mr
+                // Closing the sentence, a pronoun cannot be the sentence's own subject: "Mr
                 // Blair had been "hurt", he added" is someone else on Mr Blair.
-                const QString pronoun = match.captured(1);
-                attribution
-                    = { true, subjectOf(sentence - 1, pronoun == u"he"_s || pronoun == u"she"_s) };
-                cued = true;
+                const QString subject = match.captured(1).trimmed();
+                if (NameFinder::isPronoun(subject)) {
+                    attribution = { true,
+                        subjectOf(sentence - 1, subject == u"he"_s || subject == u"she"_s) };
+                } else {
+                    const int start = span.end + int(match.capturedStart(1));
+                    attribution
+                        = speakerFromPhrase(start, start + int(match.capturedLength(1)), sentence);
+                }
+                cued = attribution.found;
             }
         }
         if (!cued && earlier && !earlier->speaker.isEmpty())

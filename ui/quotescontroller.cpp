@@ -1,0 +1,334 @@
+#include "quotescontroller.h"
+#include "annotation/annotationservice.h"
+#include "annotationcontroller.h"
+#include "library/librarystore.h"
+#include "library/libraryworker.h"
+#include "models/quotationmodel.h"
+#include "models/speakerlistmodel.h"
+#include "quotes/quotationservice.h"
+#include "quotes/speakerindexer.h"
+#include "quotespanel.h"
+#include "readerview.h"
+#include "speakerdialog.h"
+#include "speakerspanel.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QMainWindow>
+#include <QMenu>
+#include <QSettings>
+#include <QTextCursor>
+#include <QTreeView>
+
+using namespace Qt::StringLiterals;
+
+QuotesController::QuotesController(
+    QMainWindow *window, ReaderView *reader, AnnotationController *annotations)
+    : QObject(window)
+    , m_window(window)
+    , m_reader(reader)
+    , m_annotations(annotations)
+    , m_quotesDock(new QDockWidget(tr("Quotes"), window))
+    , m_speakersDock(new QDockWidget(tr("Speakers"), window))
+    , m_quotationModel(new QuotationModel(this))
+    , m_speakerModel(new SpeakerListModel(this))
+    , m_quotesPanel(new QuotesPanel(m_quotationModel, m_quotesDock))
+    , m_speakersPanel(new SpeakersPanel(m_speakerModel, m_speakersDock))
+    , m_indexer(new LibraryWorker(this))
+{
+    qRegisterMetaType<SpeakerIndexOutcome>();
+    m_quotesDock->setObjectName(u"quotesDock"_s);
+    m_quotesDock->setWidget(m_quotesPanel);
+    m_speakersDock->setObjectName(u"speakersDock"_s);
+    m_speakersDock->setWidget(m_speakersPanel);
+    window->addDockWidget(Qt::RightDockWidgetArea, m_quotesDock);
+    window->addDockWidget(Qt::RightDockWidgetArea, m_speakersDock);
+    window->tabifyDockWidget(annotations->tagsDock(), m_quotesDock);
+    window->tabifyDockWidget(m_quotesDock, m_speakersDock);
+    annotations->tagsDock()->raise();
+
+    connect(m_quotesPanel, &QuotesPanel::quotationActivated, this, [this](int start, int end) {
+        QTextCursor cursor(m_reader->document());
+        cursor.setPosition(m_reader->bodyStart() + start);
+        cursor.setPosition(m_reader->bodyStart() + end, QTextCursor::KeepAnchor);
+        m_reader->setTextCursor(cursor);
+        m_reader->ensureCursorVisible();
+    });
+    connect(
+        m_quotesPanel, &QuotesPanel::tagRequested, this, &QuotesController::highlightQuotations);
+    connect(
+        m_quotesPanel, &QuotesPanel::correctionRequested, this, &QuotesController::correctSpeaker);
+    connect(m_speakersPanel, &SpeakersPanel::libraryFilterChanged, this,
+        &QuotesController::libraryFilterChanged);
+    connect(
+        m_speakersPanel, &SpeakersPanel::stopIndexingRequested, m_indexer, &LibraryWorker::cancel);
+    connect(m_speakerModel, &SpeakerListModel::errorOccurred, this, &QuotesController::report);
+    connect(m_indexer, &LibraryWorker::progressed, m_speakersPanel,
+        [this](int done, int total) { m_speakersPanel->showIndexing(done, total); });
+    connect(m_indexer, &LibraryWorker::finished, this,
+        [this](const QVariant &result, const QString &error) {
+            m_speakersPanel->showIndexing(0, 0);
+            const auto outcome = result.value<SpeakerIndexOutcome>();
+            report(error.isEmpty() ? outcome.error : error);
+            m_speakerModel->reload();
+            Q_EMIT speakersUpdated();
+            if (m_indexAgain && !outcome.cancelled) {
+                m_indexAgain = false;
+                updateSpeakerIndex();
+            }
+        });
+}
+
+SpeakerDialog *QuotesController::speakerDialog() const
+{
+    return m_dialog;
+}
+
+QuotesController::~QuotesController()
+{
+    stopIndexing();
+}
+
+void QuotesController::setLibrary(LibraryStore *library)
+{
+    stopIndexing();
+    m_articleId = 0;
+    m_quotationModel->setAnalysis({});
+    m_speakerModel->setStore(nullptr);
+    m_service.reset();
+    m_libraryPath.clear();
+    if (!library || !m_annotations->service())
+        return;
+    m_libraryPath = library->path();
+    m_service = std::make_unique<QuotationService>(library, m_annotations->service()->undoStack());
+    connect(m_service.get(), &QuotationService::speakersChanged, this, [this](qint64 articleId) {
+        if (articleId == m_articleId)
+            refreshArticle();
+        m_speakerModel->reload();
+        Q_EMIT speakersUpdated();
+    });
+    connect(m_service.get(), &QuotationService::errorOccurred, this, &QuotesController::report);
+    m_speakerModel->setStore(&m_service->store());
+    updateSpeakerIndex();
+}
+
+void QuotesController::articleShown(qint64 articleId)
+{
+    m_articleId = articleId;
+    refreshArticle();
+}
+
+void QuotesController::refreshArticle()
+{
+    QuoteAnalysis analysis;
+    if (m_service && m_articleId != 0) {
+        Result<QuoteAnalysis> found = m_service->analysis(m_articleId, m_reader->body());
+        if (found)
+            analysis = std::move(*found);
+        else
+            report(found.error());
+    }
+    m_quotationModel->setAnalysis(analysis);
+    QList<QPair<int, int>> ranges;
+    for (const Quotation &quotation : std::as_const(analysis.quotations))
+        ranges.append({ quotation.start, quotation.end });
+    m_reader->setQuotationMarks(ranges);
+}
+
+void QuotesController::populateMenu(QMenu *menu)
+{
+    QAction *marks = menu->addAction(tr("Show &Quotations in the Text"));
+    marks->setCheckable(true);
+    marks->setChecked(QSettings().value(u"reader/showQuotations"_s, false).toBool());
+    m_reader->setQuotationMarksShown(marks->isChecked());
+    connect(marks, &QAction::toggled, this, [this](bool shown) {
+        m_reader->setQuotationMarksShown(shown);
+        QSettings().setValue(u"reader/showQuotations"_s, shown);
+    });
+    QAction *correct = menu->addAction(tr("Correct &Speaker…"), this, [this] {
+        m_quotesDock->show();
+        m_quotesDock->raise();
+        const QModelIndex current = m_quotesPanel->view()->currentIndex();
+        if (current.isValid())
+            correctSpeaker(current);
+        else
+            Q_EMIT statusMessage(tr("Choose a quotation or a speaker in the Quotes panel."));
+    });
+    correct->setShortcut(QKeySequence(tr("Ctrl+Shift+S")));
+    menu->addAction(m_quotesDock->toggleViewAction());
+    menu->addAction(m_speakersDock->toggleViewAction());
+}
+
+bool QuotesController::isIndexing() const
+{
+    return m_indexer->isRunning();
+}
+
+void QuotesController::updateSpeakerIndex()
+{
+    if (!m_service)
+        return;
+    if (m_indexer->isRunning()) {
+        m_indexAgain = true;
+        return;
+    }
+    // Cheap: a count. Nothing to do is the usual case at start.
+    const Result<int> waiting = m_service->store().articlesToIndexCount();
+    if (!waiting || *waiting == 0) {
+        if (!waiting)
+            report(waiting.error());
+        return;
+    }
+    m_speakersPanel->showIndexing(0, *waiting);
+    m_indexer->start(m_libraryPath,
+        [](LibraryStore &store, const std::atomic_bool &cancel,
+            const LibraryWorker::Progress &progress) {
+            return QVariant::fromValue(SpeakerIndexer::run(
+                store, &cancel, [&](int done, int total) { progress(done, total, {}); }));
+        });
+}
+
+void QuotesController::stopIndexing()
+{
+    m_indexAgain = false;
+    m_indexer->cancel();
+    m_indexer->wait();
+    m_speakersPanel->showIndexing(0, 0);
+}
+
+void QuotesController::highlightQuotations(const QModelIndex &index)
+{
+    AnnotationService *annotations = m_annotations->service();
+    if (!annotations || m_reader->articleId() == 0)
+        return;
+    const QList<Quotation> quotations = m_quotationModel->quotationsAt(index);
+    if (quotations.isEmpty())
+        return;
+    const Result<QList<Highlight>> existing
+        = annotations->store().highlightsOf(m_reader->articleId());
+
+    // First what is missing, so that asking twice changes nothing and adds no undo step.
+    struct Step
+    {
+        int start = 0;
+        int end = 0;
+        qint64 highlightId = 0; ///< 0: to be made
+        QStringList tags;
+    };
+    QList<Step> steps;
+    for (const Quotation &quotation : quotations) {
+        Step step;
+        // The quoted words without their marks, as a reader would select them.
+        step.start = quotation.start + 1;
+        step.end = quotation.end
+            - (quotation.end > step.start
+                        && QStringView(u"\"”»").contains(m_reader->body().at(quotation.end - 1))
+                    ? 1
+                    : 0);
+        QList<qint64> hasTags;
+        for (const Highlight &highlight : existing.valueOr({})) {
+            if (highlight.anchor.start <= step.start + 1 && highlight.anchor.end >= step.end - 1) {
+                step.highlightId = highlight.id;
+                hasTags = highlight.tagIds;
+            }
+        }
+        QStringList wanted;
+        if (!quotation.speaker.isEmpty())
+            wanted.append(u"Speaker/"_s + QString(quotation.speaker).replace(u'/', u'-'));
+        if (const QString extra = m_quotesPanel->extraTag(); !extra.isEmpty())
+            wanted.append(extra);
+        for (const QString &path : std::as_const(wanted)) {
+            const qint64 tagId = annotations->store().tagIdByPath(path).valueOr(0);
+            if (tagId == 0 || !hasTags.contains(tagId))
+                step.tags.append(path);
+        }
+        if (step.highlightId == 0 || !step.tags.isEmpty())
+            steps.append(step);
+    }
+    if (steps.isEmpty()) {
+        Q_EMIT statusMessage(tr("Already highlighted and tagged."));
+        return;
+    }
+
+    annotations->undoStack()->beginMacro(tr("Highlight Quotations"));
+    int done = 0;
+    for (const Step &step : std::as_const(steps)) {
+        qint64 id = step.highlightId;
+        if (id == 0) {
+            const Result<qint64> made = annotations->createHighlight(
+                m_reader->articleId(), m_reader->body(), step.start, step.end);
+            if (!made) {
+                report(made.error());
+                continue;
+            }
+            id = *made;
+        }
+        for (const QString &path : step.tags) {
+            if (auto tagged = annotations->addTag(id, path); !tagged)
+                report(tagged.error());
+        }
+        ++done;
+    }
+    annotations->undoStack()->endMacro();
+    Q_EMIT statusMessage(
+        done == 1 ? tr("1 quotation highlighted.") : tr("%1 quotations highlighted.").arg(done));
+}
+
+void QuotesController::correctSpeaker(const QModelIndex &index)
+{
+    const QList<Quotation> quotations = m_quotationModel->quotationsAt(index);
+    if (!m_service || quotations.isEmpty())
+        return;
+    if (!m_dialog)
+        m_dialog = new SpeakerDialog(m_window);
+    const QString current = quotations.front().speaker;
+    QString subject = u"“%1”"_s.arg(quotations.front().text.left(160));
+    if (quotations.size() > 1)
+        subject = tr("%1 quotations of %2")
+                      .arg(quotations.size())
+                      .arg(current.isEmpty() ? tr("an unknown speaker") : current);
+    m_dialog->setSubject(subject);
+    // The speakers of this article first, then the library's most quoted.
+    QStringList known;
+    for (const Speaker &speaker : m_quotationModel->analysis().speakers)
+        known.append(speaker.name);
+    if (const Result<QList<SpeakerSummary>> library = m_service->store().speakers(); library) {
+        for (qsizetype i = 0; i < library->size() && known.size() < 500; ++i) {
+            if (!known.contains(library->at(i).name))
+                known.append(library->at(i).name);
+        }
+    }
+    m_dialog->setSpeakers(current, known);
+    disconnect(m_dialog, &QDialog::accepted, this, nullptr);
+    // The quotations as they were when asked: the panel may be rebuilt meanwhile.
+    connect(m_dialog, &QDialog::accepted, this,
+        [this, quotations] { giveSpeaker(quotations, m_dialog->speaker()); });
+    m_dialog->open();
+}
+
+bool QuotesController::setSpeaker(const QModelIndex &index, const QString &name)
+{
+    return giveSpeaker(m_quotationModel->quotationsAt(index), name);
+}
+
+bool QuotesController::giveSpeaker(const QList<Quotation> &quotations, const QString &name)
+{
+    if (!m_service || quotations.isEmpty())
+        return false;
+    QStringList texts;
+    for (const Quotation &quotation : quotations)
+        texts.append(quotation.text);
+    if (auto corrected = m_service->correctSpeaker(m_articleId, texts, name); !corrected) {
+        report(corrected.error());
+        return false;
+    }
+    Q_EMIT statusMessage(
+        name.isEmpty() ? tr("Speaker cleared.") : tr("Speaker set to %1.").arg(name));
+    return true;
+}
+
+void QuotesController::report(const QString &error)
+{
+    if (!error.isEmpty())
+        Q_EMIT statusMessage(error);
+}

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QTableView;
+class SpeakerListModel;
+
+/// Everyone quoted anywhere in the library, with how many quotations and articles. Typing
+/// narrows the list; "Only articles quoting this speaker" (or a double-click) narrows the
+/// library list to the articles quoting the chosen speaker. While the speaker index is being
+/// brought up to date, a progress bar with Stop shows how far it is.
+class SpeakersPanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SpeakersPanel(SpeakerListModel *model, QWidget *parent = nullptr);
+    Q_DISABLE_COPY_MOVE(SpeakersPanel)
+
+    QTableView *view() const { return m_view; }
+    QLineEdit *filterField() const { return m_filterField; }
+    QCheckBox *libraryFilter() const { return m_libraryFilter; }
+    QString currentSpeaker() const;
+    /// Shows the indexer's progress; total 0 hides it.
+    void showIndexing(int done, int total);
+
+Q_SIGNALS:
+    /// The speaker whose articles the library should list; a null string for all articles.
+    void libraryFilterChanged(const QString &speaker);
+    void stopIndexingRequested();
+
+private:
+    void emitFilter();
+
+    SpeakerListModel *m_model;
+    QLineEdit *m_filterField;
+    QTableView *m_view;
+    QCheckBox *m_libraryFilter;
+    QWidget *m_progressRow;
+    QProgressBar *m_progress;
+    QLabel *m_emptyHint;
+    QString m_lastEmitted; ///< the speaker chosen before a reload
+};
