@@ -10,8 +10,11 @@
 #include "mainwindow.h"
 #include "models/articlelistmodel.h"
 #include "models/highlightmodel.h"
+#include "models/speakerlistmodel.h"
 #include "models/tagtreemodel.h"
 #include "quotes/quotedetector.h"
+#include "quotes/quotestore.h"
+#include "quotes/speakerindexer.h"
 #include "readerview.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -266,8 +269,8 @@ void benchQueries(const QString &library)
             search.append(timer.nsecsElapsed() / 1e6);
             timer.restart();
             // What the list does: ordered ids of every match, then the first page with snippets.
-            const auto ids
-                = (*store)->articleIds({ query, ArticleSort::Relevance, Qt::AscendingOrder, {}, {} });
+            const auto ids = (*store)->articleIds(
+                { query, ArticleSort::Relevance, Qt::AscendingOrder, {}, {} });
             if (ids)
                 (void)(*store)->summaries(ids->mid(0, ArticleListModel::PageSize), query);
             list.append(timer.nsecsElapsed() / 1e6);
@@ -490,6 +493,91 @@ void benchQuotes()
           << attributed << " with a speaker\n";
 }
 
+// The speaker index over a library of `count` articles made of BBC bodies, each copy told
+// apart by its title so that none is a duplicate: building it, then reading the Speakers view.
+void benchSpeakers(const QString &work, int count, bool reuse)
+{
+    const QString bbc = QStringLiteral(GLOSS_SHARED_DIR) + u"/corpus/bbc"_s;
+    if (!QFileInfo::exists(bbc)) {
+        out() << "Speaker index: skipped (../shared/corpus/bbc not found)\n";
+        return;
+    }
+    const QString path = work + u"/speakers.sqlite"_s;
+    if (!reuse || !QFileInfo::exists(path)) {
+        for (const QString &suffix : { QString(), u"-wal"_s, u"-shm"_s })
+            QFile::remove(path + suffix);
+        QList<Article> originals;
+        for (const QString &file : Importer::collectFiles({ bbc }, nullptr)) {
+            ArticleParser::parseFile(file, [&](Article &&article) {
+                originals.append(std::move(article));
+                return true;
+            });
+        }
+        auto store = LibraryStore::open(path);
+        if (!store || originals.isEmpty())
+            return;
+        QElapsedTimer timer;
+        timer.start();
+        for (int start = 0; start < count; start += 5000) {
+            ScopedTransaction transaction((*store)->connectionName());
+            for (int i = start; i < std::min(count, start + 5000); ++i) {
+                Article article = originals.at(i % originals.size());
+                article.title += u" (%1)"_s.arg(i / originals.size() + 1);
+                article.sourcePath = u"/bench/%1.txt"_s.arg(i);
+                article.updateContentHash();
+                (void)(*store)->upsertInTransaction(article);
+            }
+            (void)transaction.commit();
+        }
+        out() << "(stored " << count << " articles made of BBC bodies in " << timer.elapsed()
+              << " ms)\n";
+    }
+    auto store = LibraryStore::open(path, LibraryStore::OpenMode::MustExist);
+    if (!store)
+        return;
+    QuoteStore quotes(**store);
+    if (reuse)
+        (void)Sql::run((*store)->connectionName(), u"DELETE FROM quote_scans"_s);
+    const int waiting = quotes.articlesToIndexCount().valueOr(0);
+    QElapsedTimer timer;
+    timer.start();
+    const SpeakerIndexOutcome outcome = SpeakerIndexer::run(**store);
+    const qint64 indexing = timer.elapsed();
+    out() << "Speaker index built for " << outcome.indexed << " of " << waiting
+          << " articles (in the background, batches of " << SpeakerIndexer::BatchSize
+          << "): " << indexing << " ms, "
+          << (outcome.indexed ? indexing * 1000.0 / outcome.indexed : 0) << " µs an article\n";
+
+    QList<double> listing;
+    QList<double> typing;
+    QList<double> quoting;
+    int articles = 0;
+    SpeakerListModel model;
+    model.setStore(&quotes);
+    for (int run = 0; run < 5; ++run) {
+        timer.restart();
+        model.setFilterText({});
+        model.reload();
+        listing.append(timer.nsecsElapsed() / 1e6);
+        // Typing "blair" a letter at a time.
+        timer.restart();
+        for (const QString &typed : { u"b"_s, u"bl"_s, u"bla"_s, u"blai"_s, u"blair"_s })
+            model.setFilterText(typed);
+        typing.append(timer.nsecsElapsed() / 5e6);
+        timer.restart();
+        ArticleQuery query;
+        query.speaker = model.rowCount() > 0 ? model.speakerAt(0) : QString();
+        articles = int((*store)->articleIds(query).valueOr({}).size());
+        quoting.append(timer.nsecsElapsed() / 1e6);
+    }
+    model.setFilterText({});
+    out() << "Speakers view over " << count << " articles: reading all " << model.rowCount()
+          << " speakers median " << spread(listing).median << " ms, worst " << spread(listing).worst
+          << " ms; each typed letter median " << spread(typing).median << " ms; listing the "
+          << articles << " articles quoting a speaker, median " << spread(quoting).median
+          << " ms\n";
+}
+
 // --- exports ---------------------------------------------------------------------------
 
 void benchExports(const QString &work)
@@ -603,6 +691,8 @@ int runAll(int articles, const QString &keep, bool reuse)
     benchExports(work);
     out().flush();
     benchQuotes();
+    out().flush();
+    benchSpeakers(work, articles, reuse);
     return 0;
 }
 
@@ -630,10 +720,18 @@ int main(int argc, char *argv[])
     const QCommandLineOption only(u"annotations-only"_s, u"Run only the annotation figures."_s);
     const QCommandLineOption exportsOnly(u"exports-only"_s, u"Run only the export figures."_s);
     const QCommandLineOption quotesOnly(u"quotes-only"_s, u"Run only the quote figures."_s);
-    parser.addOptions({ articles, keep, reuse, only, exportsOnly, quotesOnly });
+    const QCommandLineOption speakersOnly(
+        u"speakers-only"_s, u"Run only the speaker index figures."_s);
+    parser.addOptions({ articles, keep, reuse, only, exportsOnly, quotesOnly, speakersOnly });
     parser.process(app);
     if (parser.isSet(quotesOnly)) {
         benchQuotes();
+        return 0;
+    }
+    if (parser.isSet(speakersOnly)) {
+        QTemporaryDir work;
+        benchSpeakers(parser.isSet(keep) ? parser.value(keep) : work.path(),
+            parser.value(articles).toInt(), parser.isSet(reuse));
         return 0;
     }
     if (parser.isSet(exportsOnly)) {

@@ -15,21 +15,35 @@ void SpeakerListModel::setFilterText(const QString &text)
     if (text == m_filter)
         return;
     m_filter = text;
-    reload();
+    applyFilter();
 }
 
 void SpeakerListModel::reload()
 {
-    QList<SpeakerSummary> speakers;
+    m_all.clear();
     if (m_store) {
-        Result<QList<SpeakerSummary>> read = m_store->speakers(m_filter.trimmed());
+        Result<QList<SpeakerSummary>> read = m_store->speakers();
         if (read)
-            speakers = std::move(*read);
+            m_all = std::move(*read);
         else
             Q_EMIT errorOccurred(read.error());
     }
+    applyFilter();
+}
+
+void SpeakerListModel::applyFilter()
+{
+    const QString wanted = m_filter.simplified();
     beginResetModel();
-    m_speakers = std::move(speakers);
+    if (wanted.isEmpty()) {
+        m_speakers = m_all;
+    } else {
+        m_speakers.clear();
+        for (const SpeakerSummary &speaker : std::as_const(m_all)) {
+            if (speaker.name.contains(wanted, Qt::CaseInsensitive))
+                m_speakers.append(speaker);
+        }
+    }
     endResetModel();
 }
 

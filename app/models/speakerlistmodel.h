@@ -6,7 +6,7 @@
 
 /// Every speaker quoted in the library, with how many quotations and articles, most quoted
 /// first; narrowed by the text the user types. Reads the speaker index (one grouped query), not
-/// the articles.
+/// the articles, and filters in memory so that typing never waits for the library.
 class SpeakerListModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -39,5 +39,8 @@ Q_SIGNALS:
 private:
     const QuoteStore *m_store = nullptr;
     QString m_filter;
-    QList<SpeakerSummary> m_speakers;
+    void applyFilter();
+
+    QList<SpeakerSummary> m_all;
+    QList<SpeakerSummary> m_speakers; ///< the ones shown
 };

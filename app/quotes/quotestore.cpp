@@ -95,17 +95,11 @@ Result<int> QuoteStore::articlesToIndexCount() const
     return query->next() ? query->value(0).toInt() : 0;
 }
 
-Result<QList<SpeakerSummary>> QuoteStore::speakers(const QString &containing) const
+Result<QList<SpeakerSummary>> QuoteStore::speakers() const
 {
-    QString sql = u"SELECT speaker, sum(quotations), count(*) FROM quote_speakers "_s;
-    QVariantList values;
-    if (!containing.isEmpty()) {
-        // instr() keeps the user's text literal, where LIKE would read % and _ as wildcards.
-        sql += u"WHERE instr(lower(speaker), lower(?)) > 0 "_s;
-        values.append(containing);
-    }
-    sql += u"GROUP BY speaker ORDER BY sum(quotations) DESC, speaker"_s;
-    Result<QSqlQuery> query = Sql::query(m_connection, sql, values);
+    Result<QSqlQuery> query = Sql::query(m_connection,
+        u"SELECT speaker, sum(quotations), count(*) FROM quote_speakers GROUP BY speaker "
+        "ORDER BY sum(quotations) DESC, speaker"_s);
     if (!query)
         return ResultError(query.error());
     QList<SpeakerSummary> result;

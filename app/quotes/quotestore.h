@@ -37,8 +37,8 @@ public:
     [[nodiscard]] Result<QList<qint64>> articlesToIndex(int limit) const;
     [[nodiscard]] Result<int> articlesToIndexCount() const;
 
-    /// Every speaker whose name contains the text (all when empty), most quoted first.
-    [[nodiscard]] Result<QList<SpeakerSummary>> speakers(const QString &containing = {}) const;
+    /// Every speaker of the library, most quoted first.
+    [[nodiscard]] Result<QList<SpeakerSummary>> speakers() const;
     /// The articles quoting a speaker, most quotations first.
     [[nodiscard]] Result<QList<qint64>> articlesQuoting(const QString &speaker) const;
 
