@@ -580,10 +580,10 @@ void TestAnnotationUi::correctSpeakerInTheQuotesPanel()
 void TestAnnotationUi::speakersPanelListsTheLibraryAndFiltersIt()
 {
     QuotesController *quotes = m_window->quotes();
-    // The index fills in the background after the library opens.
-    QTRY_VERIFY_WITH_TIMEOUT(!quotes->isIndexing(), 10000);
+    // The index fills in the background a moment after the library opens.
     SpeakerListModel *speakers = quotes->speakerModel();
-    QTRY_VERIFY(speakers->rowOf(u"Milo Ventimiglia"_s) >= 0);
+    QTRY_VERIFY_WITH_TIMEOUT(speakers->rowOf(u"Milo Ventimiglia"_s) >= 0, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!quotes->isIndexing(), 20000);
     const int milo = speakers->rowOf(u"Milo Ventimiglia"_s);
     QCOMPARE(speakers->index(milo, SpeakerListModel::QuotationsColumn).data().toInt(), 10);
     QCOMPARE(speakers->index(milo, SpeakerListModel::ArticlesColumn).data().toInt(), 1);
@@ -600,6 +600,8 @@ void TestAnnotationUi::speakersPanelListsTheLibraryAndFiltersIt()
     Q_EMIT panel->view()->activated(speakers->index(0, 0));
     QVERIFY(panel->libraryFilter()->isChecked());
     QCOMPARE(m_window->libraryPanel()->view()->model()->rowCount(), 1);
+    QVERIFY2(m_window->statusCountText().startsWith(u"1 of "_s),
+        qPrintable(m_window->statusCountText()));
     panel->libraryFilter()->setChecked(false);
     QCOMPARE(m_window->libraryPanel()->view()->model()->rowCount(), allArticles);
 

@@ -301,7 +301,10 @@ void MainWindow::updateCounts()
     const Result<int> total = m_store->articleCount();
     const QLocale locale;
     const int all = total.valueOr(0);
-    if (m_model->queryText().trimmed().isEmpty())
+    // A search, a tag or a speaker narrows the list: say how far.
+    const bool narrowed = !m_model->queryText().trimmed().isEmpty()
+        || !m_model->tagFilter().isEmpty() || !m_model->speakerFilter().isNull();
+    if (!narrowed)
         m_counts->setText(all == 1 ? tr("1 article") : tr("%1 articles").arg(locale.toString(all)));
     else
         m_counts->setText(tr("%1 of %2 articles match")

@@ -18,6 +18,7 @@
 #include <QMenu>
 #include <QSettings>
 #include <QTextCursor>
+#include <QTimer>
 #include <QTreeView>
 
 using namespace Qt::StringLiterals;
@@ -109,7 +110,11 @@ void QuotesController::setLibrary(LibraryStore *library)
     });
     connect(m_service.get(), &QuotationService::errorOccurred, this, &QuotesController::report);
     m_speakerModel->setStore(&m_service->store());
-    updateSpeakerIndex();
+    // Once the window is up: opening a library shows its list first.
+    QTimer::singleShot(StartDelayMs, this, [this, service = m_service.get()] {
+        if (service == m_service.get())
+            updateSpeakerIndex();
+    });
 }
 
 void QuotesController::articleShown(qint64 articleId)
@@ -180,12 +185,14 @@ void QuotesController::updateSpeakerIndex()
         return;
     }
     m_speakersPanel->showIndexing(0, *waiting);
-    m_indexer->start(m_libraryPath,
+    m_indexer->start(
+        m_libraryPath,
         [](LibraryStore &store, const std::atomic_bool &cancel,
             const LibraryWorker::Progress &progress) {
             return QVariant::fromValue(SpeakerIndexer::run(
                 store, &cancel, [&](int done, int total) { progress(done, total, {}); }));
-        });
+        },
+        QThread::IdlePriority);
 }
 
 void QuotesController::stopIndexing()

@@ -53,6 +53,9 @@ public:
     /// Gives the quotations under index this speaker (empty: nobody); one undo step.
     bool setSpeaker(const QModelIndex &index, const QString &name);
 
+    /// How long after a library opens the speaker index starts being brought up to date.
+    static constexpr int StartDelayMs = 1500;
+
     QuotationService *service() const { return m_service.get(); }
     QuotationModel *quotationModel() const { return m_quotationModel; }
     SpeakerListModel *speakerModel() const { return m_speakerModel; }

@@ -22,7 +22,7 @@ void LibraryWorker::wait()
     }
 }
 
-bool LibraryWorker::start(const QString &libraryPath, Job job)
+bool LibraryWorker::start(const QString &libraryPath, Job job, QThread::Priority priority)
 {
     if (m_running)
         return false;
@@ -54,7 +54,7 @@ bool LibraryWorker::start(const QString &libraryPath, Job job)
             },
             Qt::QueuedConnection);
     }));
-    m_thread->start();
+    m_thread->start(priority);
     return true;
 }
 

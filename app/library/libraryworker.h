@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QThread>
 #include <QVariant>
 
 #include <atomic>
@@ -9,7 +10,6 @@
 #include <memory>
 
 class LibraryStore;
-class QThread;
 
 /// Runs one long job at a time on a worker thread with its own connection to the library (a
 /// connection must stay on the thread that opened it), so the window stays responsive. Progress
@@ -28,8 +28,10 @@ public:
     Q_DISABLE_COPY_MOVE(LibraryWorker)
 
     bool isRunning() const { return m_running; }
-    /// Starts the job on the library file; false if a job is already running.
-    bool start(const QString &libraryPath, Job job);
+    /// Starts the job on the library file; false if a job is already running. Work the user did
+    /// not ask for (indexing) runs at idle priority, so it never slows the window.
+    bool start(
+        const QString &libraryPath, Job job, QThread::Priority priority = QThread::InheritPriority);
     /// Asks the running job to stop at its next check; what it stored stays.
     void cancel();
     /// Blocks until the job is over (for shutdown and tests).

@@ -39,7 +39,7 @@ struct QuoteAnalysis
 namespace QuoteDetector {
 
 /// Raised whenever the rules change, so that results stored by an older version are redone.
-constexpr int Version = 2;
+constexpr int Version = 3;
 
 QuoteAnalysis analyse(const QString &body);
 
