@@ -196,6 +196,20 @@ void TestSpeakers::correctionSurvivesReimport()
     QCOMPARE(SpeakerIndexer::run(*m_library).indexed, 1);
     QCOMPARE(*m_quotes->store().articlesQuoting(u"Thomas Hill"_s), QList<qint64>({ m_budget }));
     QCOMPARE(*m_quotes->store().articlesQuoting(u"Tom Hill"_s), QList<qint64>({ m_match }));
+
+    // A word of the quotation itself edited: still the same quotation, still corrected.
+    QVERIFY(m_quotes
+                ->correctSpeaker(
+                    m_budget, { u"This budget puts families first,"_s }, u"Treasury press office"_s)
+                .ok());
+    edited[1] = u"\"This budget puts hard-working families first,\" Ms Lee said. \"We have kept "
+                "every promise.\""_s;
+    QVERIFY(m_library->upsertArticle(makeArticle(u"/news/budget.txt"_s, u"Budget"_s, edited)).ok());
+    QCOMPARE(
+        budgetAnalysis().quotations.at(0).text, u"This budget puts hard-working families first,"_s);
+    QCOMPARE(budgetAnalysis().quotations.at(0).speaker, u"Treasury press office"_s);
+    QCOMPARE(budgetAnalysis().quotations.at(1).speaker, u"Ann Lee"_s);
+    QCOMPARE(budgetAnalysis().quotations.at(2).speaker, u"Thomas Hill"_s);
 }
 
 void TestSpeakers::correctionToNobodyAndBadNames()

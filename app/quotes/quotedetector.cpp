@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QRegularExpression>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -627,9 +628,42 @@ void applyCorrections(QuoteAnalysis &analysis, const QHash<QString, QString> &co
 {
     if (corrections.isEmpty())
         return;
-    for (Quotation &quotation : analysis.quotations) {
-        if (const auto found = corrections.constFind(quotation.text); found != corrections.cend())
+    QSet<QString> used;
+    QList<bool> corrected(analysis.quotations.size(), false);
+    for (qsizetype i = 0; i < analysis.quotations.size(); ++i) {
+        Quotation &quotation = analysis.quotations[i];
+        if (const auto found = corrections.constFind(quotation.text); found != corrections.cend()) {
             quotation.speaker = *found;
+            corrected[i] = true;
+            used.insert(found.key());
+        }
+    }
+    // A quotation whose words were edited since (a typo fixed, a word added in a re-imported
+    // article) is still the same quotation when most of its words are the same.
+    auto words = [](const QString &text) {
+        static const QRegularExpression separators(u"[^\\w]+"_s);
+        const QStringList list = text.toCaseFolded().split(separators, Qt::SkipEmptyParts);
+        return QSet<QString>(list.cbegin(), list.cend());
+    };
+    for (auto it = corrections.cbegin(); it != corrections.cend(); ++it) {
+        const QSet<QString> wanted = words(it.key());
+        if (used.contains(it.key()) || wanted.size() < 3)
+            continue;
+        qsizetype best = -1;
+        double bestScore = 0.6;
+        for (qsizetype i = 0; i < analysis.quotations.size(); ++i) {
+            if (corrected.at(i))
+                continue;
+            const QSet<QString> found = words(analysis.quotations.at(i).text);
+            const double shared = double(QSet<QString>(found).intersect(wanted).size());
+            const double score = shared / double(QSet<QString>(found).unite(wanted).size());
+            if (score >= bestScore)
+                best = i, bestScore = score;
+        }
+        if (best >= 0) {
+            analysis.quotations[best].speaker = it.value();
+            corrected[best] = true;
+        }
     }
     countSpeakers(analysis);
 }
