@@ -4,8 +4,12 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 #include <QTest>
+
+#include "library/schema.h"
 
 /// Helpers shared by the test executables.
 namespace TestSupport {
@@ -44,6 +48,34 @@ inline QByteArray readFile(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return file.readAll();
+}
+
+/// Makes a library file at an older schema version with the real migration steps, holding
+/// one article (id 7, title "Old one") whose body is given. False if any step failed.
+inline bool makeOldLibrary(const QString &path, int version, const QString &body)
+{
+    bool ok = false;
+    {
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+        db.setDatabaseName(path);
+        if (db.open() && Schema::migrate(QStringLiteral("old"), 0, version).ok()) {
+            QSqlQuery article(db);
+            QSqlQuery text(db);
+            ok = article.prepare(QStringLiteral(
+                     "INSERT INTO articles (id, source_path, content_hash, format, title, kinds, "
+                     "words, source_label, imported_at, updated_at) VALUES (7, '/a.txt', 'h', "
+                     "'plain text', 'Old one', 'p', 2, 'a.txt', 'x', 'x')"))
+                && article.exec()
+                && text.prepare(QStringLiteral(
+                    "INSERT INTO article_texts (id, title, body) VALUES (7, 'Old one', ?)"));
+            text.addBindValue(body);
+            ok = ok && text.exec();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("old"));
+    return ok;
 }
 
 } // namespace TestSupport

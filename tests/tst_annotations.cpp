@@ -1,6 +1,5 @@
 #include "annotation/annotationservice.h"
 #include "library/librarystore.h"
-#include "library/schema.h"
 #include "library/sqlhelpers.h"
 #include "testsupport.h"
 
@@ -362,24 +361,7 @@ void TestAnnotations::migratesFoundationLibraryWithData()
 {
     QTemporaryDir dir;
     const QString file = dir.filePath(u"v1.sqlite"_s);
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v1"_s);
-        db.setDatabaseName(file);
-        QVERIFY(db.open());
-        QVERIFY(Schema::migrate(u"v1"_s, 0, 1).ok());
-        QVERIFY(Sql::run(u"v1"_s,
-            u"INSERT INTO articles (id, source_path, content_hash, format, "
-            "title, kinds, words, source_label, imported_at, updated_at) "
-            "VALUES (7, '/a.txt', 'h', 'plain text', 'Old one', 'p', 2, "
-            "'a.txt', 'x', 'x')"_s)
-                    .ok());
-        QVERIFY(Sql::run(u"v1"_s,
-            u"INSERT INTO article_texts (id, title, body) VALUES "
-            "(7, 'Old one', 'Two words')"_s)
-                    .ok());
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"v1"_s);
+    QVERIFY(TestSupport::makeOldLibrary(file, 1, u"Two words"_s));
     auto store = LibraryStore::open(file);
     QVERIFY2(store.ok(), qPrintable(store.error()));
     QVERIFY(QFileInfo::exists(file + u".v1.bak"_s));

@@ -1,8 +1,6 @@
 #include "annotation/annotationservice.h"
 #include "library/librarystore.h"
 #include "library/libraryworker.h"
-#include "library/schema.h"
-#include "library/sqlhelpers.h"
 #include "models/articlelistmodel.h"
 #include "models/quotationmodel.h"
 #include "models/speakerlistmodel.h"
@@ -332,24 +330,7 @@ void TestSpeakers::migratesVersion2Library()
 {
     QTemporaryDir dir;
     const QString file = dir.filePath(u"v2.sqlite"_s);
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v2"_s);
-        db.setDatabaseName(file);
-        QVERIFY(db.open());
-        QVERIFY(Schema::migrate(u"v2"_s, 0, 2).ok());
-        QVERIFY(Sql::run(u"v2"_s,
-            u"INSERT INTO articles (id, source_path, content_hash, format, "
-            "title, kinds, words, source_label, imported_at, updated_at) "
-            "VALUES (7, '/a.txt', 'h', 'plain text', 'Old one', 'p', 6, "
-            "'a.txt', '2024-01-01', '2024-01-01')"_s)
-                    .ok());
-        QVERIFY(Sql::run(u"v2"_s,
-            u"INSERT INTO article_texts (id, title, body) VALUES (7, 'Old one', "
-            "'\"We will win,\" Ann Lee said.')"_s)
-                    .ok());
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"v2"_s);
+    QVERIFY(TestSupport::makeOldLibrary(file, 2, u"\"We will win,\" Ann Lee said."_s));
     auto store = LibraryStore::open(file, LibraryStore::OpenMode::MustExist);
     QVERIFY2(store.ok(), qPrintable(store.error()));
     QuoteStore quotes(**store);
