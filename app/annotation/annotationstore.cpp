@@ -197,7 +197,8 @@ Result<void> AnnotationStore::updateHighlight(const Highlight &highlight)
         "color=?, note=?, modified_at=? WHERE id=?"_s,
         { highlight.anchor.start, highlight.anchor.end, Sql::text(highlight.anchor.exact),
             Sql::text(highlight.anchor.prefix), Sql::text(highlight.anchor.suffix),
-            anchorStatusName(highlight.status), Sql::text(highlight.color), Sql::text(highlight.note),
+            anchorStatusName(highlight.status), Sql::text(highlight.color),
+            Sql::text(highlight.note),
             highlight.modified.isValid() ? highlight.modified.toUTC().toString(Qt::ISODateWithMs)
                                          : now(),
             highlight.id });
@@ -228,16 +229,11 @@ Result<QList<qint64>> AnnotationStore::highlightIdsWithTags(const QList<qint64> 
     QList<qint64> ids;
     if (tagIds.isEmpty())
         return ids;
-    Result<QSqlQuery> query = run(
+    return Sql::ids(m_connection,
         u"SELECT h.id FROM highlights h JOIN articles a ON a.id = h.article_id WHERE h.id IN "
         "(SELECT highlight_id FROM highlight_tags WHERE tag_id IN (%1)) "
         "ORDER BY a.date DESC, a.id DESC, h.start_pos, h.id"_s.arg(placeholders(tagIds.size())),
         toVariants(tagIds));
-    if (!query)
-        return ResultError(query.error());
-    while (query->next())
-        ids.append(query->value(0).toLongLong());
-    return ids;
 }
 
 Result<QList<HighlightListing>> AnnotationStore::listings(const QList<qint64> &ids) const
@@ -290,30 +286,19 @@ Result<QList<qint64>> AnnotationStore::articleIdsWithTags(const QList<qint64> &t
     QList<qint64> ids;
     if (tagIds.isEmpty())
         return ids;
-    Result<QSqlQuery> query
-        = run(u"SELECT DISTINCT h.article_id FROM highlights h JOIN "
-              "highlight_tags t ON t.highlight_id = h.id WHERE t.tag_id IN (%1)"_s.arg(
-                  placeholders(tagIds.size())),
-            toVariants(tagIds));
-    if (!query)
-        return ResultError(query.error());
-    while (query->next())
-        ids.append(query->value(0).toLongLong());
-    return ids;
+    return Sql::ids(m_connection,
+        u"SELECT DISTINCT h.article_id FROM highlights h JOIN "
+        "highlight_tags t ON t.highlight_id = h.id WHERE t.tag_id IN (%1)"_s.arg(
+            placeholders(tagIds.size())),
+        toVariants(tagIds));
 }
 
 Result<QList<qint64>> AnnotationStore::articleIdsWithMatchingHighlights(const QString &match) const
 {
-    QList<qint64> ids;
-    Result<QSqlQuery> query
-        = run(u"SELECT DISTINCT h.article_id FROM highlights h WHERE h.id IN "
-              "(SELECT rowid FROM highlights_fts WHERE highlights_fts MATCH ?)"_s,
-            { match });
-    if (!query)
-        return ResultError(query.error());
-    while (query->next())
-        ids.append(query->value(0).toLongLong());
-    return ids;
+    return Sql::ids(m_connection,
+        u"SELECT DISTINCT h.article_id FROM highlights h WHERE h.id IN "
+        "(SELECT rowid FROM highlights_fts WHERE highlights_fts MATCH ?)"_s,
+        { match });
 }
 
 Result<void> AnnotationStore::reanchor(qint64 articleId, const QString &body)
@@ -508,16 +493,11 @@ Result<int> AnnotationStore::tagCount() const
 
 Result<QList<qint64>> AnnotationStore::subtree(qint64 tagId) const
 {
-    Result<QSqlQuery> query = run(u"WITH RECURSIVE below(id) AS (SELECT ? UNION "
-                                  "SELECT t.id FROM tags t JOIN below b ON t.parent_id = b.id) "
-                                  "SELECT id FROM below"_s,
+    return Sql::ids(m_connection,
+        u"WITH RECURSIVE below(id) AS (SELECT ? UNION "
+        "SELECT t.id FROM tags t JOIN below b ON t.parent_id = b.id) "
+        "SELECT id FROM below"_s,
         { tagId });
-    if (!query)
-        return ResultError(query.error());
-    QList<qint64> ids;
-    while (query->next())
-        ids.append(query->value(0).toLongLong());
-    return ids;
 }
 
 Result<QList<QPair<qint64, qint64>>> AnnotationStore::taggings(const QList<qint64> &tagIds) const

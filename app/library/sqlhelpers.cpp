@@ -69,6 +69,18 @@ Result<QSqlQuery> query(
     return query;
 }
 
+Result<QList<qint64>> ids(
+    const QString &connection, const QString &statement, const QVariantList &values)
+{
+    Result<QSqlQuery> rows = query(connection, statement, values);
+    if (!rows)
+        return ResultError(rows.error());
+    QList<qint64> result;
+    while (rows->next())
+        result.append(rows->value(0).toLongLong());
+    return result;
+}
+
 QVariant text(const QString &value)
 {
     return value.isNull() ? QVariant(QString(0, QChar())) : QVariant(value);

@@ -20,6 +20,9 @@ namespace Sql {
 /// Prepares a forward-only statement, binds the values in order and runs it.
 [[nodiscard]] Result<QSqlQuery> query(
     const QString &connection, const QString &statement, const QVariantList &values = {});
+/// The first column of every row, as ids.
+[[nodiscard]] Result<QList<qint64>> ids(
+    const QString &connection, const QString &statement, const QVariantList &values = {});
 /// A string for a NOT NULL column: a null QString would bind as NULL.
 QVariant text(const QString &value);
 

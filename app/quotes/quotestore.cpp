@@ -72,16 +72,10 @@ Result<void> QuoteStore::storeSpeakers(qint64 articleId, const QList<Speaker> &s
 
 Result<QList<qint64>> QuoteStore::articlesToIndex(int limit) const
 {
-    Result<QSqlQuery> query = Sql::query(m_connection,
+    return Sql::ids(m_connection,
         u"SELECT a.id FROM articles a LEFT JOIN quote_scans s ON s.article_id = a.id "
         "WHERE s.article_id IS NULL OR s.detector <> ? ORDER BY a.id LIMIT ?"_s,
         { QuoteDetector::Version, limit });
-    if (!query)
-        return ResultError(query.error());
-    QList<qint64> ids;
-    while (query->next())
-        ids.append(query->value(0).toLongLong());
-    return ids;
 }
 
 Result<int> QuoteStore::articlesToIndexCount() const
@@ -112,14 +106,8 @@ Result<QList<SpeakerSummary>> QuoteStore::speakers() const
 
 Result<QList<qint64>> QuoteStore::articlesQuoting(const QString &speaker) const
 {
-    Result<QSqlQuery> query = Sql::query(m_connection,
+    return Sql::ids(m_connection,
         u"SELECT article_id FROM quote_speakers WHERE speaker = ? "
         "ORDER BY quotations DESC, article_id DESC"_s,
         { Sql::text(speaker) });
-    if (!query)
-        return ResultError(query.error());
-    QList<qint64> ids;
-    while (query->next())
-        ids.append(query->value(0).toLongLong());
-    return ids;
 }
