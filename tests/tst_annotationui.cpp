@@ -580,7 +580,10 @@ void TestAnnotationUi::correctSpeakerInTheQuotesPanel()
 void TestAnnotationUi::speakersPanelListsTheLibraryAndFiltersIt()
 {
     QuotesController *quotes = m_window->quotes();
-    // The index fills in the background a moment after the library opens.
+    // The index fills in the background a moment after the library opens; the panel reads it
+    // when it is shown.
+    quotes->speakersDock()->show();
+    quotes->speakersDock()->raise();
     SpeakerListModel *speakers = quotes->speakerModel();
     QTRY_VERIFY_WITH_TIMEOUT(speakers->rowOf(u"Milo Ventimiglia"_s) >= 0, 20000);
     QTRY_VERIFY_WITH_TIMEOUT(!quotes->isIndexing(), 20000);

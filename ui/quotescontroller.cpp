@@ -64,6 +64,11 @@ QuotesController::QuotesController(
     connect(
         m_speakersPanel, &SpeakersPanel::stopIndexingRequested, m_indexer, &LibraryWorker::cancel);
     connect(m_speakerModel, &SpeakerListModel::errorOccurred, this, &QuotesController::report);
+    // The library-wide list is read when it is shown: at start it would only delay the window.
+    connect(m_speakersDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            refreshSpeakers();
+    });
     connect(m_indexer, &LibraryWorker::progressed, m_speakersPanel,
         [this](int done, int total) { m_speakersPanel->showIndexing(done, total); });
     connect(m_indexer, &LibraryWorker::finished, this,
@@ -71,7 +76,7 @@ QuotesController::QuotesController(
             m_speakersPanel->showIndexing(0, 0);
             const auto outcome = result.value<SpeakerIndexOutcome>();
             report(error.isEmpty() ? outcome.error : error);
-            m_speakerModel->reload();
+            refreshSpeakers();
             Q_EMIT speakersUpdated();
             if (m_indexAgain && !outcome.cancelled) {
                 m_indexAgain = false;
@@ -105,11 +110,11 @@ void QuotesController::setLibrary(LibraryStore *library)
     connect(m_service.get(), &QuotationService::speakersChanged, this, [this](qint64 articleId) {
         if (articleId == m_articleId)
             refreshArticle();
-        m_speakerModel->reload();
+        refreshSpeakers();
         Q_EMIT speakersUpdated();
     });
     connect(m_service.get(), &QuotationService::errorOccurred, this, &QuotesController::report);
-    m_speakerModel->setStore(&m_service->store());
+    refreshSpeakers();
     // Once the window is up: opening a library shows its list first.
     QTimer::singleShot(StartDelayMs, this, [this, service = m_service.get()] {
         if (service == m_service.get())
@@ -121,6 +126,16 @@ void QuotesController::articleShown(qint64 articleId)
 {
     m_articleId = articleId;
     refreshArticle();
+}
+
+void QuotesController::refreshSpeakers()
+{
+    if (!m_service || !m_speakersPanel->isVisible())
+        return;
+    if (m_speakerModel->store() == &m_service->store())
+        m_speakerModel->reload();
+    else
+        m_speakerModel->setStore(&m_service->store());
 }
 
 void QuotesController::refreshArticle()

@@ -75,6 +75,9 @@ Q_SIGNALS:
 private:
     bool giveSpeaker(const QList<Quotation> &quotations, const QString &name);
     void refreshArticle();
+    /// Reads the library's speakers again if the Speakers panel shows (it reads them when it
+    /// is next shown otherwise).
+    void refreshSpeakers();
     void report(const QString &error);
 
     QMainWindow *m_window;

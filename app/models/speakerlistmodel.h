@@ -19,6 +19,7 @@ public:
 
     /// The index to read (nullptr: none); reloads.
     void setStore(const QuoteStore *store);
+    const QuoteStore *store() const { return m_store; }
     void setFilterText(const QString &text);
     QString filterText() const { return m_filter; }
     /// Reads the index again (after indexing or a correction), keeping the filter.
