@@ -25,6 +25,7 @@
 #include "tagspanel.h"
 #include "testsupport.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -499,11 +500,15 @@ void TestAnnotationUi::quotesPanelHighlightsASpeaker()
     QVERIFY(milo.data().toString().startsWith(u"Milo Ventimiglia  (10)"_s));
     QCOMPARE(quotes->rowCount(milo), 10);
     QVERIFY(m_window->quotes()->quotesPanel()->view()->isExpanded(milo));
-    // Marks in the text, when asked for.
+    // Marks in the text, toggled from the View menu and remembered.
+    QAction *marks = m_window->findChild<QAction *>(u"showQuotationsAction"_s);
+    QVERIFY(marks && !marks->isChecked());
     const int before = int(reader()->extraSelections().size());
-    reader()->setQuotationMarksShown(true);
+    marks->trigger();
     QVERIFY(reader()->extraSelections().size() > before);
-    reader()->setQuotationMarksShown(false);
+    QVERIFY(QSettings().value(u"reader/showQuotations"_s).toBool());
+    marks->trigger();
+    QCOMPARE(int(reader()->extraSelections().size()), before);
 
     const int undoBefore = annotations()->service()->undoStack()->count();
     m_window->quotes()->quotesPanel()->extraTagField()->setText(u"Theme/Reunion"_s);

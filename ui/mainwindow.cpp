@@ -213,6 +213,7 @@ void MainWindow::createActions()
     QAction *zoomReset
         = view->addAction(tr("&Actual Size"), this, [this] { m_reader->setZoomSteps(0); });
     zoomReset->setShortcut(QKeySequence(tr("Ctrl+0")));
+    m_quotes->populateViewMenu(view);
 
     QMenu *annotate = menuBar()->addMenu(tr("&Annotate"));
     m_annotations->populateMenu(annotate);

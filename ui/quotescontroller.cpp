@@ -155,9 +155,12 @@ void QuotesController::refreshArticle()
     m_reader->setQuotationMarks(ranges);
 }
 
-void QuotesController::populateMenu(QMenu *menu)
+void QuotesController::populateViewMenu(QMenu *menu)
 {
-    QAction *marks = menu->addAction(tr("Show &Quotations in the Text"));
+    menu->addSeparator();
+    QAction *marks = menu->addAction(tr("&Quotation Marks in the Text"));
+    marks->setObjectName(u"showQuotationsAction"_s);
+    marks->setShortcut(QKeySequence(tr("Ctrl+Shift+Q")));
     marks->setCheckable(true);
     marks->setChecked(QSettings().value(u"reader/showQuotations"_s, false).toBool());
     m_reader->setQuotationMarksShown(marks->isChecked());
@@ -165,6 +168,10 @@ void QuotesController::populateMenu(QMenu *menu)
         m_reader->setQuotationMarksShown(shown);
         QSettings().setValue(u"reader/showQuotations"_s, shown);
     });
+}
+
+void QuotesController::populateMenu(QMenu *menu)
+{
     QAction *correct = menu->addAction(tr("Correct &Speaker…"), this, [this] {
         m_quotesDock->show();
         m_quotesDock->raise();

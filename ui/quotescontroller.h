@@ -37,7 +37,10 @@ public:
     /// Call after the annotation controller's setLibrary: corrections share its undo stack.
     void setLibrary(LibraryStore *library);
     void articleShown(qint64 articleId);
+    /// The Annotate menu's quotation items.
     void populateMenu(QMenu *menu);
+    /// The View menu's toggle for dotted marks under every quotation found.
+    void populateViewMenu(QMenu *menu);
 
     /// Looks for articles whose speakers are not indexed yet and indexes them on a worker.
     void updateSpeakerIndex();

@@ -3,6 +3,7 @@
 
 #include <QAction>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTreeView>
@@ -22,6 +23,7 @@ QuotesPanel::QuotesPanel(QuotationModel *model, QWidget *parent)
     , m_tag(new QPushButton(tr("Highlight as Speaker"), this))
     , m_correct(new QPushButton(tr("Correct Speaker…"), this))
     , m_extraTag(new QLineEdit(this))
+    , m_emptyHint(new QLabel(tr("No quotations in this article."), this))
 {
     setObjectName(u"quotesPanel"_s);
     m_view->setObjectName(u"quotationTree"_s);
@@ -35,6 +37,14 @@ QuotesPanel::QuotesPanel(QuotationModel *model, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_emptyHint);
+    m_emptyHint->setObjectName(u"noQuotationsHint"_s);
+    m_emptyHint->setAlignment(Qt::AlignCenter);
+    m_emptyHint->setForegroundRole(QPalette::PlaceholderText);
+    auto updateHint = [this] { m_emptyHint->setVisible(m_model->rowCount() == 0); };
+    connect(model, &QAbstractItemModel::modelReset, this, updateHint);
+    connect(model, &QAbstractItemModel::rowsInserted, this, updateHint);
+    updateHint();
     m_extraTag->setPlaceholderText(tr("Also tag as… (optional)"));
     m_extraTag->setClearButtonEnabled(true);
     layout->addWidget(m_extraTag);

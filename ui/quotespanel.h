@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QuotationModel;
+class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTreeView;
@@ -33,4 +34,5 @@ private:
     QPushButton *m_tag;
     QPushButton *m_correct;
     QLineEdit *m_extraTag;
+    QLabel *m_emptyHint;
 };
