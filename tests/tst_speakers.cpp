@@ -9,6 +9,7 @@
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QFont>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
@@ -264,6 +265,18 @@ void TestSpeakers::speakerModelFiltersAndPassesTheTester()
     QCOMPARE(model.index(1, SpeakerListModel::QuotationsColumn).data().toInt(), 2);
     QCOMPARE(model.index(1, SpeakerListModel::ArticlesColumn).data().toInt(), 2);
     QVERIFY(model.index(1, 0).data(Qt::ToolTipRole).toString().contains(u"2 articles"_s));
+    // Sorted by name, by articles, back by quotations.
+    model.sort(SpeakerListModel::NameColumn, Qt::AscendingOrder);
+    QCOMPARE(model.speakerAt(0), u"Ann Lee"_s);
+    QCOMPARE(model.speakerAt(2), u"Tom Hill"_s);
+    model.sort(SpeakerListModel::NameColumn, Qt::DescendingOrder);
+    QCOMPARE(model.speakerAt(0), u"Tom Hill"_s);
+    model.sort(SpeakerListModel::ArticlesColumn, Qt::DescendingOrder);
+    QCOMPARE(model.speakerAt(0), u"Tom Hill"_s);
+    model.sort(SpeakerListModel::QuotationsColumn, Qt::AscendingOrder);
+    QCOMPARE(model.speakerAt(0), u"Jo Park"_s);
+    model.sort(SpeakerListModel::QuotationsColumn, Qt::DescendingOrder);
+    QCOMPARE(model.speakerAt(0), u"Ann Lee"_s);
     model.setFilterText(u"park"_s);
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.rowOf(u"Jo Park"_s), 0);
@@ -294,6 +307,10 @@ void TestSpeakers::quotationModelGroupsBySpeaker()
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.index(2, 0).data(QuotationModel::SpeakerRole).toString(), QString());
     QVERIFY(model.index(2, 0).data().toString().startsWith(u"Unknown speaker"_s));
+    const QModelIndex unknown = model.index(0, 0, model.index(2, 0));
+    QVERIFY(unknown.data(QuotationModel::CorrectedRole).toBool());
+    QVERIFY(unknown.data(Qt::FontRole).value<QFont>().italic());
+    QVERIFY(!model.index(0, 0, model.index(0, 0)).data(QuotationModel::CorrectedRole).toBool());
     model.setAnalysis({});
     QCOMPARE(model.rowCount(), 0);
 }

@@ -1,5 +1,6 @@
 #include "quotationmodel.h"
 
+#include <QFont>
 #include <QMap>
 
 using namespace Qt::StringLiterals;
@@ -33,7 +34,16 @@ void QuotationModel::setAnalysis(const QuoteAnalysis &analysis)
             item->setData(speaker, SpeakerRole);
             item->setData(false, IsSpeakerRole);
             item->setData(quotation->text, TextRole);
-            item->setToolTip(quotation->text);
+            item->setData(quotation->corrected, CorrectedRole);
+            // What the user decided reads differently from what Gloss guessed.
+            if (quotation->corrected) {
+                QFont font = item->font();
+                font.setItalic(true);
+                item->setFont(font);
+                item->setToolTip(tr("%1\n\nSpeaker set by you.").arg(quotation->text));
+            } else {
+                item->setToolTip(quotation->text);
+            }
             item->setEditable(false);
             group->appendRow(item);
         }

@@ -11,7 +11,14 @@ class QuotationModel final : public QStandardItemModel
 {
     Q_OBJECT
 public:
-    enum Role { StartRole = Qt::UserRole + 1, EndRole, SpeakerRole, IsSpeakerRole, TextRole };
+    enum Role {
+        StartRole = Qt::UserRole + 1,
+        EndRole,
+        SpeakerRole,
+        IsSpeakerRole,
+        TextRole,
+        CorrectedRole ///< the user chose this quotation's speaker
+    };
 
     explicit QuotationModel(QObject *parent = nullptr);
     Q_DISABLE_COPY_MOVE(QuotationModel)

@@ -1,5 +1,7 @@
 #include "speakerlistmodel.h"
 
+#include <algorithm>
+
 SpeakerListModel::SpeakerListModel(QObject *parent)
     : QAbstractTableModel(parent)
 { }
@@ -31,9 +33,34 @@ void SpeakerListModel::reload()
     applyFilter();
 }
 
+void SpeakerListModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= ColumnCount)
+        return;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    applyFilter();
+}
+
 void SpeakerListModel::applyFilter()
 {
     const QString wanted = m_filter.simplified();
+    // Ties keep the most quoted first, then the name, so the order never jumps.
+    auto key = [this](const SpeakerSummary &speaker) {
+        return m_sortColumn == ArticlesColumn ? speaker.articles : speaker.quotations;
+    };
+    std::stable_sort(
+        m_all.begin(), m_all.end(), [&](const SpeakerSummary &a, const SpeakerSummary &b) {
+            if (m_sortColumn == NameColumn) {
+                const int byName = a.name.localeAwareCompare(b.name);
+                return m_sortOrder == Qt::AscendingOrder ? byName < 0 : byName > 0;
+            }
+            if (key(a) != key(b))
+                return m_sortOrder == Qt::DescendingOrder ? key(a) > key(b) : key(a) < key(b);
+            if (a.quotations != b.quotations)
+                return a.quotations > b.quotations;
+            return a.name.localeAwareCompare(b.name) < 0;
+        });
     beginResetModel();
     if (wanted.isEmpty()) {
         m_speakers = m_all;

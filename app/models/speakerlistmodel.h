@@ -30,6 +30,8 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(
         int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    /// By name (A–Z), or by quotations or articles (most first when descending).
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     QString speakerAt(int row) const;
     int rowOf(const QString &speaker) const;
@@ -42,6 +44,8 @@ private:
     QString m_filter;
     void applyFilter();
 
+    int m_sortColumn = QuotationsColumn;
+    Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
     QList<SpeakerSummary> m_all;
     QList<SpeakerSummary> m_speakers; ///< the ones shown
 };

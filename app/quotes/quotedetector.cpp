@@ -629,12 +629,11 @@ void applyCorrections(QuoteAnalysis &analysis, const QHash<QString, QString> &co
     if (corrections.isEmpty())
         return;
     QSet<QString> used;
-    QList<bool> corrected(analysis.quotations.size(), false);
     for (qsizetype i = 0; i < analysis.quotations.size(); ++i) {
         Quotation &quotation = analysis.quotations[i];
         if (const auto found = corrections.constFind(quotation.text); found != corrections.cend()) {
             quotation.speaker = *found;
-            corrected[i] = true;
+            quotation.corrected = true;
             used.insert(found.key());
         }
     }
@@ -652,7 +651,7 @@ void applyCorrections(QuoteAnalysis &analysis, const QHash<QString, QString> &co
         qsizetype best = -1;
         double bestScore = 0.6;
         for (qsizetype i = 0; i < analysis.quotations.size(); ++i) {
-            if (corrected.at(i))
+            if (analysis.quotations.at(i).corrected)
                 continue;
             const QSet<QString> found = words(analysis.quotations.at(i).text);
             const double shared = double(QSet<QString>(found).intersect(wanted).size());
@@ -662,7 +661,7 @@ void applyCorrections(QuoteAnalysis &analysis, const QHash<QString, QString> &co
         }
         if (best >= 0) {
             analysis.quotations[best].speaker = it.value();
-            corrected[best] = true;
+            analysis.quotations[best].corrected = true;
         }
     }
     countSpeakers(analysis);

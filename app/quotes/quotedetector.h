@@ -14,6 +14,7 @@ struct Quotation
                   ///< further paragraph of a long quotation)
     QString speaker; ///< canonical name, or empty when the text names nobody
     int parent = -1; ///< index of the quotation this one is nested in, or -1
+    bool corrected = false; ///< the speaker is the user's, not the detector's
 };
 
 /// A person quoted in an article, under the fullest name the article gives.
