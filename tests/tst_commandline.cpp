@@ -48,6 +48,7 @@ private Q_SLOTS:
     void importReportsFailures();
     void exportWritesEachFormat();
     void quotesListsSpeakers();
+    void speakersOfTheLibrary();
     void errorsAreOneLineAndNonZero_data();
     void errorsAreOneLineAndNonZero();
 
@@ -215,6 +216,27 @@ void TestCommandLine::quotesListsSpeakers()
     QVERIFY(quotation.value(u"end"_s).toInt() > quotation.value(u"start"_s).toInt());
     const Run text = gloss({ u"quotes"_s, m_seed });
     QVERIFY(text.out.contains(u"Ventimiglia"_s));
+}
+
+void TestCommandLine::speakersOfTheLibrary()
+{
+    const QString library = m_dir->filePath(u"speakers.sqlite"_s);
+    QCOMPARE(gloss({ u"import"_s, u"--library"_s, library, m_seed }).code, 0);
+    // The index is brought up to date first, so a fresh import is covered.
+    Run run = gloss({ u"speakers"_s, u"--library"_s, library, u"--json"_s });
+    QCOMPARE(run.code, 0);
+    const QJsonArray speakers = QJsonDocument::fromJson(run.out.toUtf8()).array();
+    QCOMPARE(speakers.size(), 1);
+    QCOMPARE(speakers.at(0).toObject().value(u"name"_s).toString(), u"Ventimiglia"_s);
+    QCOMPARE(speakers.at(0).toObject().value(u"quotations"_s).toInt(), 1);
+    QCOMPARE(speakers.at(0).toObject().value(u"articles"_s).toInt(), 1);
+
+    run = gloss({ u"speakers"_s, u"--library"_s, library, u"Ventimiglia"_s });
+    QCOMPARE(run.code, 0);
+    QCOMPARE(run.out.count(u'\n'), 1);
+    run = gloss({ u"speakers"_s, u"--library"_s, library, u"Nobody"_s, u"Here"_s });
+    QCOMPARE(run.code, 1);
+    QVERIFY(run.err.contains(u"No article quotes “Nobody Here”"_s));
 }
 
 void TestCommandLine::errorsAreOneLineAndNonZero_data()

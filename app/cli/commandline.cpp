@@ -7,6 +7,8 @@
 #include "library/ftsquery.h"
 #include "library/librarystore.h"
 #include "quotes/quotedetector.h"
+#include "quotes/quotestore.h"
+#include "quotes/speakerindexer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -514,6 +516,77 @@ int runQuotes(const QStringList &arguments, QTextStream &out, QTextStream &err)
     return Success;
 }
 
+// Brings the speaker index up to date first, so the answer covers every article.
+int runSpeakers(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    Verb verb(tr("List the people quoted in a library, most quoted first, or the articles "
+                 "quoting one of them."));
+    verb.parser.addOption(verb.library);
+    verb.parser.addOption(verb.json);
+    verb.parser.addPositionalArgument(
+        u"name"_s, tr("A speaker, to list the articles quoting them."), tr("[NAME]"));
+    if (const std::optional<int> done = verb.parse(arguments, out, err))
+        return *done;
+    Result<std::unique_ptr<LibraryStore>> store = openExisting(verb);
+    if (!store) {
+        err << store.error() << u'\n';
+        return Failure;
+    }
+    if (const SpeakerIndexOutcome indexed = SpeakerIndexer::run(**store);
+        !indexed.error.isEmpty()) {
+        err << indexed.error << u'\n';
+        return Failure;
+    }
+    const QuoteStore quotes(**store);
+    const bool json = verb.parser.isSet(verb.json);
+    const QString name = verb.parser.positionalArguments().join(u' ').simplified();
+    if (name.isEmpty()) {
+        const Result<QList<SpeakerSummary>> speakers = quotes.speakers();
+        if (!speakers) {
+            err << speakers.error() << u'\n';
+            return Failure;
+        }
+        QJsonArray array;
+        for (const SpeakerSummary &speaker : *speakers) {
+            if (json)
+                array.append(QJsonObject { { u"name"_s, speaker.name },
+                    { u"quotations"_s, speaker.quotations }, { u"articles"_s, speaker.articles } });
+            else
+                out << tr("%1\t%2 quotations\t%3 articles")
+                           .arg(speaker.name)
+                           .arg(speaker.quotations)
+                           .arg(speaker.articles)
+                    << u'\n';
+        }
+        if (json)
+            printJson(out, array);
+        return Success;
+    }
+    const Result<QList<qint64>> ids = quotes.articlesQuoting(name);
+    const Result<QList<ArticleSummary>> articles
+        = ids ? (*store)->summaries(*ids) : Result<QList<ArticleSummary>>(ResultError(ids.error()));
+    if (!articles) {
+        err << articles.error() << u'\n';
+        return Failure;
+    }
+    if (articles->isEmpty()) {
+        err << tr("No article quotes “%1”; `gloss speakers` lists the names.").arg(name) << u'\n';
+        return Failure;
+    }
+    QJsonArray array;
+    for (const ArticleSummary &article : *articles) {
+        if (json)
+            array.append(QJsonObject { { u"id"_s, article.id }, { u"title"_s, article.title },
+                { u"date"_s, dateJson(article.date) }, { u"source"_s, article.source } });
+        else
+            out << article.title << u'\t' << article.date.toString(Qt::ISODate) << u'\t'
+                << article.source << u'\n';
+    }
+    if (json)
+        printJson(out, QJsonObject { { u"speaker"_s, name }, { u"articles"_s, array } });
+    return Success;
+}
+
 } // namespace
 
 QString defaultLibraryPath()
@@ -528,7 +601,7 @@ bool isVerb(const QString &argument)
 {
     return argument == u"import"_s || argument == u"parse"_s || argument == u"stats"_s
         || argument == u"search"_s || argument == u"export"_s || argument == u"import-annotations"_s
-        || argument == u"quotes"_s;
+        || argument == u"quotes"_s || argument == u"speakers"_s;
 }
 
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
@@ -549,9 +622,11 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         code = runImportAnnotations(arguments, out, err);
     else if (verb == u"quotes"_s)
         code = runQuotes(arguments, out, err);
+    else if (verb == u"speakers"_s)
+        code = runSpeakers(arguments, out, err);
     else
-        err << tr("Unknown command “%1”; use import, parse, stats, search, quotes, export or "
-                  "import-annotations.")
+        err << tr("Unknown command “%1”; use import, parse, stats, search, quotes, speakers, "
+                  "export or import-annotations.")
                    .arg(verb)
             << u'\n';
     out.flush();
