@@ -613,6 +613,20 @@ void TestAnnotationUi::speakersPanelListsTheLibraryAndFiltersIt()
     panel->libraryFilter()->setChecked(false);
     QCOMPARE(m_window->libraryPanel()->view()->model()->rowCount(), allArticles);
 
+    // F2 in the list renames a speaker across the library.
+    panel->view()->setFocus();
+    QTest::keyClick(panel->view(), Qt::Key_F2);
+    QVERIFY(quotes->speakerDialog() && quotes->speakerDialog()->isVisible());
+    QCOMPARE(quotes->speakerDialog()->speaker(), u"Milo Ventimiglia"_s);
+    quotes->speakerDialog()->nameField()->setCurrentText(u"Milo A. Ventimiglia"_s);
+    quotes->speakerDialog()->accept();
+    QCOMPARE(speakers->rowOf(u"Milo Ventimiglia"_s), -1);
+    QVERIFY(speakers->rowOf(u"Milo A. Ventimiglia"_s) >= 0);
+    QCOMPARE(quotes->quotationModel()->index(0, 0).data(QuotationModel::SpeakerRole).toString(),
+        u"Milo A. Ventimiglia"_s);
+    m_window->undoGroup()->undo();
+    QVERIFY(speakers->rowOf(u"Milo Ventimiglia"_s) >= 0);
+
     // A correction shows in the library-wide counts at once.
     panel->filterField()->clear();
     const QModelIndex quotation

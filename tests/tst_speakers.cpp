@@ -59,6 +59,7 @@ private Q_SLOTS:
     void indexerFindsEverySpeakerOfTheLibrary();
     void indexerStopsWhenCancelledAndResumes();
     void correctionIsStoredUndoneAndRedone();
+    void renameSpeakerAcrossTheLibrary();
     void correctionSurvivesReimport();
     void correctionToNobodyAndBadNames();
     void articleListFiltersBySpeaker();
@@ -173,6 +174,35 @@ void TestSpeakers::correctionIsStoredUndoneAndRedone()
     m_annotations->undoStack()->undo();
     QCOMPARE(budgetAnalysis().quotations.at(1).speaker, u"Press Office"_s);
     QCOMPARE(budgetAnalysis().quotations.at(2).speaker, u"Tom Hill"_s);
+}
+
+void TestSpeakers::renameSpeakerAcrossTheLibrary()
+{
+    QVERIFY(SpeakerIndexer::run(*m_library).error.isEmpty());
+    QSignalSpy changed(m_quotes.get(), &QuotationService::speakersChanged);
+    // Tom Hill is quoted in both articles: one step renames him everywhere.
+    const Result<int> renamed = m_quotes->renameSpeaker(u"Tom Hill"_s, u"Thomas Hill"_s);
+    QVERIFY2(renamed.ok(), qPrintable(renamed.error()));
+    QCOMPARE(*renamed, 2);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.front().front().toLongLong(), 0);
+    QCOMPARE(speakerNames(*m_quotes->store().speakers()),
+        QStringList({ u"Ann Lee 2/1"_s, u"Thomas Hill 2/2"_s, u"Jo Park 1/1"_s }));
+    QCOMPARE(m_annotations->undoStack()->undoText(), u"Rename Speaker Tom Hill to Thomas Hill"_s);
+
+    // Merging into a speaker who exists adds their counts together.
+    QCOMPARE(*m_quotes->renameSpeaker(u"Jo Park"_s, u"Thomas Hill"_s), 1);
+    QCOMPARE(speakerNames(*m_quotes->store().speakers()).front(), u"Thomas Hill 3/2"_s);
+
+    m_annotations->undoStack()->undo();
+    m_annotations->undoStack()->undo();
+    QCOMPARE(speakerNames(*m_quotes->store().speakers()),
+        QStringList({ u"Ann Lee 2/1"_s, u"Tom Hill 2/2"_s, u"Jo Park 1/1"_s }));
+    QVERIFY(m_quotes->store().corrections(m_match)->isEmpty());
+
+    QCOMPARE(*m_quotes->renameSpeaker(u"Ann Lee"_s, u"Ann Lee"_s), 0);
+    QVERIFY(!m_quotes->renameSpeaker(u"Nobody Known"_s, u"X"_s).ok());
+    QVERIFY(!m_quotes->renameSpeaker(u"Ann Lee"_s, QString(300, u'y')).ok());
 }
 
 void TestSpeakers::correctionSurvivesReimport()

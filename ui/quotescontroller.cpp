@@ -63,6 +63,8 @@ QuotesController::QuotesController(
         &QuotesController::libraryFilterChanged);
     connect(
         m_speakersPanel, &SpeakersPanel::stopIndexingRequested, m_indexer, &LibraryWorker::cancel);
+    connect(
+        m_speakersPanel, &SpeakersPanel::renameRequested, this, &QuotesController::renameSpeaker);
     connect(m_speakerModel, &SpeakerListModel::errorOccurred, this, &QuotesController::report);
     // The library-wide list is read when it is shown: at start it would only delay the window.
     connect(m_speakersDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
@@ -108,7 +110,7 @@ void QuotesController::setLibrary(LibraryStore *library)
     m_libraryPath = library->path();
     m_service = std::make_unique<QuotationService>(library, m_annotations->service()->undoStack());
     connect(m_service.get(), &QuotationService::speakersChanged, this, [this](qint64 articleId) {
-        if (articleId == m_articleId)
+        if (articleId == m_articleId || articleId == 0)
             refreshArticle();
         refreshSpeakers();
         Q_EMIT speakersUpdated();
@@ -353,6 +355,46 @@ bool QuotesController::giveSpeaker(const QList<Quotation> &quotations, const QSt
     }
     Q_EMIT statusMessage(
         name.isEmpty() ? tr("Speaker cleared.") : tr("Speaker set to %1.").arg(name));
+    return true;
+}
+
+void QuotesController::renameSpeaker(const QString &speaker)
+{
+    if (!m_service || speaker.isEmpty())
+        return;
+    if (!m_dialog)
+        m_dialog = new SpeakerDialog(m_window);
+    const int row = m_speakerModel->rowOf(speaker);
+    const int quotations = row >= 0
+        ? m_speakerModel->index(row, SpeakerListModel::QuotationsColumn).data().toInt()
+        : 0;
+    m_dialog->setSubject(tr("Every quotation of %1 (%2 in the library). Type another name to "
+                            "rename them, or choose a speaker to merge them into.")
+                             .arg(speaker)
+                             .arg(quotations));
+    QStringList known;
+    for (int i = 0; i < m_speakerModel->rowCount() && known.size() < 500; ++i)
+        known.append(m_speakerModel->speakerAt(i));
+    m_dialog->setSpeakers(speaker, known);
+    disconnect(m_dialog, &QDialog::accepted, this, nullptr);
+    connect(m_dialog, &QDialog::accepted, this,
+        [this, speaker] { setSpeakerName(speaker, m_dialog->speaker()); });
+    m_dialog->open();
+}
+
+bool QuotesController::setSpeakerName(const QString &speaker, const QString &name)
+{
+    if (!m_service)
+        return false;
+    const Result<int> renamed = m_service->renameSpeaker(speaker, name);
+    if (!renamed) {
+        report(renamed.error());
+        return false;
+    }
+    if (*renamed > 0)
+        Q_EMIT statusMessage(name.isEmpty()
+                ? tr("%1 quotations of %2 now have no speaker.").arg(*renamed).arg(speaker)
+                : tr("%1 quotations of %2 given to %3.").arg(*renamed).arg(speaker, name));
     return true;
 }
 

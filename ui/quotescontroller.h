@@ -55,6 +55,10 @@ public:
     void correctSpeaker(const QModelIndex &index);
     /// Gives the quotations under index this speaker (empty: nobody); one undo step.
     bool setSpeaker(const QModelIndex &index, const QString &name);
+    /// Asks for a new name for a speaker of the library, then renames (or merges) them.
+    void renameSpeaker(const QString &speaker);
+    /// Renames a speaker in every article; one undo step.
+    bool setSpeakerName(const QString &speaker, const QString &name);
 
     /// How long after a library opens the speaker index starts being brought up to date.
     static constexpr int StartDelayMs = 1500;

@@ -1,6 +1,7 @@
 #include "speakerspanel.h"
 #include "models/speakerlistmodel.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -78,6 +79,15 @@ SpeakersPanel::SpeakersPanel(SpeakerListModel *model, QWidget *parent)
     connect(m_filterField, &QLineEdit::textChanged, m_model, &SpeakerListModel::setFilterText);
     connect(stop, &QPushButton::clicked, this, &SpeakersPanel::stopIndexingRequested);
     connect(m_libraryFilter, &QCheckBox::toggled, this, &SpeakersPanel::emitFilter);
+    auto *rename = new QAction(tr("Rename or Merge Speaker…"), m_view);
+    rename->setShortcut(QKeySequence(Qt::Key_F2));
+    rename->setShortcutContext(Qt::WidgetShortcut);
+    m_view->addAction(rename);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(rename, &QAction::triggered, this, [this] {
+        if (const QString speaker = currentSpeaker(); !speaker.isEmpty())
+            Q_EMIT renameRequested(speaker);
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &SpeakersPanel::emitFilter);
     connect(m_view, &QTableView::activated, this, [this] {

@@ -12,7 +12,8 @@ class SpeakerListModel;
 
 /// Everyone quoted anywhere in the library, with how many quotations and articles. Typing
 /// narrows the list; "Only articles quoting this speaker" (or a double-click) narrows the
-/// library list to the articles quoting the chosen speaker. While the speaker index is being
+/// library list to the articles quoting the chosen speaker; F2 renames a speaker everywhere,
+/// or merges them into another ("Mr Blair" into "Tony Blair"). While the speaker index is being
 /// brought up to date, a progress bar with Stop shows how far it is.
 class SpeakersPanel final : public QWidget
 {
@@ -32,6 +33,8 @@ Q_SIGNALS:
     /// The speaker whose articles the library should list; a null string for all articles.
     void libraryFilterChanged(const QString &speaker);
     void stopIndexingRequested();
+    /// Rename or merge the chosen speaker (F2, or the right button).
+    void renameRequested(const QString &speaker);
 
 private:
     void emitFilter();

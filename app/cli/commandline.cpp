@@ -552,10 +552,12 @@ int runSpeakers(const QStringList &arguments, QTextStream &out, QTextStream &err
                 array.append(QJsonObject { { u"name"_s, speaker.name },
                     { u"quotations"_s, speaker.quotations }, { u"articles"_s, speaker.articles } });
             else
-                out << tr("%1\t%2 quotations\t%3 articles")
-                           .arg(speaker.name)
-                           .arg(speaker.quotations)
-                           .arg(speaker.articles)
+                out << speaker.name << u'\t'
+                    << (speaker.quotations == 1 ? tr("1 quotation")
+                                                : tr("%1 quotations").arg(speaker.quotations))
+                    << u'\t'
+                    << (speaker.articles == 1 ? tr("1 article")
+                                              : tr("%1 articles").arg(speaker.articles))
                     << u'\n';
         }
         if (json)
