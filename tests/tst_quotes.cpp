@@ -2,6 +2,8 @@
 #include "quotes/quotedetector.h"
 #include "testsupport.h"
 
+#include <QRandomGenerator>
+
 using namespace Qt::StringLiterals;
 
 class TestQuotes : public QObject
@@ -13,6 +15,8 @@ private Q_SLOTS:
     void cues();
     void scareQuotesAndTitlesAreNotQuotations();
     void quotationOverParagraphs();
+    void randomTextKeepsSpansValid();
+    void unicodeCorpusNamesNobodyByGuess();
 };
 
 void TestQuotes::seedArticle()
@@ -112,6 +116,69 @@ void TestQuotes::quotationOverParagraphs()
     QCOMPARE(analysis.quotations.front().start, 0);
     QVERIFY(analysis.quotations.front().end > body.indexOf(u'\n'));
     QCOMPARE(analysis.quotations.front().speaker, u"Ann Lee"_s);
+}
+
+void TestQuotes::randomTextKeepsSpansValid()
+{
+    // Marks in every odd place: spans must stay inside the text, in order, nested inside their
+    // parents, and the speaker counts must add up.
+    static const QStringList tokens = { u"\""_s, u"“"_s, u"”"_s, u"'"_s, u"‘"_s, u"’"_s, u"«"_s,
+        u"»"_s, u"said"_s, u"he"_s, u"she"_s, u"Ann Lee"_s, u"Mr Lee"_s, u"the judge"_s, u"told"_s,
+        u","_s, u"."_s, u":"_s, u"\n"_s, u"word"_s, u"according to"_s, u"it's"_s, u"Tom"_s, u"a"_s,
+        u"?"_s, u"—"_s, u"😀"_s, u"so-called"_s };
+    QRandomGenerator random(4242);
+    for (int round = 0; round < 2000; ++round) {
+        QString body;
+        const int length = int(random.bounded(1, 60));
+        for (int i = 0; i < length; ++i) {
+            body += tokens.at(int(random.bounded(tokens.size())));
+            if (random.bounded(3) != 0)
+                body += u' ';
+        }
+        const QuoteAnalysis analysis = QuoteDetector::analyse(body);
+        int previousEnd = 0;
+        int attributed = 0;
+        for (const Quotation &quotation : analysis.quotations) {
+            QVERIFY2(quotation.start >= 0 && quotation.start < quotation.end
+                    && quotation.end <= body.size(),
+                qPrintable(body));
+            if (quotation.parent < 0) {
+                QVERIFY2(quotation.start >= previousEnd, qPrintable(body));
+                previousEnd = quotation.end;
+                attributed += quotation.speaker.isEmpty() ? 0 : 1;
+            } else {
+                const Quotation &parent = analysis.quotations.at(quotation.parent);
+                QVERIFY(parent.start < quotation.start && quotation.end <= parent.end);
+            }
+        }
+        int counted = 0;
+        for (const Speaker &speaker : analysis.speakers)
+            counted += speaker.quotations;
+        QCOMPARE(counted, attributed);
+    }
+}
+
+void TestQuotes::unicodeCorpusNamesNobodyByGuess()
+{
+    GLOSS_REQUIRE_SHARED("corpus/unicode");
+    // Texts with quotation marks but no reported speech: every quotation stays unattributed.
+    for (const QString &name : { u"UTF-8-demo.txt"_s, u"blns.txt"_s,
+             u"wikipedia_mars-german.latin1.txt"_s, u"Emoji-Lipsum.utf8.txt"_s }) {
+        QStringList bodies;
+        ArticleParser::parseFile(
+            TestSupport::sharedPath(u"corpus/unicode/"_s + name), [&](Article &&article) {
+                bodies.append(article.body());
+                return true;
+            });
+        QVERIFY(!bodies.isEmpty());
+        for (const QString &body : std::as_const(bodies)) {
+            for (const Quotation &quotation : QuoteDetector::analyse(body).quotations) {
+                QVERIFY(quotation.end <= body.size());
+                QVERIFY2(
+                    quotation.speaker.isEmpty(), qPrintable(name + u": "_s + quotation.speaker));
+            }
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestQuotes)

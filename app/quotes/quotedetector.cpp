@@ -263,6 +263,32 @@ private:
         return subjectOf(sentence - 1, personOnly, depth + 1);
     }
 
+    // Whether a sentence (up to `before`, if given) tells what someone said or what stand they
+    // took: a quotation of known speaker in it, or such a verb outside its quotations.
+    bool reportsSomeone(int sentence, int before = -1) const
+    {
+        if (sentence < 0)
+            return false;
+        if (const std::optional<QString> &speaker = m_sentenceSpeaker.at(sentence);
+            speaker && !speaker->isEmpty())
+            return true;
+        static const QRegularExpression stance(u"\\b(?:"_s + s_speechVerbs + u'|'
+            + s_characterisingVerbs
+            + u"|accused|accuses|thanked|thanks|welcomed|welcomes|criticised|criticises|"
+              "criticized|attacked|attacks|praised|praises|hailed|hails|blamed|blames|"
+              "condemned|condemns|defended|defends|backed|backs|rejected|rejects|denied|"
+              "denies|questioned|questions|challenged|believe|believes|believed|think|thinks|"
+              "thought|hope|hopes|hoped|want|wants|wanted|feel|feels|felt|expect|expects|"
+              "expected|fear|fears|feared|know|knows|knew|dismissed|"
+              "dismisses|acknowledged|apologised|apologized|demanded|demands|called|calls)"
+              "\\b"_s);
+        const Sentence &range = m_sentences.at(sentence);
+        QString words = outsideQuotations(range);
+        if (before >= range.start)
+            words.truncate(before - range.start);
+        return stance.match(words).hasMatch() || words.trimmed() == u"We"_s;
+    }
+
     QString resolvePronoun(const QString &pronoun, int sentence, int at, int depth = 0) const
     {
         const QString lower = pronoun.toLower();
@@ -476,8 +502,17 @@ private:
         const QString before = text(clauseStart, span.start);
         const QRegularExpressionMatch verb = lastIntroducingVerb(before);
         *verbFound = verb.hasMatch();
-        if (!verb.hasMatch())
-            return {};
+        if (!verb.hasMatch()) {
+            // The interview form, "Ann Lee: “…”": a short name, a colon, the words.
+            static const QRegularExpression colon(u"^\\s*([^:,.;!?]{2,60}):\\s*$"_s);
+            const QRegularExpressionMatch named = colon.match(before);
+            if (!named.hasMatch() || named.captured(1).count(u' ') > 5
+                || m_names.mentionsIn(clauseStart, span.start).isEmpty())
+                return {};
+            *verbFound = true;
+            const int start = clauseStart + int(named.capturedStart(1));
+            return speakerFromPhrase(start, start + int(named.capturedLength(1)), sentence);
+        }
         // "dismissed as "ridiculous" by Justice David Souter"
         static const QRegularExpression byAgent(u"^\\s*by\\s+([^,.;:\"“”]{1,60})"_s);
         if (isPassiveSaid(QStringView(before).left(verb.capturedStart()))) {
@@ -543,10 +578,16 @@ private:
         if (!attribution.found && verbBefore)
             attribution = { true, earlier ? earlier->speaker : QString() };
         if (!attribution.found) {
-            // No cue: a quotation opening its sentence goes on from the sentence before; one
-            // inside a sentence belongs to whom the sentence is about.
-            attribution.speaker = opensSentence ? subjectOf(sentence - 1, false)
-                                                : resolvePronoun(u"they"_s, sentence, span.start);
+            // No cue: a quotation opening its sentence goes on from the sentence before, and one
+            // inside a sentence belongs to whom the sentence is about, but only when that
+            // sentence reports someone (a verb of saying or of taking a stand: "accused",
+            // "welcomed"); otherwise the speaker stays unknown rather than guessed.
+            if (opensSentence) {
+                if (reportsSomeone(sentence - 1))
+                    attribution.speaker = subjectOf(sentence - 1, false);
+            } else if (reportsSomeone(sentence, span.start)) {
+                attribution.speaker = resolvePronoun(u"they"_s, sentence, span.start);
+            }
         }
 
         Quotation quotation;
