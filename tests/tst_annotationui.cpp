@@ -507,6 +507,18 @@ void TestAnnotationUi::quotesPanelHighlightsASpeaker()
     marks->trigger();
     QVERIFY(reader()->extraSelections().size() > before);
     QVERIFY(QSettings().value(u"reader/showQuotations"_s).toBool());
+    // Hovering a marked quotation says who said it.
+    QTextCursor cursor(reader()->document());
+    cursor.setPosition(reader()->bodyStart() + int(reader()->body().indexOf(u"story to"_s)));
+    reader()->setTextCursor(cursor);
+    reader()->ensureCursorVisible();
+    const QPoint inWidget = reader()->viewport()->mapTo(
+        reader(), reader()->cursorRect(cursor).center() + QPoint(2, 0));
+    QHelpEvent help(QEvent::ToolTip, inWidget, reader()->mapToGlobal(inWidget));
+    QApplication::sendEvent(reader(), &help);
+    QTRY_VERIFY(QToolTip::isVisible());
+    QCOMPARE(QToolTip::text(), u"Quotation: Milo Ventimiglia"_s);
+    QToolTip::hideText();
     marks->trigger();
     QCOMPARE(int(reader()->extraSelections().size()), before);
 

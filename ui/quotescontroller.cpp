@@ -151,10 +151,13 @@ void QuotesController::refreshArticle()
             report(found.error());
     }
     m_quotationModel->setAnalysis(analysis);
-    QList<QPair<int, int>> ranges;
-    for (const Quotation &quotation : std::as_const(analysis.quotations))
-        ranges.append({ quotation.start, quotation.end });
-    m_reader->setQuotationMarks(ranges);
+    QList<ReaderView::QuotationMark> marks;
+    for (const Quotation &quotation : std::as_const(analysis.quotations)) {
+        // A nested quotation lies inside its parent's mark, whose speaker is the one who said it.
+        if (quotation.parent < 0)
+            marks.append({ quotation.start, quotation.end, quotation.speaker });
+    }
+    m_reader->setQuotationMarks(marks);
 }
 
 void QuotesController::populateViewMenu(QMenu *menu)

@@ -201,9 +201,9 @@ void ReaderView::revealHighlight(qint64 id)
     m_flashTimer->start();
 }
 
-void ReaderView::setQuotationMarks(const QList<QPair<int, int>> &ranges)
+void ReaderView::setQuotationMarks(const QList<QuotationMark> &marks)
 {
-    m_quotations = ranges;
+    m_quotations = marks;
     if (m_showQuotations)
         applyHighlightLayers();
 }
@@ -249,7 +249,9 @@ void ReaderView::applyHighlightLayers()
         selections.append(selection);
     }
     if (m_showQuotations) {
-        for (const auto &[start, end] : std::as_const(m_quotations)) {
+        for (const QuotationMark &mark : std::as_const(m_quotations)) {
+            const int start = mark.start;
+            const int end = mark.end;
             if (end < firstVisible || start > lastVisible)
                 continue;
             QTextEdit::ExtraSelection selection;
@@ -342,6 +344,13 @@ bool ReaderView::event(QEvent *event)
             if (!note.isEmpty())
                 line += u" — "_s + note;
             lines.append(line);
+        }
+        // Who said the words under the pointer, when quotations are marked.
+        for (const QuotationMark &mark : std::as_const(m_quotations)) {
+            if (!m_showQuotations || offset < mark.start || offset >= mark.end)
+                continue;
+            lines.append(mark.speaker.isEmpty() ? tr("Quotation, speaker unknown")
+                                                : tr("Quotation: %1").arg(mark.speaker));
         }
         if (lines.isEmpty())
             QToolTip::hideText();

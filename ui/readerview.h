@@ -52,7 +52,14 @@ public:
     /// Scrolls to a highlight and flashes it briefly.
     void revealHighlight(qint64 id);
     /// Detected quotations, as body ranges, marked with a dotted underline when shown.
-    void setQuotationMarks(const QList<QPair<int, int>> &ranges);
+    /// A quotation found in the body, marked when marks are shown; its speaker shows on hover.
+    struct QuotationMark
+    {
+        int start = 0;
+        int end = 0;
+        QString speaker; ///< empty when the text names nobody
+    };
+    void setQuotationMarks(const QList<QuotationMark> &marks);
     void setQuotationMarksShown(bool shown);
     bool quotationMarksShown() const { return m_showQuotations; }
 
@@ -86,6 +93,6 @@ private:
     qint64 m_activeHighlight = 0;
     qint64 m_flashing = 0;
     QTimer *m_flashTimer;
-    QList<QPair<int, int>> m_quotations;
+    QList<QuotationMark> m_quotations;
     bool m_showQuotations = false;
 };
