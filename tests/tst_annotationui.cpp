@@ -486,10 +486,26 @@ void TestAnnotationUi::importAnnotationsFromTheWindow()
                 .ok());
     QVERIFY(annotations()->service()->deleteHighlight(reader()->activeHighlight()).ok());
     QCOMPARE(annotations()->highlightModel()->rowCount(), 0);
+    // It runs on a worker; the window stays usable and is told when it is done.
+    QSignalSpy finished(m_window.get(), &MainWindow::annotationImportFinished);
     QVERIFY(m_window->importAnnotationsFrom(file));
+    QVERIFY(!m_window->importAnnotationsFrom(file)); // one import at a time
+    QVERIFY(finished.wait(10000));
+    QVERIFY(finished.front().front().toBool());
     QCOMPARE(annotations()->highlightModel()->rowCount(), 1);
     QCOMPARE(annotations()->highlightModel()->index(0).data().toString(), u"more story to tell"_s);
     QVERIFY(m_window->statusBar()->currentMessage().contains(u"added 1"_s));
+
+    // A file that is not annotations is reported, and nothing changes.
+    const QString bad = TestSupport::writeFile(QDir(m_dir->path()), u"bad.json"_s, "{ nope");
+    QVERIFY(m_window->importAnnotationsFrom(bad));
+    QVERIFY(finished.wait(10000));
+    QVERIFY(!finished.back().front().toBool());
+    auto *box = m_window->findChild<QMessageBox *>(u"annotationImportError"_s);
+    QVERIFY(box && box->isVisible());
+    QVERIFY(box->text().contains(u"bad.json"_s));
+    box->close();
+    QCOMPARE(annotations()->highlightModel()->rowCount(), 1);
 }
 
 void TestAnnotationUi::quotesPanelHighlightsASpeaker()

@@ -409,10 +409,22 @@ void TestExporters::roundTrip()
         copy.id = 0;
         QVERIFY((*fresh)->upsertArticle(copy).ok());
     }
-    const Result<AnnotationImportReport> report = AnnotationImporter(**fresh).importFile(file);
+    // Cancelled, it imports nothing.
+    const std::atomic_bool cancelled { true };
+    const Result<AnnotationImportReport> stopped
+        = AnnotationImporter(**fresh).importFile(file, &cancelled);
+    QVERIFY(!stopped.ok());
+    QVERIFY(stopped.error().contains(u"nothing was imported"_s));
+    QCOMPARE(ExportSet::collect(**fresh, {})->highlightCount(), 0);
+
+    QList<int> steps;
+    const Result<AnnotationImportReport> report = AnnotationImporter(**fresh).importFile(
+        file, nullptr, [&](int done, int total) { steps.append(done * 100 + total); });
     QVERIFY2(report.ok(), qPrintable(report.error()));
     QVERIFY2(report->problems.isEmpty(), qPrintable(report->problems.join(u'\n')));
     QCOMPARE(report->added, 5);
+    QVERIFY(!steps.isEmpty());
+    QCOMPARE(steps.back() % 100, steps.back() / 100); // the last report is "all done"
     const ExportSet again = *ExportSet::collect(**fresh, {});
     QCOMPARE(again.highlightCount(), 5);
     // Compare what each format carries, highlight by highlight.

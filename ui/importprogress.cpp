@@ -34,11 +34,11 @@ ImportProgress::ImportProgress(QWidget *parent)
     hide();
 }
 
-void ImportProgress::begin()
+void ImportProgress::begin(const QString &label)
 {
     m_cancel->setEnabled(true);
     m_bar->setRange(0, 0);
-    m_label->setText(tr("Looking for articles…"));
+    m_label->setText(label.isEmpty() ? tr("Looking for articles…") : label);
     show();
 }
 

@@ -14,7 +14,8 @@ public:
     explicit ImportProgress(QWidget *parent = nullptr);
     Q_DISABLE_COPY_MOVE(ImportProgress)
 
-    void begin();
+    /// Shows the strip, busy, with what is happening ("Looking for articles…" by default).
+    void begin(const QString &label = {});
     void update(int done, int total, const QString &currentFile);
     QString labelText() const;
 

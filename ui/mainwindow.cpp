@@ -8,6 +8,7 @@
 #include "importing/importcontroller.h"
 #include "importprogress.h"
 #include "library/librarystore.h"
+#include "library/libraryworker.h"
 #include "librarypanel.h"
 #include "models/articlelistmodel.h"
 #include "quotescontroller.h"
@@ -72,6 +73,7 @@ MainWindow::MainWindow(std::unique_ptr<LibraryStore> store, QWidget *parent)
     , m_counts(new QLabel(this))
     , m_importProgress(new ImportProgress(this))
     , m_imports(new ImportController(this))
+    , m_annotationImports(new LibraryWorker(this))
     , m_undo(new QUndoGroup(this))
     , m_annotations(new AnnotationController(this, m_reader, m_undo))
     , m_quotes(new QuotesController(this, m_reader, m_annotations))
@@ -113,6 +115,12 @@ MainWindow::MainWindow(std::unique_ptr<LibraryStore> store, QWidget *parent)
     connect(m_imports, &ImportController::finished, this, &MainWindow::onImportFinished);
     connect(
         m_importProgress, &ImportProgress::cancelRequested, m_imports, &ImportController::cancel);
+    connect(m_importProgress, &ImportProgress::cancelRequested, m_annotationImports,
+        &LibraryWorker::cancel);
+    connect(
+        m_annotationImports, &LibraryWorker::progressed, m_importProgress, &ImportProgress::update);
+    connect(m_annotationImports, &LibraryWorker::finished, this,
+        &MainWindow::onAnnotationImportFinished);
     connect(m_reader, &ReaderView::zoomChanged, this, [this](int steps) {
         statusBar()->showMessage(tr("Zoom %1%").arg(qRound(100 * std::pow(1.1, steps))), 1500);
     });
@@ -334,11 +342,8 @@ bool MainWindow::importPaths(const QStringList &paths, bool showFirst)
 {
     if (!m_store || paths.isEmpty())
         return false;
-    if (m_imports->isRunning()) {
-        statusBar()->showMessage(
-            tr("An import is already running; wait for it or cancel it."), 5000);
+    if (importRunning())
         return false;
-    }
     m_showFirstImported = showFirst;
     // The indexer would otherwise race the import over the same articles; it resumes after.
     m_quotes->stopIndexing();
@@ -456,28 +461,63 @@ void MainWindow::chooseAnnotationsToImport()
     importAnnotationsFrom(file);
 }
 
+bool MainWindow::importRunning()
+{
+    if (!m_imports->isRunning() && !m_annotationImports->isRunning())
+        return false;
+    statusBar()->showMessage(tr("An import is already running; wait for it or cancel it."), 5000);
+    return true;
+}
+
 bool MainWindow::importAnnotationsFrom(const QString &file)
 {
-    const Result<AnnotationImportReport> report = AnnotationImporter(*m_store).importFile(file);
-    if (!report) {
-        QMessageBox::warning(this, tr("Import Annotations"), report.error());
+    if (!m_store || importRunning())
         return false;
+    // On a worker, like article imports: a large file must not freeze the window.
+    m_quotes->stopIndexing();
+    for (QAction *action : std::as_const(m_libraryActions))
+        action->setEnabled(false);
+    m_importProgress->begin(tr("Reading annotations…"));
+    return m_annotationImports->start(m_store->path(),
+        [file](LibraryStore &store, const std::atomic_bool &cancel,
+            const LibraryWorker::Progress &progress) {
+            const Result<AnnotationImportReport> report = AnnotationImporter(store).importFile(
+                file, &cancel, [&](int done, int total) { progress(done, total, file); });
+            return report ? QVariant::fromValue(*report) : QVariant(report.error());
+        });
+}
+
+void MainWindow::onAnnotationImportFinished(const QVariant &result, const QString &error)
+{
+    m_importProgress->hide();
+    for (QAction *action : std::as_const(m_libraryActions))
+        action->setEnabled(true);
+    m_quotes->updateSpeakerIndex();
+    if (!error.isEmpty() || result.metaType() != QMetaType::fromType<AnnotationImportReport>()) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Import Annotations"),
+            error.isEmpty() ? result.toString() : error, QMessageBox::Ok, this);
+        box->setObjectName(u"annotationImportError"_s);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        Q_EMIT annotationImportFinished(false);
+        return;
     }
+    const auto report = result.value<AnnotationImportReport>();
     // The annotation models read the library afresh.
     if (m_annotations->service())
         m_annotations->service()->announceOutsideChange();
-    const QString message = tr("Annotations imported: %1.").arg(report->countsLine());
+    const QString message = tr("Annotations imported: %1.").arg(report.countsLine());
     statusBar()->showMessage(message, 10000);
-    if (!report->problems.isEmpty()) {
+    if (!report.problems.isEmpty()) {
         auto *box = new QMessageBox(
             QMessageBox::Warning, tr("Import Annotations"), message, QMessageBox::Ok, this);
         box->setObjectName(u"annotationImportReport"_s);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->setInformativeText(tr("Some annotations need your attention."));
-        box->setDetailedText(report->problems.join(u'\n'));
+        box->setDetailedText(report.problems.join(u'\n'));
         box->open();
     }
-    return true;
+    Q_EMIT annotationImportFinished(true);
 }
 
 void MainWindow::openLibraryFile()

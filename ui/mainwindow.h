@@ -14,6 +14,7 @@ class ImportController;
 class ImportProgress;
 class LibraryPanel;
 class LibraryStore;
+class LibraryWorker;
 class QLabel;
 
 class QSplitter;
@@ -56,6 +57,8 @@ public:
 
 Q_SIGNALS:
     void articleShown(qint64 id);
+    /// An annotation import ended: imported, failed or cancelled.
+    void annotationImportFinished(bool imported);
     void importFinished();
 
 protected:
@@ -72,6 +75,8 @@ private:
     void chooseFilesToImport();
     void chooseFolderToImport();
     void onImportFinished(const ImportSummary &summary);
+    void onAnnotationImportFinished(const QVariant &result, const QString &error);
+    bool importRunning();
     void onCurrentArticleChanged(qint64 id);
     void updateCounts();
     void updateEmptyState();
@@ -90,6 +95,7 @@ private:
     QLabel *m_counts;
     ImportProgress *m_importProgress;
     ImportController *m_imports;
+    LibraryWorker *m_annotationImports;
     QUndoGroup *m_undo;
     AnnotationController *m_annotations;
     QuotesController *m_quotes;

@@ -421,7 +421,8 @@ AnnotationImporter::AnnotationImporter(LibraryStore &library)
     : m_library(library)
 { }
 
-Result<AnnotationImportReport> AnnotationImporter::importFile(const QString &path)
+Result<AnnotationImportReport> AnnotationImporter::importFile(
+    const QString &path, const std::atomic_bool *cancel, const Progress &progress)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -438,9 +439,14 @@ Result<AnnotationImportReport> AnnotationImporter::importFile(const QString &pat
     ScopedTransaction transaction(m_library.connectionName());
     if (!transaction.began())
         return ResultError(transaction.began().error());
-    for (const Incoming &item : std::as_const(*incoming)) {
-        if (auto placed = importer.place(item, report); !placed)
+    const int total = int(incoming->size());
+    for (int done = 0; done < total; ++done) {
+        if (cancel && cancel->load())
+            return ResultError(tr("Import cancelled; nothing was imported."));
+        if (auto placed = importer.place(incoming->at(done), report); !placed)
             return ResultError(placed.error()); // rolled back whole
+        if (progress && (done % 200 == 0 || done + 1 == total))
+            progress(done + 1, total);
     }
     if (auto committed = transaction.commit(); !committed)
         return ResultError(committed.error());

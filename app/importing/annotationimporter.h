@@ -2,8 +2,12 @@
 
 #include "core/result.h"
 
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
+
+#include <atomic>
+#include <functional>
 
 class LibraryStore;
 
@@ -18,6 +22,8 @@ struct AnnotationImportReport
     QString countsLine() const;
 };
 
+Q_DECLARE_METATYPE(AnnotationImportReport)
+
 /// Brings highlights back from W3C Web Annotation JSON (Gloss's own and other tools' with the
 /// same selectors) and REFI-QDA projects (.qdpx). Articles are matched by content hash, then by
 /// source; highlights are placed with the re-anchoring rules; tags are merged into the codebook
@@ -25,8 +31,12 @@ struct AnnotationImportReport
 class AnnotationImporter
 {
 public:
+    using Progress = std::function<void(int done, int total)>;
+
     explicit AnnotationImporter(LibraryStore &library);
-    [[nodiscard]] Result<AnnotationImportReport> importFile(const QString &path);
+    /// Imports a file whole or not at all; a set cancel flag stops it with nothing imported.
+    [[nodiscard]] Result<AnnotationImportReport> importFile(const QString &path,
+        const std::atomic_bool *cancel = nullptr, const Progress &progress = {});
 
 private:
     LibraryStore &m_library;
