@@ -27,7 +27,7 @@ const QString s_speechVerbs
       "confirmed|confirms|announced|announces|stressed|stresses|urged|urges|predicted|"
       "predicts|promised|promises|pledged|pledges|vowed|vows|commented|comments|observed|"
       "observes|reiterated|maintained|maintains|countered|counters|revealed|reveals|"
-      "complained|complains|boasted|boasts|cautioned|cautions|wrote|read"_s;
+      "complained|complains|boasted|boasts|cautioned|cautions|read"_s;
 // Verbs that put words in someone's mouth by naming or describing; they only count before
 // the words they introduce ("called the targets "hugely unambitious"").
 const QString s_characterisingVerbs
@@ -127,10 +127,7 @@ public:
         , m_sentences(QuoteSpans::sentences(body, m_spans))
         , m_names(body, ranges(m_spans))
         , m_sentenceSpeaker(m_sentences.size())
-    {
-        for (const NameFinder::Mention &mention : m_names.mentionsIn(0, int(body.size())))
-            m_kinds.insert(mention.canonical, mention.kind);
-    }
+    { }
 
     QuoteAnalysis run()
     {
@@ -184,11 +181,6 @@ private:
                 result.replace(from - range.start, to - from, QString(to - from, u' '));
         }
         return result;
-    }
-
-    bool isOrganisation(const QString &name) const
-    {
-        return m_kinds.value(name, Kind::Other) == Kind::Organisation;
     }
 
     // The earlier quotation of the same sentence, for "X said "A" and "B"".
@@ -279,13 +271,13 @@ private:
               "condemned|condemns|defended|defends|backed|backs|rejected|rejects|denied|"
               "denies|questioned|questions|challenged|believe|believes|believed|think|thinks|"
               "thought|hope|hopes|hoped|want|wants|wanted|feel|feels|felt|expect|expects|"
-              "expected|fear|fears|feared|know|knows|knew|dismissed|"
-              "dismisses|acknowledged|apologised|apologized|demanded|demands|called|calls)"
-              "\\b"_s);
+              "expected|fear|fears|feared|know|knows|knew|apologised|apologized|demanded|"
+              "demands)\\b"_s);
         const Sentence &range = m_sentences.at(sentence);
         QString words = outsideQuotations(range);
         if (before >= range.start)
             words.truncate(before - range.start);
+        // `We "would like to get into it"` goes on with the speaker of the sentence before.
         return stance.match(words).hasMatch() || words.trimmed() == u"We"_s;
     }
 
@@ -622,7 +614,6 @@ private:
     const QList<Sentence> m_sentences;
     const NameFinder m_names;
     QList<std::optional<QString>> m_sentenceSpeaker;
-    QHash<QString, Kind> m_kinds;
     QuoteAnalysis m_analysis;
 };
 
