@@ -7,6 +7,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <tuple>
+
 using namespace Qt::StringLiterals;
 
 namespace QuoteDetector {
@@ -303,6 +305,20 @@ private:
     // "the Dutchman".
     Attribution speakerFromPhrase(int from, int to, int sentence, int depth = 0) const
     {
+        std::tie(from, to) = clauseNearVerb(from, to);
+        const QString phrase = text(from, to);
+        const QString lastWord = phrase.section(u' ', -1).toLower();
+        if (NameFinder::isPronoun(lastWord) && !phrase.isEmpty())
+            return { true, resolvePronoun(lastWord, sentence, to, depth) };
+        if (const Attribution named = nameInPhrase(from, to); named.found)
+            return named;
+        return speakerOfDescription(phrase, from, sentence, depth);
+    }
+
+    // The part of [from, to) that is the subject of the verb after it: the clause after the last
+    // conjunction that starts one, without auxiliaries and adverbs at the end.
+    QPair<int, int> clauseNearVerb(int from, int to) const
+    {
         static const QRegularExpression trailing(
             u"[\\s,]+(?:has|have|had|also|then|later|is|was|would|will|again|once|"
             "however|now)?[\\s,]*$"_s);
@@ -345,11 +361,13 @@ private:
                 break;
             phrase.chop(match.capturedLength());
         }
-        to = from + int(phrase.size());
-        const QString lastWord = phrase.section(u' ', -1).toLower();
-        if (NameFinder::isPronoun(lastWord) && !phrase.isEmpty())
-            return { true, resolvePronoun(lastWord, sentence, to, depth) };
+        return { from, from + int(phrase.size()) };
+    }
 
+    // A name in the phrase, looked for in its comma-separated parts from the one nearest the
+    // verb: a person first, then an organisation or another name.
+    Attribution nameInPhrase(int from, int to) const
+    {
         // Segments between commas, the nearest to the verb first: a person first, then any
         // organisation or other name not inside a prepositional phrase.
         QList<QPair<int, int>> segments;
@@ -400,9 +418,15 @@ private:
             }
         }
 
-        // No name: a description. "A spokeswoman", "one trader" and plurals are nobody in
-        // particular; "the statement" is whoever spoke last; "the Dutchman" is the person the
-        // text is about.
+        return {};
+    }
+
+    // A phrase naming nobody: "A spokeswoman", "one trader" and plurals are nobody in
+    // particular; "the statement" is whoever spoke last; "the judge" is who was introduced as
+    // one; "the Dutchman" is the person the text is about.
+    Attribution speakerOfDescription(const QString &phrase, int from, int sentence, int depth) const
+    {
+        const QString lastWord = phrase.section(u' ', -1).toLower();
         static const QRegularExpression indefinite(
             u"(?:^|\\s)(?:a|an|one|some|another|two|three|several|many)\\s+\\S+"_s,
             QRegularExpression::CaseInsensitiveOption);
