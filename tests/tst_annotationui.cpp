@@ -34,6 +34,7 @@
 #include <QListView>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QRadioButton>
 #include <QScrollBar>
 #include <QSettings>
@@ -449,7 +450,42 @@ void TestAnnotationUi::exportDialogPreviewsAndWrites()
     QVERIFY(written.ok());
     QCOMPARE(*written, 1);
     QVERIFY(TestSupport::readFile(file).contains("more story to tell"));
-    dialog->reject();
+
+    // The Export… button's way: on a worker. A place that cannot be written is reported and
+    // the dialog stays; the dialog closes (and goes: the window made it to delete itself on
+    // close) when the file is written.
+    QSignalSpy finished(dialog, &ExportDialog::exportFinished);
+    QVERIFY(dialog->startExport(u"/nonexistent/folder/x.csv"_s));
+    QVERIFY(!dialog->startExport(u"/nonexistent/folder/x.csv"_s)); // one at a time
+    QVERIFY(finished.wait(20000));
+    QVERIFY(!finished.back().front().toBool());
+    auto *error = dialog->findChild<QMessageBox *>(u"exportError"_s);
+    QVERIFY(error && error->isVisible());
+    error->close();
+    QVERIFY(dialog->isVisible());
+    // A PDF is laid out at once, from what the preview read.
+    dialog->formatBox()->setCurrentIndex(3);
+    const QString pdf = m_dir->filePath(u"from-dialog.pdf"_s);
+    QVERIFY(dialog->startExport(pdf));
+    QCOMPARE(finished.size(), 2);
+    QVERIFY(finished.back().front().toBool());
+    QVERIFY(TestSupport::readFile(pdf).startsWith("%PDF"));
+    QTRY_VERIFY(m_window->findChildren<ExportDialog *>().isEmpty());
+
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    reader()->setFocus();
+    QTest::keyClick(reader(), Qt::Key_E, Qt::ControlModifier);
+    QPointer<ExportDialog> second = m_window->findChild<ExportDialog *>(u"exportDialog"_s);
+    QVERIFY(second && second->isVisible());
+    second->formatBox()->setCurrentIndex(1); // CSV
+    QSignalSpy inBackground(second.data(), &ExportDialog::exportFinished);
+    const QString again = m_dir->filePath(u"in-background.csv"_s);
+    QVERIFY(second->startExport(again));
+    QVERIFY(inBackground.wait(20000));
+    QVERIFY(inBackground.front().front().toBool());
+    QVERIFY(TestSupport::readFile(again).contains("more story to tell"));
+    QTRY_VERIFY(!second);
 
     // Several articles selected in the list: the dialog offers them as the scope.
     QTreeView *list = m_window->libraryPanel()->view();

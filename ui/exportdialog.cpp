@@ -1,6 +1,7 @@
 #include "exportdialog.h"
 #include "annotation/annotationstore.h"
 #include "library/librarystore.h"
+#include "library/libraryworker.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -10,6 +11,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
@@ -42,6 +44,9 @@ ExportDialog::ExportDialog(const LibraryStore *library, qint64 currentArticle,
     , m_preview(new QPlainTextEdit(this))
     , m_summary(new QLabel(this))
     , m_previewDelay(new QTimer(this))
+    , m_form(new QWidget(this))
+    , m_progress(new QProgressBar(this))
+    , m_worker(new LibraryWorker(this))
 {
     setWindowTitle(tr("Export Highlights"));
     setObjectName(u"exportDialog"_s);
@@ -89,15 +94,23 @@ ExportDialog::ExportDialog(const LibraryStore *library, qint64 currentArticle,
     form->addRow(QString(), m_bom);
     form->addRow(QString(), m_perArticle);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    QPushButton *save = buttons->addButton(tr("Export…"), QDialogButtonBox::AcceptRole);
-    save->setDefault(true);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(save, &QPushButton::clicked, this, &ExportDialog::chooseFileAndExport);
+    m_save = buttons->addButton(tr("Export…"), QDialogButtonBox::AcceptRole);
+    m_save->setDefault(true);
+    connect(buttons, &QDialogButtonBox::rejected, this, &ExportDialog::reject);
+    connect(m_save, &QPushButton::clicked, this, &ExportDialog::chooseFileAndExport);
+    m_progress->setRange(0, 0);
+    m_progress->setFormat(tr("Exporting…"));
+    m_progress->setTextVisible(true);
+    m_progress->hide();
+    connect(m_worker, &LibraryWorker::finished, this, &ExportDialog::exportEnded);
+    m_form->setLayout(form);
+    form->setContentsMargins(0, 0, 0, 0);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addWidget(m_form);
     layout->addWidget(new QLabel(tr("Preview:"), this));
     layout->addWidget(m_preview, 1);
     layout->addWidget(m_summary);
+    layout->addWidget(m_progress);
     layout->addWidget(buttons);
     resize(640, 560);
 
@@ -207,15 +220,73 @@ Result<int> ExportDialog::exportTo(const QString &path) const
     const Result<ExportSet> &set = collected();
     if (!set)
         return ResultError(set.error());
-    if (writesFolder()) {
-        if (auto files = Exporters::writeMarkdownFolder(path, *set); !files)
-            return ResultError(files.error());
-        return set->highlightCount();
+    return Exporters::exportSet(path, format(), *set, options(), writesFolder());
+}
+
+bool ExportDialog::startExport(const QString &path)
+{
+    if (m_worker->isRunning())
+        return false;
+    const ExportScope wanted = scope();
+    const Exporters::Format chosen = format();
+    const Exporters::Options chosenOptions = options();
+    const bool folder = writesFolder();
+    if (chosen == Exporters::Format::Pdf) {
+        // Laying out a PDF needs the font machinery of the GUI thread; the set is the one the
+        // preview already read, so only the layout is left to wait for.
+        const Result<int> written = exportTo(path);
+        exportEnded(written ? QVariant(*written) : QVariant(written.error()), {});
+        return true;
     }
-    const QByteArray bytes = Exporters::render(format(), *set, options());
-    if (auto written = Exporters::writeAtomically(path, bytes); !written)
-        return ResultError(written.error());
-    return set->highlightCount();
+    setBusy(true);
+    // Read and written on a worker with its own connection: a large library takes seconds.
+    return m_worker->start(m_library->path(),
+        [path, wanted, chosen, chosenOptions, folder](
+            LibraryStore &store, const std::atomic_bool &cancel, const LibraryWorker::Progress &) {
+            const Result<ExportSet> set = ExportSet::collect(store, wanted);
+            if (!set)
+                return QVariant(set.error());
+            if (cancel.load())
+                return QVariant(); // nothing written
+            const Result<int> written
+                = Exporters::exportSet(path, chosen, *set, chosenOptions, folder);
+            return written ? QVariant(*written) : QVariant(written.error());
+        });
+}
+
+void ExportDialog::setBusy(bool busy)
+{
+    m_progress->setVisible(busy);
+    m_save->setEnabled(!busy);
+    m_form->setEnabled(!busy);
+}
+
+void ExportDialog::reject()
+{
+    // Cancel stops an export first; the dialog stays to say so.
+    if (m_worker->isRunning()) {
+        m_worker->cancel();
+        return;
+    }
+    QDialog::reject();
+}
+
+void ExportDialog::exportEnded(const QVariant &result, const QString &error)
+{
+    setBusy(false);
+    if (error.isEmpty() && result.metaType() == QMetaType::fromType<int>()) {
+        Q_EMIT exportFinished(true);
+        accept();
+        return;
+    }
+    Q_EMIT exportFinished(false);
+    if (error.isEmpty() && !result.isValid())
+        return; // cancelled: nothing was written
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Export"),
+        error.isEmpty() ? result.toString() : error, QMessageBox::Ok, this);
+    box->setObjectName(u"exportError"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void ExportDialog::chooseFileAndExport()
@@ -233,10 +304,5 @@ void ExportDialog::chooseFileAndExport()
     if (!writesFolder() && QFileInfo(path).suffix().isEmpty())
         path += u'.' + suffix;
     settings.setValue(u"export/lastFolder"_s, QFileInfo(path).absolutePath());
-    const Result<int> exported = exportTo(path);
-    if (!exported) {
-        QMessageBox::warning(this, tr("Export"), exported.error());
-        return;
-    }
-    accept();
+    startExport(path);
 }

@@ -7,6 +7,9 @@
 #include <optional>
 
 class LibraryStore;
+class LibraryWorker;
+class QProgressBar;
+class QPushButton;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -31,6 +34,10 @@ public:
     QString previewText() const;
     /// Renders with the current choices and writes to path; the sentence on failure.
     [[nodiscard]] Result<int> exportTo(const QString &path) const;
+    /// The same on a worker, as the Export… button does: the dialog shows progress, Cancel
+    /// stops it (nothing is written), and it closes when the file is written. A PDF is laid out
+    /// here, on the GUI thread, from the set the preview read.
+    bool startExport(const QString &path);
     /// With "one file per article" (Markdown): path is a folder.
     bool writesFolder() const;
 
@@ -40,8 +47,17 @@ public:
     QRadioButton *selectionScopeButton() const { return m_selection; }
     QCheckBox *perArticleBox() const { return m_perArticle; }
 
+Q_SIGNALS:
+    /// An export started with startExport() ended: written, failed or cancelled.
+    void exportFinished(bool written);
+
+public Q_SLOTS:
+    void reject() override;
+
 private:
     void refreshPreview();
+    void setBusy(bool busy);
+    void exportEnded(const QVariant &result, const QString &error);
     /// What the scope covers, read once per scope: format and option changes reuse it.
     const Result<ExportSet> &collected() const;
     void chooseFileAndExport();
@@ -64,6 +80,10 @@ private:
     QPlainTextEdit *m_preview;
     QLabel *m_summary;
     QTimer *m_previewDelay;
+    QWidget *m_form;
+    QProgressBar *m_progress;
+    QPushButton *m_save = nullptr;
+    LibraryWorker *m_worker;
     mutable std::optional<ExportScope> m_collectedScope;
     mutable Result<ExportSet> m_collected = ResultError(QString());
 };

@@ -114,4 +114,17 @@ Result<void> writeAtomically(const QString &path, const QByteArray &bytes)
     return {};
 }
 
+Result<int> exportSet(const QString &path, Format format, const ExportSet &set,
+    const Options &options, bool perArticleFolder)
+{
+    if (perArticleFolder && format == Format::Markdown) {
+        if (auto files = writeMarkdownFolder(path, set); !files)
+            return ResultError(files.error());
+        return set.highlightCount();
+    }
+    if (auto written = writeAtomically(path, render(format, set, options)); !written)
+        return ResultError(written.error());
+    return set.highlightCount();
+}
+
 } // namespace Exporters

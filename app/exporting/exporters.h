@@ -58,6 +58,12 @@ private:
     QList<int> m_lowSurrogatesBefore; ///< empty when the text has none
 };
 
+/// Renders the set and writes it to path (a folder of one Markdown file per article when
+/// perArticleFolder); the number of highlights written. Safe on a worker thread for every
+/// format but PDF, whose layout needs the GUI thread's fonts.
+[[nodiscard]] Result<int> exportSet(const QString &path, Format format, const ExportSet &set,
+    const Options &options = {}, bool perArticleFolder = false);
+
 /// Writes through a temporary file renamed into place: a failed export never leaves half a
 /// file over an older one.
 [[nodiscard]] Result<void> writeAtomically(const QString &path, const QByteArray &bytes);
