@@ -226,9 +226,16 @@ int runParse(const QStringList &arguments, QTextStream &out, QTextStream &err)
     return report.failures.isEmpty() ? Success : PartialFailure;
 }
 
-Result<std::unique_ptr<LibraryStore>> openExisting(const Verb &verb)
+// The verb's library, which must exist; null after saying why not.
+std::unique_ptr<LibraryStore> openExisting(const Verb &verb, QTextStream &err)
 {
-    return LibraryStore::open(verb.libraryPath(), LibraryStore::OpenMode::MustExist);
+    Result<std::unique_ptr<LibraryStore>> store
+        = LibraryStore::open(verb.libraryPath(), LibraryStore::OpenMode::MustExist);
+    if (!store) {
+        err << store.error() << u'\n';
+        return nullptr;
+    }
+    return std::move(*store);
 }
 
 int runStats(const QStringList &arguments, QTextStream &out, QTextStream &err)
@@ -238,12 +245,10 @@ int runStats(const QStringList &arguments, QTextStream &out, QTextStream &err)
     verb.parser.addOption(verb.json);
     if (const std::optional<int> done = verb.parse(arguments, out, err))
         return *done;
-    Result<std::unique_ptr<LibraryStore>> store = openExisting(verb);
-    if (!store) {
-        err << store.error() << u'\n';
+    const std::unique_ptr<LibraryStore> store = openExisting(verb, err);
+    if (!store)
         return Failure;
-    }
-    const Result<LibraryStats> stats = (*store)->stats();
+    const Result<LibraryStats> stats = store->stats();
     if (!stats) {
         err << stats.error() << u'\n';
         return Failure;
@@ -296,14 +301,12 @@ int runSearch(const QStringList &arguments, QTextStream &out, QTextStream &err)
         err << tr("--limit takes a whole number above zero.") << u'\n';
         return Failure;
     }
-    Result<std::unique_ptr<LibraryStore>> store = openExisting(verb);
-    if (!store) {
-        err << store.error() << u'\n';
+    const std::unique_ptr<LibraryStore> store = openExisting(verb, err);
+    if (!store)
         return Failure;
-    }
     // A trailing space stops the last word from being read as a prefix: the shell gives whole
     // words, not a query being typed.
-    const Result<QList<SearchHit>> hits = (*store)->search(query + u' ', limit);
+    const Result<QList<SearchHit>> hits = store->search(query + u' ', limit);
     if (!hits) {
         err << hits.error() << u'\n';
         return Failure;
@@ -375,23 +378,21 @@ int runExport(const QStringList &arguments, QTextStream &out, QTextStream &err)
         err << tr("--group-by takes article or tag.") << u'\n';
         return Failure;
     }
-    Result<std::unique_ptr<LibraryStore>> store = openExisting(verb);
-    if (!store) {
-        err << store.error() << u'\n';
+    const std::unique_ptr<LibraryStore> store = openExisting(verb, err);
+    if (!store)
         return Failure;
-    }
     ExportScope scope;
     scope.includeSubtags = !verb.parser.isSet(noSubtags);
     for (const QString &id : verb.parser.values(article)) {
         bool ok = false;
         const qint64 articleId = id.toLongLong(&ok);
-        if (!ok || !(*store)->article(articleId)) {
+        if (!ok || !store->article(articleId)) {
             err << tr("There is no article %1 in the library.").arg(id) << u'\n';
             return Failure;
         }
         scope.articleIds.append(articleId);
     }
-    AnnotationStore annotations(**store);
+    AnnotationStore annotations(*store);
     for (const QString &path : verb.parser.values(tag)) {
         const Result<qint64> tagId = annotations.tagIdByPath(path);
         if (!tagId || *tagId == 0) {
@@ -400,7 +401,7 @@ int runExport(const QStringList &arguments, QTextStream &out, QTextStream &err)
         }
         scope.tagIds.append(*tagId);
     }
-    const Result<ExportSet> set = ExportSet::collect(**store, scope);
+    const Result<ExportSet> set = ExportSet::collect(*store, scope);
     if (!set) {
         err << set.error() << u'\n';
         return Failure;
@@ -449,12 +450,10 @@ int runImportAnnotations(const QStringList &arguments, QTextStream &out, QTextSt
     const QString file = verb.onlyFile(err, tr("Name exactly one file of annotations."));
     if (file.isEmpty())
         return Failure;
-    Result<std::unique_ptr<LibraryStore>> store = openExisting(verb);
-    if (!store) {
-        err << store.error() << u'\n';
+    const std::unique_ptr<LibraryStore> store = openExisting(verb, err);
+    if (!store)
         return Failure;
-    }
-    const Result<AnnotationImportReport> report = AnnotationImporter(**store).importFile(file);
+    const Result<AnnotationImportReport> report = AnnotationImporter(*store).importFile(file);
     if (!report) {
         err << report.error() << u'\n';
         return Failure;
@@ -527,17 +526,14 @@ int runSpeakers(const QStringList &arguments, QTextStream &out, QTextStream &err
         u"name"_s, tr("A speaker, to list the articles quoting them."), tr("[NAME]"));
     if (const std::optional<int> done = verb.parse(arguments, out, err))
         return *done;
-    Result<std::unique_ptr<LibraryStore>> store = openExisting(verb);
-    if (!store) {
-        err << store.error() << u'\n';
+    const std::unique_ptr<LibraryStore> store = openExisting(verb, err);
+    if (!store)
         return Failure;
-    }
-    if (const SpeakerIndexOutcome indexed = SpeakerIndexer::run(**store);
-        !indexed.error.isEmpty()) {
+    if (const SpeakerIndexOutcome indexed = SpeakerIndexer::run(*store); !indexed.error.isEmpty()) {
         err << indexed.error << u'\n';
         return Failure;
     }
-    const QuoteStore quotes(**store);
+    const QuoteStore quotes(*store);
     const bool json = verb.parser.isSet(verb.json);
     const QString name = verb.parser.positionalArguments().join(u' ').simplified();
     if (name.isEmpty()) {
@@ -566,7 +562,7 @@ int runSpeakers(const QStringList &arguments, QTextStream &out, QTextStream &err
     }
     const Result<QList<qint64>> ids = quotes.articlesQuoting(name);
     const Result<QList<ArticleSummary>> articles
-        = ids ? (*store)->summaries(*ids) : Result<QList<ArticleSummary>>(ResultError(ids.error()));
+        = ids ? store->summaries(*ids) : Result<QList<ArticleSummary>>(ResultError(ids.error()));
     if (!articles) {
         err << articles.error() << u'\n';
         return Failure;
