@@ -50,8 +50,14 @@ void TestQuotes::seedArticle()
     for (const Quotation &quotation : analysis.quotations)
         QVERIFY(quotation.start > caption + 20 || quotation.end < caption);
     // Spans point at the text: the mark, then the words.
-    for (const Quotation &quotation : std::as_const(top))
+    for (const Quotation &quotation : std::as_const(top)) {
         QVERIFY(body.mid(quotation.start + 1).startsWith(quotation.text.left(10)));
+        // The words without the marks, as a reader would select them.
+        QCOMPARE(quotation.innerStart, quotation.start + 1);
+        QVERIFY(QStringView(u"\"”").contains(body.at(quotation.innerEnd)));
+        QVERIFY(body.mid(quotation.innerStart, quotation.innerEnd - quotation.innerStart)
+                    .endsWith(quotation.text.right(10)));
+    }
     QCOMPARE(analysis.speakers.size(), 1);
     QCOMPARE(analysis.speakers.front().name, u"Milo Ventimiglia"_s);
     QCOMPARE(analysis.speakers.front().quotations, 10);
@@ -139,8 +145,9 @@ void TestQuotes::randomTextKeepsSpansValid()
         int previousEnd = 0;
         int attributed = 0;
         for (const Quotation &quotation : analysis.quotations) {
-            QVERIFY2(quotation.start >= 0 && quotation.start < quotation.end
-                    && quotation.end <= body.size(),
+            QVERIFY2(quotation.start >= 0 && quotation.start < quotation.innerStart
+                    && quotation.innerStart <= quotation.innerEnd
+                    && quotation.innerEnd <= quotation.end && quotation.end <= body.size(),
                 qPrintable(body));
             if (quotation.parent < 0) {
                 QVERIFY2(quotation.start >= previousEnd, qPrintable(body));

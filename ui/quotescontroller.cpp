@@ -253,12 +253,8 @@ void QuotesController::highlightQuotations(const QModelIndex &index)
     for (const Quotation &quotation : quotations) {
         Step step;
         // The quoted words without their marks, as a reader would select them.
-        step.start = quotation.start + 1;
-        step.end = quotation.end
-            - (quotation.end > step.start
-                        && QStringView(u"\"”»").contains(m_reader->body().at(quotation.end - 1))
-                    ? 1
-                    : 0);
+        step.start = quotation.innerStart;
+        step.end = quotation.innerEnd;
         QList<qint64> hasTags;
         for (const Highlight &highlight : existing.valueOr({})) {
             if (highlight.anchor.start <= step.start + 1 && highlight.anchor.end >= step.end - 1) {

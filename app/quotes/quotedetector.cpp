@@ -609,6 +609,8 @@ private:
         Quotation quotation;
         quotation.start = span.start;
         quotation.end = span.end;
+        quotation.innerStart = span.innerStart;
+        quotation.innerEnd = span.innerEnd;
         quotation.text = inner.trimmed();
         static const QRegularExpression paragraphMark(u"\\n[\"“]"_s);
         quotation.text.replace(paragraphMark, u"\n"_s);
@@ -627,6 +629,8 @@ private:
             Quotation inside;
             inside.start = nested.start;
             inside.end = nested.end;
+            inside.innerStart = nested.innerStart;
+            inside.innerEnd = nested.innerEnd;
             inside.text = nestedText;
             inside.parent = parentIndex;
             m_analysis.quotations.append(inside);

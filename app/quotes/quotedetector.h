@@ -10,6 +10,8 @@ struct Quotation
 {
     int start = 0; ///< body offset of the opening quotation mark
     int end = 0; ///< body offset just after the closing mark (or the paragraph's end)
+    int innerStart = 0; ///< where the quoted words begin, after the opening mark
+    int innerEnd = 0; ///< where they end, before the closing mark
     QString text; ///< the words quoted, without the marks (and without the mark opening each
                   ///< further paragraph of a long quotation)
     QString speaker; ///< canonical name, or empty when the text names nobody
