@@ -213,9 +213,16 @@ void TestCommandLine::quotesListsSpeakers()
     const QJsonObject quotation = quotations.at(0).toObject();
     QCOMPARE(quotation.value(u"text"_s).toString(), u"It's been a while,"_s);
     QCOMPARE(quotation.value(u"speaker"_s).toString(), u"Ventimiglia"_s);
+    const QJsonArray speakers
+        = QJsonDocument::fromJson(run.out.toUtf8()).object().value(u"speakers"_s).toArray();
+    QCOMPARE(speakers.size(), 1);
+    QCOMPARE(speakers.at(0).toObject().value(u"name"_s).toString(), u"Ventimiglia"_s);
+    QCOMPARE(speakers.at(0).toObject().value(u"quotations"_s).toInt(), 1);
+    QVERIFY(speakers.at(0).toObject().value(u"mentions"_s).toArray().contains(u"Ventimiglia"_s));
     QVERIFY(quotation.value(u"end"_s).toInt() > quotation.value(u"start"_s).toInt());
     const Run text = gloss({ u"quotes"_s, m_seed });
     QVERIFY(text.out.contains(u"Ventimiglia"_s));
+    QVERIFY(text.out.contains(u"speaker: Ventimiglia (1), named as Ventimiglia"_s));
 }
 
 void TestCommandLine::speakersOfTheLibrary()

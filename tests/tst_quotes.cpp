@@ -61,6 +61,9 @@ void TestQuotes::seedArticle()
     QCOMPARE(analysis.speakers.size(), 1);
     QCOMPARE(analysis.speakers.front().name, u"Milo Ventimiglia"_s);
     QCOMPARE(analysis.speakers.front().quotations, 10);
+    // The forms the article names him by.
+    QVERIFY(analysis.speakers.front().mentions.contains(u"Milo Ventimiglia"_s));
+    QVERIFY(analysis.speakers.front().mentions.contains(u"Ventimiglia"_s));
 }
 
 void TestQuotes::cues_data()

@@ -327,6 +327,8 @@ void TestSpeakers::quotationModelGroupsBySpeaker()
     QCOMPARE(model.index(0, 0).data(QuotationModel::SpeakerRole).toString(), u"Ann Lee"_s);
     QCOMPARE(model.rowCount(model.index(0, 0)), 2);
     QCOMPARE(model.quotationsAt(model.index(0, 0)).size(), 2);
+    QCOMPARE(model.index(0, 0).data(Qt::ToolTipRole).toString(),
+        u"Named in the article as Ann Lee, Lee"_s);
     const QModelIndex first = model.index(0, 0, model.index(0, 0));
     QCOMPARE(
         first.data(QuotationModel::TextRole).toString(), u"This budget puts families first,"_s);

@@ -508,7 +508,22 @@ int runQuotes(const QStringList &arguments, QTextStream &out, QTextStream &err)
                     << u"\n    "_s << quotation.text << u'\n';
             }
         }
-        all.append(QJsonObject { { u"title"_s, article.title }, { u"quotations"_s, quotations } });
+        // Who is quoted, under the fullest name, with the forms the article uses for them.
+        QJsonArray speakers;
+        for (const Speaker &speaker : analysis.speakers) {
+            if (verb.parser.isSet(verb.json))
+                speakers.append(QJsonObject { { u"name"_s, speaker.name },
+                    { u"mentions"_s, QJsonArray::fromStringList(speaker.mentions) },
+                    { u"quotations"_s, speaker.quotations } });
+            else
+                out << tr("speaker: %1 (%2), named as %3")
+                           .arg(speaker.name)
+                           .arg(speaker.quotations)
+                           .arg(speaker.mentions.join(u", "_s))
+                    << u'\n';
+        }
+        all.append(QJsonObject { { u"title"_s, article.title }, { u"quotations"_s, quotations },
+            { u"speakers"_s, speakers } });
     }
     if (verb.parser.isSet(verb.json))
         printJson(out, all.size() == 1 ? QJsonValue(all.first()) : QJsonValue(all));

@@ -25,6 +25,10 @@ void QuotationModel::setAnalysis(const QuoteAnalysis &analysis)
         auto *group = new QStandardItem((speaker.isEmpty() ? tr("Unknown speaker") : speaker)
             + u"  ("_s + QString::number(quotations.size()) + u')');
         group->setData(speaker, SpeakerRole);
+        for (const Speaker &known : std::as_const(m_analysis.speakers)) {
+            if (known.name == speaker && known.mentions.size() > 1)
+                group->setToolTip(tr("Named in the article as %1").arg(known.mentions.join(u", ")));
+        }
         group->setData(true, IsSpeakerRole);
         group->setEditable(false);
         for (const Quotation *quotation : quotations) {
