@@ -78,8 +78,10 @@ QuotesController::QuotesController(
             m_speakersPanel->showIndexing(0, 0);
             const auto outcome = result.value<SpeakerIndexOutcome>();
             report(error.isEmpty() ? outcome.error : error);
-            refreshSpeakers();
-            Q_EMIT speakersUpdated();
+            if (outcome.indexed > 0) {
+                refreshSpeakers();
+                Q_EMIT speakersUpdated();
+            }
             if (m_indexAgain && !outcome.cancelled) {
                 m_indexAgain = false;
                 updateSpeakerIndex();
@@ -204,14 +206,7 @@ void QuotesController::updateSpeakerIndex()
         m_indexAgain = true;
         return;
     }
-    // Cheap: a count. Nothing to do is the usual case at start.
-    const Result<int> waiting = m_service->store().articlesToIndexCount();
-    if (!waiting || *waiting == 0) {
-        if (!waiting)
-            report(waiting.error());
-        return;
-    }
-    m_speakersPanel->showIndexing(0, *waiting);
+    // The worker counts what waits (usually nothing) and says so before the first batch.
     m_indexer->start(
         m_libraryPath,
         [](LibraryStore &store, const std::atomic_bool &cancel,

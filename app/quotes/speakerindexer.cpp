@@ -17,6 +17,8 @@ SpeakerIndexOutcome run(LibraryStore &store, const std::atomic_bool *cancel,
         outcome.error = total.error();
         return outcome;
     }
+    if (progress && *total > 0)
+        progress(0, *total);
     while (outcome.indexed < *total) {
         if (cancel && cancel->load()) {
             outcome.cancelled = true;

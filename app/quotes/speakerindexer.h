@@ -18,7 +18,8 @@ struct SpeakerIndexOutcome
 /// Brings the library-wide index of who is quoted where up to date: every article imported or
 /// changed since it was last looked at, or looked at by an older detector. Batches of articles
 /// are committed one transaction each, so cancelling or a crash loses at most one batch of work
-/// and never leaves the index half written.
+/// and never leaves the index half written. Progress is told once before the first batch (when
+/// there is work) and after each.
 namespace SpeakerIndexer {
 
 constexpr int BatchSize = 500;
