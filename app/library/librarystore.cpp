@@ -36,18 +36,6 @@ QString nextConnectionName()
     return u"gloss-library-%1"_s.arg(counter.fetchAndAddRelaxed(1));
 }
 
-enum Statement {
-    FindBySource,
-    FindByHash,
-    Insert,
-    Update,
-    WriteText,
-    OldText,
-    UnindexText,
-    IndexText,
-    StatementCount
-};
-
 QString sourceLabel(const Article &article)
 {
     if (!article.site.isEmpty())
@@ -130,12 +118,12 @@ ArticleSummary summaryFrom(const QSqlQuery &query)
 LibraryStore::LibraryStore(QString path, QString connection)
     : m_path(std::move(path))
     , m_connection(std::move(connection))
+    , m_statements(m_connection)
 { }
 
 LibraryStore::~LibraryStore()
 {
-    for (auto &statement : m_statements)
-        statement.reset();
+    m_statements.clear();
     {
         QSqlDatabase database = QSqlDatabase::database(m_connection, false);
         if (database.isOpen())
@@ -266,17 +254,9 @@ Result<QSqlQuery> LibraryStore::prepared(const QString &sql) const
     return query;
 }
 
-Result<QSqlQuery *> LibraryStore::cached(int which, const QString &sql) const
+Result<QSqlQuery *> LibraryStore::cached(const QString &sql) const
 {
-    static_assert(std::extent_v<decltype(m_statements)> == StatementCount);
-    std::unique_ptr<QSqlQuery> &slot = m_statements[which];
-    if (!slot) {
-        auto query = std::make_unique<QSqlQuery>(QSqlDatabase::database(m_connection, false));
-        if (auto prepared = Sql::prepare(*query, sql); !prepared)
-            return ResultError(prepared.error());
-        slot = std::move(query);
-    }
-    return slot.get();
+    return m_statements.prepared(sql);
 }
 
 Result<LibraryStore::Upserted> LibraryStore::upsertArticle(const Article &article)
@@ -301,7 +281,7 @@ Result<LibraryStore::Upserted> LibraryStore::upsertInside(const Article &article
 {
     if (article.title.isEmpty() || article.paragraphs.isEmpty())
         return ResultError(tr("An article needs a title and some text."));
-    Result<QSqlQuery *> bySource = cached(FindBySource,
+    Result<QSqlQuery *> bySource = cached(
         u"SELECT id, content_hash FROM articles WHERE source_path = ? AND source_index = ?"_s);
     if (!bySource)
         return ResultError(bySource.error());
@@ -320,7 +300,7 @@ Result<LibraryStore::Upserted> LibraryStore::upsertInside(const Article &article
     } else {
         find.finish();
         Result<QSqlQuery *> byHash
-            = cached(FindByHash, u"SELECT id FROM articles WHERE content_hash = ? LIMIT 1"_s);
+            = cached(u"SELECT id FROM articles WHERE content_hash = ? LIMIT 1"_s);
         if (!byHash)
             return ResultError(byHash.error());
         QSqlQuery &duplicate = **byHash;
@@ -350,14 +330,12 @@ Result<LibraryStore::Upserted> LibraryStore::upsertInside(const Article &article
         sourceLabel(article),
     };
     Result<QSqlQuery *> write = existingId == 0
-        ? cached(Insert,
-            u"INSERT INTO articles (content_hash, format, title, date, authors, site, url, "
-            "raw_header, kinds, words, source_label, source_path, source_index, "
-            "imported_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s)
-        : cached(Update,
-            u"UPDATE articles SET content_hash=?, format=?, title=?, date=?, authors=?, "
-            "site=?, url=?, raw_header=?, kinds=?, words=?, source_label=?, "
-            "updated_at=? WHERE id=?"_s);
+        ? cached(u"INSERT INTO articles (content_hash, format, title, date, authors, site, url, "
+                 "raw_header, kinds, words, source_label, source_path, source_index, "
+                 "imported_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s)
+        : cached(u"UPDATE articles SET content_hash=?, format=?, title=?, date=?, authors=?, "
+                 "site=?, url=?, raw_header=?, kinds=?, words=?, source_label=?, "
+                 "updated_at=? WHERE id=?"_s);
     if (!write)
         return ResultError(write.error());
     QSqlQuery &query = **write;
@@ -380,9 +358,8 @@ Result<LibraryStore::Upserted> LibraryStore::upsertInside(const Article &article
     const QString body = article.body();
     if (existingId != 0) {
         // The index entry must be removed with exactly the text it was made from.
-        Result<QSqlQuery *> old
-            = cached(OldText, u"SELECT title, body FROM article_texts WHERE id = ?"_s);
-        Result<QSqlQuery *> unindex = cached(UnindexText,
+        Result<QSqlQuery *> old = cached(u"SELECT title, body FROM article_texts WHERE id = ?"_s);
+        Result<QSqlQuery *> unindex = cached(
             u"INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)"_s);
         if (!old || !unindex)
             return ResultError(!old ? old.error() : unindex.error());
@@ -400,11 +377,11 @@ Result<LibraryStore::Upserted> LibraryStore::upsertInside(const Article &article
             (*old)->finish();
         }
     }
-    Result<QSqlQuery *> text = cached(WriteText,
-        u"INSERT INTO article_texts (id, title, body) VALUES (?, ?, ?) ON CONFLICT(id) "
-        "DO UPDATE SET title = excluded.title, body = excluded.body"_s);
+    Result<QSqlQuery *> text
+        = cached(u"INSERT INTO article_texts (id, title, body) VALUES (?, ?, ?) ON CONFLICT(id) "
+                 "DO UPDATE SET title = excluded.title, body = excluded.body"_s);
     Result<QSqlQuery *> indexing
-        = cached(IndexText, u"INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)"_s);
+        = cached(u"INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)"_s);
     if (!text || !indexing)
         return ResultError(!text ? text.error() : indexing.error());
     for (QSqlQuery *query : { *text, *indexing }) {

@@ -2,6 +2,7 @@
 
 #include "article/article.h"
 #include "core/result.h"
+#include "sqlhelpers.h"
 
 #include <QList>
 #include <QSqlQuery>
@@ -106,7 +107,7 @@ private:
     [[nodiscard]] Result<void> identify(bool fileExisted, int &version);
     [[nodiscard]] Result<void> backupBeforeUpgrade(int fromVersion);
     [[nodiscard]] Result<Upserted> upsertInside(const Article &article);
-    [[nodiscard]] Result<QSqlQuery *> cached(int which, const QString &sql) const;
+    [[nodiscard]] Result<QSqlQuery *> cached(const QString &sql) const;
     /// A forward-only statement on this store's connection, prepared.
     [[nodiscard]] Result<QSqlQuery> prepared(const QString &sql) const;
     [[nodiscard]] Result<QList<qint64>> idList(
@@ -119,5 +120,5 @@ private:
     bool m_created = false;
     int m_fullRankingLimit = DefaultFullRankingLimit;
     // Prepared once, reused for every article of an import.
-    mutable std::unique_ptr<QSqlQuery> m_statements[8];
+    mutable StatementCache m_statements;
 };

@@ -88,6 +88,46 @@ QVariant text(const QString &value)
 
 } // namespace Sql
 
+StatementCache::StatementCache(QString connection)
+    : m_connection(std::move(connection))
+{ }
+
+StatementCache::~StatementCache()
+{
+    clear();
+}
+
+void StatementCache::clear()
+{
+    m_statements.clear();
+}
+
+Result<QSqlQuery *> StatementCache::prepared(const QString &statement)
+{
+    if (const auto found = m_statements.find(statement); found != m_statements.end())
+        return found->second.get();
+    auto query = std::make_unique<QSqlQuery>(QSqlDatabase::database(m_connection, false));
+    query->setForwardOnly(true);
+    if (auto ready = Sql::prepare(*query, statement); !ready)
+        return ResultError(ready.error());
+    QSqlQuery *made = query.get();
+    m_statements.emplace(statement, std::move(query));
+    return made;
+}
+
+Result<QSqlQuery *> StatementCache::run(const QString &statement, const QVariantList &values)
+{
+    Result<QSqlQuery *> query = prepared(statement);
+    if (!query)
+        return query;
+    (*query)->finish();
+    for (int i = 0; i < values.size(); ++i)
+        (*query)->bindValue(i, values.at(i));
+    if (auto ran = Sql::exec(**query); !ran)
+        return ResultError(ran.error());
+    return query;
+}
+
 ScopedTransaction::ScopedTransaction(QString connection)
     : m_connection(std::move(connection))
     , m_began(Sql::run(m_connection, u"BEGIN IMMEDIATE"_s))

@@ -6,6 +6,9 @@
 #include <QString>
 #include <QVariantList>
 
+#include <map>
+#include <memory>
+
 /// Small helpers that keep every statement prepared and every failure a sentence.
 namespace Sql {
 
@@ -27,6 +30,27 @@ namespace Sql {
 QVariant text(const QString &value);
 
 } // namespace Sql
+
+/// Statements prepared once on a connection and reused: statements run for every article of an
+/// import or an indexing pass should not be parsed again each time. Must be destroyed before
+/// the connection is closed.
+class StatementCache
+{
+public:
+    explicit StatementCache(QString connection);
+    ~StatementCache();
+    Q_DISABLE_COPY_MOVE(StatementCache)
+
+    /// The statement, prepared on first use.
+    [[nodiscard]] Result<QSqlQuery *> prepared(const QString &statement);
+    /// The statement with these values bound, run; read its rows before the next call.
+    [[nodiscard]] Result<QSqlQuery *> run(const QString &statement, const QVariantList &values);
+    void clear();
+
+private:
+    QString m_connection;
+    std::map<QString, std::unique_ptr<QSqlQuery>> m_statements;
+};
 
 /// Opens a transaction that rolls back unless commit() succeeds, so an early return or a failed
 /// statement can never leave half a change in the library.

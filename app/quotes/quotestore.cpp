@@ -10,17 +10,18 @@ using namespace Qt::StringLiterals;
 
 QuoteStore::QuoteStore(const LibraryStore &library)
     : m_connection(library.connectionName())
+    , m_statements(m_connection)
 { }
 
 Result<QHash<QString, QString>> QuoteStore::corrections(qint64 articleId) const
 {
-    Result<QSqlQuery> query = Sql::query(m_connection,
+    Result<QSqlQuery *> query = m_statements.run(
         u"SELECT quote, speaker FROM speaker_corrections WHERE article_id = ?"_s, { articleId });
     if (!query)
         return ResultError(query.error());
     QHash<QString, QString> result;
-    while (query->next())
-        result.insert(query->value(0).toString(), query->value(1).toString());
+    while ((*query)->next())
+        result.insert((*query)->value(0).toString(), (*query)->value(1).toString());
     return result;
 }
 
@@ -50,18 +51,19 @@ Result<void> QuoteStore::removeCorrection(qint64 articleId, const QString &quote
 
 Result<void> QuoteStore::storeSpeakers(qint64 articleId, const QList<Speaker> &speakers)
 {
-    if (auto cleared = Sql::query(
-            m_connection, u"DELETE FROM quote_speakers WHERE article_id = ?"_s, { articleId });
+    // Run for every article of an indexing pass: prepared once.
+    if (auto cleared
+        = m_statements.run(u"DELETE FROM quote_speakers WHERE article_id = ?"_s, { articleId });
         !cleared)
         return ResultError(cleared.error());
     for (const Speaker &speaker : speakers) {
-        if (auto stored = Sql::query(m_connection,
+        if (auto stored = m_statements.run(
                 u"INSERT INTO quote_speakers (article_id, speaker, quotations) VALUES (?, ?, ?)"_s,
                 { articleId, Sql::text(speaker.name), speaker.quotations });
             !stored)
             return ResultError(stored.error());
     }
-    Result<QSqlQuery> scanned = Sql::query(m_connection,
+    Result<QSqlQuery *> scanned = m_statements.run(
         u"INSERT INTO quote_scans (article_id, detector) VALUES (?, ?) ON CONFLICT(article_id) "
         "DO UPDATE SET detector = excluded.detector"_s,
         { articleId, QuoteDetector::Version });

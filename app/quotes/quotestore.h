@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "library/sqlhelpers.h"
 #include "quotedetector.h"
 
 #include <QHash>
@@ -23,6 +24,7 @@ class QuoteStore
 {
 public:
     explicit QuoteStore(const LibraryStore &library);
+    Q_DISABLE_COPY_MOVE(QuoteStore)
 
     /// Corrections of one article: the quotation's words → the speaker ('' for nobody).
     [[nodiscard]] Result<QHash<QString, QString>> corrections(qint64 articleId) const;
@@ -44,4 +46,6 @@ public:
 
 private:
     QString m_connection;
+    /// Statements run per article; must go before the library's connection does.
+    mutable StatementCache m_statements;
 };
