@@ -30,6 +30,7 @@ void SpeakerListModel::reload()
         else
             Q_EMIT errorOccurred(read.error());
     }
+    sortAll();
     applyFilter();
 }
 
@@ -39,12 +40,13 @@ void SpeakerListModel::sort(int column, Qt::SortOrder order)
         return;
     m_sortColumn = column;
     m_sortOrder = order;
+    sortAll();
     applyFilter();
 }
 
-void SpeakerListModel::applyFilter()
+// Once per reading or sort change; typing only filters what is already in order.
+void SpeakerListModel::sortAll()
 {
-    const QString wanted = m_filter.simplified();
     // Ties keep the most quoted first, then the name, so the order never jumps.
     auto key = [this](const SpeakerSummary &speaker) {
         return m_sortColumn == ArticlesColumn ? speaker.articles : speaker.quotations;
@@ -61,6 +63,11 @@ void SpeakerListModel::applyFilter()
                 return a.quotations > b.quotations;
             return a.name.localeAwareCompare(b.name) < 0;
         });
+}
+
+void SpeakerListModel::applyFilter()
+{
+    const QString wanted = m_filter.simplified();
     beginResetModel();
     if (wanted.isEmpty()) {
         m_speakers = m_all;

@@ -42,6 +42,7 @@ Q_SIGNALS:
 private:
     const QuoteStore *m_store = nullptr;
     QString m_filter;
+    void sortAll();
     void applyFilter();
 
     int m_sortColumn = QuotationsColumn;
