@@ -304,30 +304,42 @@ void QuotesController::correctSpeaker(const QModelIndex &index)
     const QList<Quotation> quotations = m_quotationModel->quotationsAt(index);
     if (!m_service || quotations.isEmpty())
         return;
-    if (!m_dialog)
-        m_dialog = new SpeakerDialog(m_window);
     const QString current = quotations.front().speaker;
     QString subject = u"“%1”"_s.arg(quotations.front().text.left(160));
     if (quotations.size() > 1)
         subject = tr("%1 quotations of %2")
                       .arg(quotations.size())
                       .arg(current.isEmpty() ? tr("an unknown speaker") : current);
+    // The quotations as they were when asked: the panel may be rebuilt meanwhile.
+    askForSpeaker(subject, current,
+        [this, quotations](const QString &name) { giveSpeaker(quotations, name); });
+}
+
+void QuotesController::askForSpeaker(const QString &subject, const QString &current,
+    const std::function<void(const QString &)> &apply)
+{
+    if (!m_dialog)
+        m_dialog = new SpeakerDialog(m_window);
     m_dialog->setSubject(subject);
-    // The speakers of this article first, then the library's most quoted.
+    // The speakers of this article first, then the library's most quoted: the list the
+    // Speakers panel has read, or else read now.
     QStringList known;
     for (const Speaker &speaker : m_quotationModel->analysis().speakers)
         known.append(speaker.name);
-    if (const Result<QList<SpeakerSummary>> library = m_service->store().speakers(); library) {
-        for (qsizetype i = 0; i < library->size() && known.size() < 500; ++i) {
-            if (!known.contains(library->at(i).name))
-                known.append(library->at(i).name);
-        }
+    QList<SpeakerSummary> library;
+    if (m_speakerModel->store()) {
+        for (int row = 0; row < m_speakerModel->rowCount(); ++row)
+            library.append({ m_speakerModel->speakerAt(row), 0, 0 });
+    } else {
+        library = m_service->store().speakers().valueOr({});
+    }
+    for (qsizetype i = 0; i < library.size() && known.size() < 500; ++i) {
+        if (!known.contains(library.at(i).name))
+            known.append(library.at(i).name);
     }
     m_dialog->setSpeakers(current, known);
     disconnect(m_dialog, &QDialog::accepted, this, nullptr);
-    // The quotations as they were when asked: the panel may be rebuilt meanwhile.
-    connect(m_dialog, &QDialog::accepted, this,
-        [this, quotations] { giveSpeaker(quotations, m_dialog->speaker()); });
+    connect(m_dialog, &QDialog::accepted, this, [this, apply] { apply(m_dialog->speaker()); });
     m_dialog->open();
 }
 
@@ -356,24 +368,15 @@ void QuotesController::renameSpeaker(const QString &speaker)
 {
     if (!m_service || speaker.isEmpty())
         return;
-    if (!m_dialog)
-        m_dialog = new SpeakerDialog(m_window);
     const int row = m_speakerModel->rowOf(speaker);
     const int quotations = row >= 0
         ? m_speakerModel->index(row, SpeakerListModel::QuotationsColumn).data().toInt()
         : 0;
-    m_dialog->setSubject(tr("Every quotation of %1 (%2 in the library). Type another name to "
-                            "rename them, or choose a speaker to merge them into.")
-                             .arg(speaker)
-                             .arg(quotations));
-    QStringList known;
-    for (int i = 0; i < m_speakerModel->rowCount() && known.size() < 500; ++i)
-        known.append(m_speakerModel->speakerAt(i));
-    m_dialog->setSpeakers(speaker, known);
-    disconnect(m_dialog, &QDialog::accepted, this, nullptr);
-    connect(m_dialog, &QDialog::accepted, this,
-        [this, speaker] { setSpeakerName(speaker, m_dialog->speaker()); });
-    m_dialog->open();
+    askForSpeaker(tr("Every quotation of %1 (%2 in the library). Type another name to rename "
+                     "them, or choose a speaker to merge them into.")
+                      .arg(speaker)
+                      .arg(quotations),
+        speaker, [this, speaker](const QString &name) { setSpeakerName(speaker, name); });
 }
 
 bool QuotesController::setSpeakerName(const QString &speaker, const QString &name)

@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 class AnnotationController;
@@ -81,6 +82,9 @@ Q_SIGNALS:
 
 private:
     bool giveSpeaker(const QList<Quotation> &quotations, const QString &name);
+    /// Opens the speaker dialog on a subject; apply gets the name the user accepts.
+    void askForSpeaker(const QString &subject, const QString &current,
+        const std::function<void(const QString &)> &apply);
     void refreshArticle();
     /// Reads the library's speakers again if the Speakers panel shows (it reads them when it
     /// is next shown otherwise).
