@@ -93,6 +93,10 @@ void TestQuotes::cues_data()
         << u"Alexei Miller"_s;
     QTest::addRow("role-word-as-surname")
         << u"\"I write every single day,\" said Stephen King."_s << u"Stephen King"_s;
+    QTest::addRow("description-after-a-fronted-clause")
+        << u"Tony Blair toured the north. Speaking amid a flurry of campaigning, the prime "
+           "minister said: \"I am ready for the vote.\""_s
+        << u"Tony Blair"_s;
     QTest::addRow("indefinite-is-nobody")
         << u"\"It was a long night for all,\" one trader said."_s << QString();
     QTest::addRow("no-cue-unknown")

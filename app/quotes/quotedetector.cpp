@@ -430,7 +430,9 @@ private:
         static const QRegularExpression indefinite(
             u"(?:^|\\s)(?:a|an|one|some|another|two|three|several|many)\\s+\\S+"_s,
             QRegularExpression::CaseInsensitiveOption);
-        const QString lower = phrase.trimmed().toLower();
+        // The part after the last comma is the subject: in "Speaking amid a flurry of
+        // campaigning, the prime minister", "a flurry" is no speaker.
+        const QString lower = phrase.section(u',', -1).trimmed().toLower();
         if (lower.isEmpty())
             return {};
         // "It summed up … in its submission which states": the clause's own subject.
