@@ -1,4 +1,5 @@
 #include "cli/commandline.h"
+#include "cli/layers.h"
 #include "importing/samples.h"
 #include "library/librarystore.h"
 #include "mainwindow.h"
@@ -88,6 +89,7 @@ int runWindow(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    Layers::install();
     if (argc > 1 && CommandLine::isVerb(QString::fromLocal8Bit(argv[1])))
         return runCommand(argc, argv);
     return runWindow(argc, argv);

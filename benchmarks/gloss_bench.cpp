@@ -1,3 +1,5 @@
+#include "quotes/quotehooks.h"
+#include "cli/layers.h"
 // Measures the foundation's performance goals. Run: scripts/bench [--articles N] [--keep DIR]
 // Heavy steps run in child processes of this binary so each reports its own peak memory.
 #include "annotation/annotationservice.h"
@@ -270,7 +272,7 @@ void benchQueries(const QString &library)
             timer.restart();
             // What the list does: ordered ids of every match, then the first page with snippets.
             const auto ids = (*store)->articleIds(
-                { query, ArticleSort::Relevance, Qt::AscendingOrder, {}, {} });
+                { query, ArticleSort::Relevance, Qt::AscendingOrder, {} });
             if (ids)
                 (void)(*store)->summaries(ids->mid(0, ArticleListModel::PageSize), query);
             list.append(timer.nsecsElapsed() / 1e6);
@@ -566,7 +568,8 @@ void benchSpeakers(const QString &work, int count, bool reuse)
         typing.append(timer.nsecsElapsed() / 5e6);
         timer.restart();
         ArticleQuery query;
-        query.speaker = model.rowCount() > 0 ? model.speakerAt(0) : QString();
+        if (model.rowCount() > 0)
+            query.filters = { QuoteHooks::speakerFilter(model.speakerAt(0)) };
         articles = int((*store)->articleIds(query).valueOr({}).size());
         quoting.append(timer.nsecsElapsed() / 1e6);
     }
@@ -700,6 +703,7 @@ int runAll(int articles, const QString &keep, bool reuse)
 
 int main(int argc, char *argv[])
 {
+    Layers::install();
     QElapsedTimer sinceStart;
     sinceStart.start();
     QApplication app(argc, argv);

@@ -9,10 +9,17 @@
 #include <QString>
 #include <QTest>
 
+#include "cli/layers.h"
 #include "library/schema.h"
 
 /// Helpers shared by the test executables.
 namespace TestSupport {
+
+/// Every test program connects the layers before its first library opens, as main() does.
+inline const bool s_layersInstalled = [] {
+    Layers::install();
+    return true;
+}();
 
 /// The read-only shared corpus beside the project; tests that use it skip without it.
 inline QString sharedDir()

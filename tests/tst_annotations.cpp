@@ -1,3 +1,4 @@
+#include "annotation/annotationhooks.h"
 #include "annotation/annotationservice.h"
 #include "library/librarystore.h"
 #include "library/sqlhelpers.h"
@@ -113,8 +114,8 @@ void TestAnnotations::createTagAndNote()
     QCOMPARE(*m_service->addTag(id, u"speaker/OPPOSITION LEADER"_s), tags->at(1).id);
     QCOMPARE(m_service->store().tags()->size(), 2);
     const Result<LibraryStats> stats = m_library->stats();
-    QCOMPARE(stats->highlights, 1);
-    QCOMPARE(stats->tags, 2);
+    QCOMPARE(stats->count(u"highlights"_s), 1);
+    QCOMPARE(stats->count(u"tags"_s), 2);
 }
 
 void TestAnnotations::badSelectionsAreRefused_data()
@@ -350,9 +351,9 @@ void TestAnnotations::tagFilterOnArticleList()
     const qint64 id = highlight(u"Critics agreed."_s);
     const qint64 tag = *m_service->addTag(id, u"Reaction"_s);
     ArticleQuery query;
-    query.tagIds = { tag };
+    query.filters = { AnnotationHooks::tagFilter({ tag }) };
     QCOMPARE(*m_library->articleIds(query), QList<qint64> { m_articleId });
-    query.tagIds.clear();
+    query.filters.clear();
     QCOMPARE(m_library->articleIds(query)->size(), 2);
     QVERIFY(m_library->articleIds(query)->contains(otherId));
 }
@@ -369,7 +370,7 @@ void TestAnnotations::migratesFoundationLibraryWithData()
     AnnotationService service(store->get());
     const Result<qint64> id = service.createHighlight(7, u"Two words"_s, 0, 3);
     QVERIFY2(id.ok(), qPrintable(id.error()));
-    QCOMPARE((*store)->stats()->highlights, 1);
+    QCOMPARE((*store)->stats()->count(u"highlights"_s), 1);
 }
 
 void TestAnnotations::killDuringBurstKeepsCommittedHighlights()

@@ -130,7 +130,7 @@ void TestArticleListModel::rowOfArticleFetchesUpToIt()
     ArticleListModel model(m_store.get());
     model.sort(ArticleListModel::TitleColumn, Qt::AscendingOrder);
     const QList<qint64> ids
-        = *m_store->articleIds({ QString(), ArticleSort::Title, Qt::AscendingOrder, {}, {} });
+        = *m_store->articleIds({ QString(), ArticleSort::Title, Qt::AscendingOrder, {} });
     const qint64 wanted = ids.at(600);
     const int row = model.rowOfArticle(wanted);
     QCOMPARE(row, 600);

@@ -360,7 +360,7 @@ void TestExporters::scopeByTagAndArticle()
     oneArticle.articleIds = { m_second };
     QCOMPARE(ExportSet::collect(*m_library, oneArticle)->highlightCount(), 1);
     // Exporting never writes: the library file is unchanged by a collect.
-    QCOMPARE(m_library->stats()->highlights, 5);
+    QCOMPARE(m_library->stats()->count(u"highlights"_s), 5);
 }
 
 void TestExporters::atomicWriteRefusesFolders()
@@ -454,11 +454,11 @@ void TestExporters::importingTwiceAddsNothing()
     QVERIFY2(report.ok(), qPrintable(report.error()));
     QCOMPARE(report->added, 0);
     QCOMPARE(report->duplicates, 5);
-    QCOMPARE(m_library->stats()->highlights, 5);
+    QCOMPARE(m_library->stats()->count(u"highlights"_s), 5);
     const QString qdpxFile = m_dir.filePath(u"twice.qdpx"_s);
     QVERIFY(Exporters::writeAtomically(qdpxFile, Exporters::qdpx(all())).ok());
     QCOMPARE(AnnotationImporter(*m_library).importFile(qdpxFile)->added, 0);
-    QCOMPARE(m_library->stats()->highlights, 5);
+    QCOMPARE(m_library->stats()->count(u"highlights"_s), 5);
 }
 
 void TestExporters::foreignAnnotationsAreReported()
@@ -480,7 +480,7 @@ void TestExporters::foreignAnnotationsAreReported()
                                    .arg(source)
                                    .toUtf8();
     const QString file = TestSupport::writeFile(QDir(m_dir.path()), u"foreign.json"_s, foreign);
-    const int before = m_library->stats()->highlights;
+    const int before = m_library->stats()->count(u"highlights"_s);
     const Result<AnnotationImportReport> report = AnnotationImporter(*m_library).importFile(file);
     QVERIFY2(report.ok(), qPrintable(report.error()));
     QCOMPARE(report->added, 2); // the placed one and the orphan
@@ -490,7 +490,7 @@ void TestExporters::foreignAnnotationsAreReported()
     QVERIFY(report->problems.filter(u"https://hyp.example/2: no article"_s).size() == 1);
     QVERIFY(
         report->problems.filter(u"https://hyp.example/3: its text was not found"_s).size() == 1);
-    QCOMPARE(m_library->stats()->highlights, before + 2);
+    QCOMPARE(m_library->stats()->count(u"highlights"_s), before + 2);
     const qint64 fresh = *AnnotationStore(*m_library).tagIdByPath(u"Fresh"_s);
     QVERIFY(fresh != 0);
     const QString junk = TestSupport::writeFile(QDir(m_dir.path()), u"junk.json"_s, "{not json");

@@ -219,7 +219,7 @@ Result<int> ExportDialog::exportTo(const QString &path) const
 {
     const Result<ExportSet> &set = collected();
     if (!set)
-        return ResultError(set.error());
+        return set.failure();
     return Exporters::exportSet(path, format(), *set, options(), writesFolder());
 }
 

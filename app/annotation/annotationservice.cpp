@@ -87,13 +87,13 @@ Result<qint64> AnnotationService::createHighlight(
             restored.id = *id;
             Result<qint64> inserted = m_store.insertHighlight(restored);
             if (!inserted)
-                return ResultError(inserted.error());
+                return inserted.failure();
             *id = *inserted;
             return {};
         },
         [this, id]() { return m_store.deleteHighlight(*id); }, Scope { articleId, id, false });
     if (!done)
-        return ResultError(done.error());
+        return done.failure();
     return *id;
 }
 
@@ -101,13 +101,13 @@ Result<void> AnnotationService::deleteHighlight(qint64 id)
 {
     Result<Highlight> before = m_store.highlight(id);
     if (!before)
-        return ResultError(before.error());
+        return before.failure();
     const Highlight kept = *before;
     return perform(
         tr("Delete Highlight"), [this, id]() { return m_store.deleteHighlight(id); },
         [this, kept]() -> Result<void> {
             Result<qint64> inserted = m_store.insertHighlight(kept);
-            return inserted ? Result<void>() : ResultError(inserted.error());
+            return inserted ? Result<void>() : inserted.failure();
         },
         highlightScope(kept.articleId, id, !kept.tagIds.isEmpty()));
 }
@@ -128,7 +128,7 @@ Result<void> AnnotationService::setColor(qint64 id, const QString &color)
         return ResultError(tr("There is no highlight colour “%1”.").arg(color));
     Result<Highlight> before = m_store.highlight(id);
     if (!before)
-        return ResultError(before.error());
+        return before.failure();
     Highlight after = *before;
     after.color = color;
     return update(*before, after, tr("Change Colour"));
@@ -138,7 +138,7 @@ Result<void> AnnotationService::setNote(qint64 id, const QString &note)
 {
     Result<Highlight> before = m_store.highlight(id);
     if (!before)
-        return ResultError(before.error());
+        return before.failure();
     if (before->note == note)
         return {};
     Highlight after = *before;
@@ -150,7 +150,7 @@ Result<void> AnnotationService::setExtent(qint64 id, const QString &body, int st
 {
     Result<Highlight> before = m_store.highlight(id);
     if (!before)
-        return ResultError(before.error());
+        return before.failure();
     if (start > end)
         std::swap(start, end);
     start = std::max(0, start);
@@ -174,7 +174,7 @@ Result<QStringList> AnnotationService::splitTagPath(const QString &path)
             continue; // "Speaker//Name" and a trailing "/" mean nothing more
         Result<QString> name = AnnotationStore::validateTagName(part);
         if (!name)
-            return ResultError(name.error());
+            return name.failure();
         names.append(*name);
     }
     if (names.isEmpty())
@@ -187,7 +187,7 @@ Result<QList<Tag>> AnnotationService::ensurePath(const QStringList &names, qint6
     QList<Tag> created;
     Result<qint64> leaf = m_store.ensureTagPath(names, &created);
     if (!leaf)
-        return ResultError(leaf.error());
+        return leaf.failure();
     leafId = *leaf;
     return created;
 }
@@ -196,10 +196,10 @@ Result<qint64> AnnotationService::addTag(qint64 highlightId, const QString &path
 {
     Result<QStringList> names = splitTagPath(path);
     if (!names)
-        return ResultError(names.error());
+        return names.failure();
     Result<Highlight> before = m_store.highlight(highlightId);
     if (!before)
-        return ResultError(before.error());
+        return before.failure();
     const Highlight original = *before;
     auto created = std::make_shared<QList<Tag>>();
     auto leaf = std::make_shared<qint64>(0);
@@ -210,12 +210,12 @@ Result<qint64> AnnotationService::addTag(qint64 highlightId, const QString &path
             if (created->isEmpty() && *leaf == 0) {
                 Result<QList<Tag>> made = ensurePath(tagNames, *leaf);
                 if (!made)
-                    return ResultError(made.error());
+                    return made.failure();
                 *created = *made;
             } else {
                 for (const Tag &tag : std::as_const(*created)) {
                     if (auto restored = m_store.insertTag(tag); !restored)
-                        return ResultError(restored.error());
+                        return restored.failure();
                 }
             }
             Highlight after = original;
@@ -235,7 +235,7 @@ Result<qint64> AnnotationService::addTag(qint64 highlightId, const QString &path
         },
         highlightScope(original.articleId, original.id, true));
     if (!done)
-        return ResultError(done.error());
+        return done.failure();
     return *leaf;
 }
 
@@ -243,7 +243,7 @@ Result<void> AnnotationService::removeTag(qint64 highlightId, qint64 tagId)
 {
     Result<Highlight> before = m_store.highlight(highlightId);
     if (!before)
-        return ResultError(before.error());
+        return before.failure();
     if (!before->tagIds.contains(tagId))
         return {};
     Highlight after = *before;
@@ -255,10 +255,10 @@ Result<qint64> AnnotationService::createTag(const QString &path)
 {
     Result<QStringList> names = splitTagPath(path);
     if (!names)
-        return ResultError(names.error());
+        return names.failure();
     Result<qint64> existing = m_store.tagIdByPath(names->join(u'/'));
     if (!existing)
-        return ResultError(existing.error());
+        return existing.failure();
     if (*existing != 0)
         return ResultError(tr("There is already a tag “%1”.").arg(names->join(u'/')));
     auto created = std::make_shared<QList<Tag>>();
@@ -270,13 +270,13 @@ Result<qint64> AnnotationService::createTag(const QString &path)
             if (created->isEmpty()) {
                 Result<QList<Tag>> made = ensurePath(tagNames, *leaf);
                 if (!made)
-                    return ResultError(made.error());
+                    return made.failure();
                 *created = *made;
                 return {};
             }
             for (const Tag &tag : std::as_const(*created)) {
                 if (auto restored = m_store.insertTag(tag); !restored)
-                    return ResultError(restored.error());
+                    return restored.failure();
             }
             return {};
         },
@@ -289,7 +289,7 @@ Result<qint64> AnnotationService::createTag(const QString &path)
         },
         codebookScope());
     if (!done)
-        return ResultError(done.error());
+        return done.failure();
     return *leaf;
 }
 
@@ -298,7 +298,7 @@ Result<void> AnnotationService::editTag(
 {
     Result<Tag> before = m_store.tag(id);
     if (!before)
-        return ResultError(before.error());
+        return before.failure();
     Tag after = *before;
     change(after);
     const Tag original = *before;
@@ -311,7 +311,7 @@ Result<void> AnnotationService::renameTag(qint64 id, const QString &name)
 {
     Result<QString> checked = AnnotationStore::validateTagName(name);
     if (!checked)
-        return ResultError(checked.error());
+        return checked.failure();
     return editTag(id, tr("Rename Tag"), [&checked](Tag &tag) { tag.name = *checked; });
 }
 
@@ -336,10 +336,10 @@ Result<void> AnnotationService::deleteTag(qint64 id)
 {
     Result<QList<qint64>> ids = m_store.subtree(id);
     if (!ids)
-        return ResultError(ids.error());
+        return ids.failure();
     Result<QList<Tag>> all = m_store.tags();
     if (!all)
-        return ResultError(all.error());
+        return all.failure();
     // Parents before children, so the subtree can be put back in order.
     QList<Tag> removed;
     for (qint64 tagId : std::as_const(*ids)) {
@@ -350,14 +350,14 @@ Result<void> AnnotationService::deleteTag(qint64 id)
     }
     Result<QList<QPair<qint64, qint64>>> pairs = m_store.taggings(*ids);
     if (!pairs)
-        return ResultError(pairs.error());
+        return pairs.failure();
     const QList<QPair<qint64, qint64>> taggings = *pairs;
     return perform(
         tr("Delete Tag"), [this, id]() { return m_store.deleteTag(id); },
         [this, removed, taggings]() -> Result<void> {
             for (const Tag &tag : removed) {
                 if (auto restored = m_store.insertTag(tag); !restored)
-                    return ResultError(restored.error());
+                    return restored.failure();
             }
             return m_store.addTaggings(taggings);
         },
@@ -374,7 +374,7 @@ Result<void> AnnotationService::mergeTags(qint64 from, qint64 into)
         return ResultError(!source ? source.error() : target.error());
     Result<QList<qint64>> below = m_store.subtree(from);
     if (!below)
-        return ResultError(below.error());
+        return below.failure();
     if (below->contains(into))
         return ResultError(tr("A tag cannot be merged into a tag below it."));
     Result<QList<Tag>> all = m_store.tags();
@@ -408,7 +408,7 @@ Result<void> AnnotationService::mergeTags(qint64 from, qint64 into)
         },
         [this, removedTag, children, added, removedPairs]() -> Result<void> {
             if (auto restored = m_store.insertTag(removedTag); !restored)
-                return ResultError(restored.error());
+                return restored.failure();
             for (const Tag &child : children) {
                 if (auto moved = m_store.updateTag(child); !moved)
                     return moved;
@@ -416,7 +416,7 @@ Result<void> AnnotationService::mergeTags(qint64 from, qint64 into)
             for (const auto &pair : added) {
                 Result<Highlight> highlight = m_store.highlight(pair.first);
                 if (!highlight)
-                    return ResultError(highlight.error());
+                    return highlight.failure();
                 highlight->tagIds.removeAll(pair.second);
                 if (auto updated = m_store.updateHighlight(*highlight); !updated)
                     return updated;
@@ -430,7 +430,7 @@ Result<void> AnnotationService::setColorName(const QString &color, const QString
 {
     Result<QHash<QString, QString>> names = m_store.colorNames();
     if (!names)
-        return ResultError(names.error());
+        return names.failure();
     const QString previous = names->value(color);
     return perform(
         tr("Name Colour"), [this, color, name]() { return m_store.setColorName(color, name); },

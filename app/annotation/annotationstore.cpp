@@ -80,7 +80,7 @@ Result<QHash<qint64, QList<qint64>>> AnnotationStore::tagsOf(const QList<qint64>
                   "highlight_id IN (%1) ORDER BY tag_id"_s.arg(placeholders(slice.size())),
                 toVariants(slice));
         if (!query)
-            return ResultError(query.error());
+            return query.failure();
         while (query->next())
             tags[query->value(0).toLongLong()].append(query->value(1).toLongLong());
     }
@@ -93,7 +93,7 @@ Result<QList<Highlight>> AnnotationStore::highlightsOf(qint64 articleId) const
                                   "ORDER BY start_pos, end_pos, id"_s.arg(s_highlightColumns),
         { articleId });
     if (!query)
-        return ResultError(query.error());
+        return query.failure();
     QList<Highlight> highlights;
     QList<qint64> ids;
     while (query->next()) {
@@ -102,7 +102,7 @@ Result<QList<Highlight>> AnnotationStore::highlightsOf(qint64 articleId) const
     }
     Result<QHash<qint64, QList<qint64>>> tags = tagsOf(ids);
     if (!tags)
-        return ResultError(tags.error());
+        return tags.failure();
     for (Highlight &highlight : highlights)
         highlight.tagIds = tags->value(highlight.id);
     return highlights;
@@ -112,7 +112,7 @@ Result<QHash<qint64, QList<Highlight>>> AnnotationStore::allHighlights() const
 {
     Result<QSqlQuery> tagQuery = run(u"SELECT highlight_id, tag_id FROM highlight_tags"_s, {});
     if (!tagQuery)
-        return ResultError(tagQuery.error());
+        return tagQuery.failure();
     QHash<qint64, QList<qint64>> tags;
     while (tagQuery->next())
         tags[tagQuery->value(0).toLongLong()].append(tagQuery->value(1).toLongLong());
@@ -121,7 +121,7 @@ Result<QHash<qint64, QList<Highlight>>> AnnotationStore::allHighlights() const
               "ORDER BY article_id, start_pos, end_pos, id"_s.arg(s_highlightColumns),
             {});
     if (!query)
-        return ResultError(query.error());
+        return query.failure();
     QHash<qint64, QList<Highlight>> byArticle;
     while (query->next()) {
         Highlight highlight = highlightFrom(*query);
@@ -137,13 +137,13 @@ Result<Highlight> AnnotationStore::highlight(qint64 id) const
     Result<QSqlQuery> query
         = run(u"SELECT %1 FROM highlights WHERE id = ?"_s.arg(s_highlightColumns), { id });
     if (!query)
-        return ResultError(query.error());
+        return query.failure();
     if (!query->next())
         return ResultError(tr("The highlight is no longer in the library."));
     Highlight highlight = highlightFrom(*query);
     Result<QHash<qint64, QList<qint64>>> tags = tagsOf({ id });
     if (!tags)
-        return ResultError(tags.error());
+        return tags.failure();
     highlight.tagIds = tags->value(id);
     return highlight;
 }
@@ -152,7 +152,7 @@ Result<void> AnnotationStore::writeTags(qint64 highlightId, const QList<qint64> 
 {
     if (auto cleared = run(u"DELETE FROM highlight_tags WHERE highlight_id = ?"_s, { highlightId });
         !cleared)
-        return ResultError(cleared.error());
+        return cleared.failure();
     QSet<qint64> seen;
     for (qint64 tagId : tagIds) {
         if (seen.contains(tagId))
@@ -161,7 +161,7 @@ Result<void> AnnotationStore::writeTags(qint64 highlightId, const QList<qint64> 
         if (auto added = run(u"INSERT INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)"_s,
                 { highlightId, tagId });
             !added)
-            return ResultError(added.error());
+            return added.failure();
     }
     return {};
 }
@@ -183,10 +183,10 @@ Result<qint64> AnnotationStore::insertHighlight(const Highlight &highlight)
                 Sql::text(highlight.anchor.suffix), anchorStatusName(highlight.status),
                 Sql::text(highlight.color), Sql::text(highlight.note), created, modified });
     if (!query)
-        return ResultError(query.error());
+        return query.failure();
     const qint64 id = highlight.id > 0 ? highlight.id : query->lastInsertId().toLongLong();
     if (auto tagged = writeTags(id, highlight.tagIds); !tagged)
-        return ResultError(tagged.error());
+        return tagged.failure();
     return id;
 }
 
@@ -203,7 +203,7 @@ Result<void> AnnotationStore::updateHighlight(const Highlight &highlight)
                                          : now(),
             highlight.id });
     if (!query)
-        return ResultError(query.error());
+        return query.failure();
     if (query->numRowsAffected() == 0)
         return ResultError(tr("The highlight is no longer in the library."));
     return writeTags(highlight.id, highlight.tagIds);
@@ -212,7 +212,7 @@ Result<void> AnnotationStore::updateHighlight(const Highlight &highlight)
 Result<void> AnnotationStore::deleteHighlight(qint64 id)
 {
     if (auto deleted = run(u"DELETE FROM highlights WHERE id = ?"_s, { id }); !deleted)
-        return ResultError(deleted.error());
+        return deleted.failure();
     return {};
 }
 
@@ -220,7 +220,7 @@ Result<int> AnnotationStore::highlightCount() const
 {
     Result<QSqlQuery> query = run(u"SELECT count(*) FROM highlights"_s, {});
     if (!query)
-        return ResultError(query.error());
+        return query.failure();
     return query->next() ? query->value(0).toInt() : 0;
 }
 
@@ -243,7 +243,7 @@ Result<QList<HighlightListing>> AnnotationStore::listings(const QList<qint64> &i
         return result;
     Result<QList<Tag>> allTags = tags();
     if (!allTags)
-        return ResultError(allTags.error());
+        return allTags.failure();
     QHash<qint64, QString> paths;
     for (const Tag &tag : std::as_const(*allTags))
         paths.insert(tag.id, tag.path);
@@ -257,7 +257,7 @@ Result<QList<HighlightListing>> AnnotationStore::listings(const QList<qint64> &i
                 placeholders(slice.size())),
             toVariants(slice));
         if (!query)
-            return ResultError(query.error());
+            return query.failure();
         while (query->next()) {
             HighlightListing listing;
             listing.highlight = highlightFrom(*query);
@@ -268,7 +268,7 @@ Result<QList<HighlightListing>> AnnotationStore::listings(const QList<qint64> &i
     }
     Result<QHash<qint64, QList<qint64>>> tags = tagsOf(ids);
     if (!tags)
-        return ResultError(tags.error());
+        return tags.failure();
     for (qint64 id : ids) {
         auto it = found.find(id);
         if (it == found.end())
@@ -305,7 +305,7 @@ Result<void> AnnotationStore::reanchor(qint64 articleId, const QString &body)
 {
     Result<QList<Highlight>> highlights = highlightsOf(articleId);
     if (!highlights)
-        return ResultError(highlights.error());
+        return highlights.failure();
     for (Highlight highlight : std::as_const(*highlights)) {
         const AnchorResolution placed = Anchoring::resolve(highlight.anchor, body);
         if (placed.status == AnchorStatus::Orphaned) {
@@ -331,7 +331,7 @@ Result<QList<Tag>> AnnotationStore::tags() const
               "(SELECT count(*) FROM highlight_tags ht WHERE ht.tag_id = t.id) FROM tags t"_s,
             {});
     if (!query)
-        return ResultError(query.error());
+        return query.failure();
     QHash<qint64, Tag> byId;
     while (query->next()) {
         Tag tag;
@@ -365,7 +365,7 @@ Result<Tag> AnnotationStore::tag(qint64 id) const
 {
     Result<QList<Tag>> all = tags();
     if (!all)
-        return ResultError(all.error());
+        return all.failure();
     for (const Tag &tag : std::as_const(*all)) {
         if (tag.id == id)
             return tag;
@@ -393,7 +393,7 @@ Result<qint64> AnnotationStore::insertTag(const Tag &tag)
 {
     Result<QString> name = validateTagName(tag.name);
     if (!name)
-        return ResultError(name.error());
+        return name.failure();
     Result<QSqlQuery> query
         = run(u"INSERT INTO tags (id, parent_id, name, color, description, created_at) "
               "VALUES (?, ?, ?, ?, ?, ?)"_s,
@@ -403,7 +403,7 @@ Result<qint64> AnnotationStore::insertTag(const Tag &tag)
     if (!query) {
         if (query.error().contains(u"UNIQUE"_s))
             return ResultError(tr("There is already a tag “%1” there.").arg(*name));
-        return ResultError(query.error());
+        return query.failure();
     }
     return tag.id > 0 ? tag.id : query->lastInsertId().toLongLong();
 }
@@ -412,11 +412,11 @@ Result<void> AnnotationStore::updateTag(const Tag &tag)
 {
     Result<QString> name = validateTagName(tag.name);
     if (!name)
-        return ResultError(name.error());
+        return name.failure();
     if (tag.parentId != 0) {
         Result<QList<qint64>> below = subtree(tag.id);
         if (!below)
-            return ResultError(below.error());
+            return below.failure();
         if (below->contains(tag.parentId))
             return ResultError(tr("A tag cannot be moved inside itself."));
     }
@@ -427,7 +427,7 @@ Result<void> AnnotationStore::updateTag(const Tag &tag)
     if (!query) {
         if (query.error().contains(u"UNIQUE"_s))
             return ResultError(tr("There is already a tag “%1” there.").arg(*name));
-        return ResultError(query.error());
+        return query.failure();
     }
     return {};
 }
@@ -435,7 +435,7 @@ Result<void> AnnotationStore::updateTag(const Tag &tag)
 Result<void> AnnotationStore::deleteTag(qint64 id)
 {
     if (auto deleted = run(u"DELETE FROM tags WHERE id = ?"_s, { id }); !deleted)
-        return ResultError(deleted.error());
+        return deleted.failure();
     return {};
 }
 
@@ -443,7 +443,7 @@ Result<qint64> AnnotationStore::tagIdByPath(const QString &path) const
 {
     Result<QList<Tag>> all = tags();
     if (!all)
-        return ResultError(all.error());
+        return all.failure();
     const QStringList wanted = path.split(u'/', Qt::SkipEmptyParts);
     QStringList normalised;
     for (const QString &part : wanted)
@@ -487,7 +487,7 @@ Result<int> AnnotationStore::tagCount() const
 {
     Result<QSqlQuery> query = run(u"SELECT count(*) FROM tags"_s, {});
     if (!query)
-        return ResultError(query.error());
+        return query.failure();
     return query->next() ? query->value(0).toInt() : 0;
 }
 
@@ -509,7 +509,7 @@ Result<QList<QPair<qint64, qint64>>> AnnotationStore::taggings(const QList<qint6
                                   "IN (%1)"_s.arg(placeholders(tagIds.size())),
         toVariants(tagIds));
     if (!query)
-        return ResultError(query.error());
+        return query.failure();
     while (query->next())
         pairs.append({ query->value(0).toLongLong(), query->value(1).toLongLong() });
     return pairs;
@@ -522,7 +522,7 @@ Result<void> AnnotationStore::addTaggings(const QList<QPair<qint64, qint64>> &pa
                              "VALUES (?, ?)"_s,
                 { pair.first, pair.second });
             !added)
-            return ResultError(added.error());
+            return added.failure();
     }
     return {};
 }
@@ -534,7 +534,7 @@ Result<QHash<QString, QString>> AnnotationStore::colorNames() const
         names.insert(entry.key, entry.defaultName);
     Result<QSqlQuery> query = run(u"SELECT color, name FROM palette_names"_s, {});
     if (!query)
-        return ResultError(query.error());
+        return query.failure();
     while (query->next())
         names.insert(query->value(0).toString(), query->value(1).toString());
     return names;
@@ -551,6 +551,6 @@ Result<void> AnnotationStore::setColorName(const QString &color, const QString &
               "ON CONFLICT(color) DO UPDATE SET name = excluded.name"_s,
             { color, trimmed });
     if (!query)
-        return ResultError(query.error());
+        return query.failure();
     return {};
 }

@@ -1,4 +1,5 @@
 #include "commandline.h"
+#include "layers.h"
 #include "annotation/annotationstore.h"
 #include "article/articleparser.h"
 #include "exporting/exporters.h"
@@ -254,23 +255,23 @@ int runStats(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return Failure;
     }
     if (verb.parser.isSet(verb.json)) {
-        printJson(out,
-            QJsonObject {
-                { u"articles"_s, stats->articles },
-                { u"words"_s, double(stats->words) },
-                { u"sourceFiles"_s, stats->sourceFiles },
-                { u"undated"_s, stats->undated },
-                { u"oldest"_s, dateJson(stats->oldest) },
-                { u"newest"_s, dateJson(stats->newest) },
-                { u"highlights"_s, stats->highlights },
-                { u"tags"_s, stats->tags },
-            });
+        QJsonObject object {
+            { u"articles"_s, stats->articles },
+            { u"words"_s, double(stats->words) },
+            { u"sourceFiles"_s, stats->sourceFiles },
+            { u"undated"_s, stats->undated },
+            { u"oldest"_s, dateJson(stats->oldest) },
+            { u"newest"_s, dateJson(stats->newest) },
+        };
+        for (const auto &[name, count] : stats->counts)
+            object.insert(name, double(count));
+        printJson(out, object);
     } else {
         out << tr("articles: %1").arg(stats->articles) << u'\n' << tr("words: %1").arg(stats->words)
             << u'\n' << tr("source files: %1").arg(stats->sourceFiles) << u'\n'
-            << tr("undated: %1").arg(stats->undated) << u'\n'
-            << tr("highlights: %1").arg(stats->highlights) << u'\n'
-            << tr("tags: %1").arg(stats->tags) << u'\n';
+            << tr("undated: %1").arg(stats->undated) << u'\n';
+        for (const auto &[name, count] : stats->counts)
+            out << u"%1: %2"_s.arg(name).arg(count) << u'\n';
         if (stats->oldest.isValid())
             out << tr("dates: %1 to %2")
                        .arg(
@@ -577,7 +578,7 @@ int runSpeakers(const QStringList &arguments, QTextStream &out, QTextStream &err
     }
     const Result<QList<qint64>> ids = quotes.articlesQuoting(name);
     const Result<QList<ArticleSummary>> articles
-        = ids ? store->summaries(*ids) : Result<QList<ArticleSummary>>(ResultError(ids.error()));
+        = ids ? store->summaries(*ids) : Result<QList<ArticleSummary>>(ids.failure());
     if (!articles) {
         err << articles.error() << u'\n';
         return Failure;
@@ -619,6 +620,7 @@ bool isVerb(const QString &argument)
 
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
+    Layers::install();
     const QString verb = arguments.value(1);
     int code = Failure;
     if (verb == u"import"_s)

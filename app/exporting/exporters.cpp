@@ -119,11 +119,11 @@ Result<int> exportSet(const QString &path, Format format, const ExportSet &set,
 {
     if (perArticleFolder && format == Format::Markdown) {
         if (auto files = writeMarkdownFolder(path, set); !files)
-            return ResultError(files.error());
+            return files.failure();
         return set.highlightCount();
     }
     if (auto written = writeAtomically(path, render(format, set, options)); !written)
-        return ResultError(written.error());
+        return written.failure();
     return set.highlightCount();
 }
 

@@ -1,4 +1,5 @@
 #include "exportset.h"
+#include "annotation/annotationhooks.h"
 #include "annotation/annotationstore.h"
 #include "library/librarystore.h"
 
@@ -45,7 +46,7 @@ Result<ExportSet> ExportSet::collect(const LibraryStore &library, const ExportSc
         if (scope.includeSubtags) {
             Result<QList<qint64>> below = annotations.subtree(tag);
             if (!below)
-                return ResultError(below.error());
+                return below.failure();
             wantedTags.unite(QSet<qint64>(below->cbegin(), below->cend()));
         } else {
             wantedTags.insert(tag);
@@ -55,10 +56,12 @@ Result<ExportSet> ExportSet::collect(const LibraryStore &library, const ExportSc
     QList<qint64> articleIds = scope.articleIds;
     if (articleIds.isEmpty()) {
         ArticleQuery everything;
-        everything.tagIds = QList<qint64>(wantedTags.cbegin(), wantedTags.cend());
+        if (!wantedTags.isEmpty())
+            everything.filters.append(AnnotationHooks::tagFilter(
+                QList<qint64>(wantedTags.cbegin(), wantedTags.cend())));
         Result<QList<qint64>> all = library.articleIds(everything);
         if (!all)
-            return ResultError(all.error());
+            return all.failure();
         articleIds = *all;
     }
 
@@ -69,7 +72,7 @@ Result<ExportSet> ExportSet::collect(const LibraryStore &library, const ExportSc
     // costs the same as a few clicks.
     Result<QHash<qint64, QList<Highlight>>> highlights = annotations.allHighlights();
     if (!highlights)
-        return ResultError(highlights.error());
+        return highlights.failure();
     QList<qint64> chosen;
     QHash<qint64, QList<ExportHighlight>> kept;
     for (qint64 articleId : std::as_const(articleIds)) {
@@ -101,7 +104,7 @@ Result<ExportSet> ExportSet::collect(const LibraryStore &library, const ExportSc
     }
     Result<QList<Article>> articles = library.articles(chosen);
     if (!articles)
-        return ResultError(articles.error());
+        return articles.failure();
     for (Article &article : *articles) {
         ExportArticle entry;
         entry.highlights = kept.value(article.id);

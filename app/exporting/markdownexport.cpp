@@ -232,7 +232,7 @@ Result<int> writeMarkdownFolder(const QString &folder, const ExportSet &set)
     int written = 0;
     for (const auto &[name, bytes] : markdownPerArticle(set)) {
         if (auto done = writeAtomically(QDir(folder).filePath(name), bytes); !done)
-            return ResultError(done.error());
+            return done.failure();
         ++written;
     }
     return written;

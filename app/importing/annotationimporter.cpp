@@ -173,7 +173,7 @@ public:
             Result<QList<qint64>> articles
                 = articlesForSource(target.value(u"source"_s).toString(), id);
             if (!articles)
-                return ResultError(articles.error());
+                return articles.failure();
             item.articles = *articles;
             incoming.append(item);
         }
@@ -184,7 +184,7 @@ public:
     {
         Result<ZipReader> zip = ZipReader::open(bytes);
         if (!zip)
-            return ResultError(zip.error());
+            return zip.failure();
         Result<QByteArray> project = zip->read(u"project.qde"_s);
         if (!project)
             return ResultError(
@@ -273,7 +273,7 @@ public:
             QList<qint64> articles;
             Result<QList<qint64>> byTitle = m_library.articlesWithTitle(source.name);
             if (!byTitle)
-                return ResultError(byTitle.error());
+                return byTitle.failure();
             for (qint64 id : std::as_const(*byTitle)) {
                 Result<Article> article = m_library.article(id);
                 if (article && article->body() == text)
@@ -311,7 +311,7 @@ public:
     {
         Result<QStringList> names = AnnotationService::splitTagPath(path);
         if (!names)
-            return ResultError(names.error());
+            return names.failure();
         return m_store.ensureTagPath(*names);
     }
 
@@ -327,7 +327,7 @@ public:
         const qint64 articleId = item.articles.front();
         Result<Article> article = m_library.article(articleId);
         if (!article)
-            return ResultError(article.error());
+            return article.failure();
         const QString body = article->body();
         TextAnchor wanted;
         wanted.exact = item.exact;
@@ -366,7 +366,7 @@ public:
         // The same highlight already here: add what it lacks, create nothing.
         Result<QList<Highlight>> existing = m_store.highlightsOf(articleId);
         if (!existing)
-            return ResultError(existing.error());
+            return existing.failure();
         for (Highlight present : std::as_const(*existing)) {
             if (present.anchor.start == highlight.anchor.start
                 && present.anchor.end == highlight.anchor.end
@@ -395,7 +395,7 @@ public:
         highlight.modified = item.modified.isValid() ? item.modified : highlight.created;
         Result<qint64> inserted = m_store.insertHighlight(highlight);
         if (!inserted)
-            return ResultError(inserted.error());
+            return inserted.failure();
         ++report.added;
         return {};
     }
@@ -444,12 +444,12 @@ Result<AnnotationImportReport> AnnotationImporter::importFile(
         if (cancel && cancel->load())
             return ResultError(tr("Import cancelled; nothing was imported."));
         if (auto placed = importer.place(incoming->at(done), report); !placed)
-            return ResultError(placed.error()); // rolled back whole
+            return placed.failure(); // rolled back whole
         if (progress && (done % 200 == 0 || done + 1 == total))
             progress(done + 1, total);
     }
     if (auto committed = transaction.commit(); !committed)
-        return ResultError(committed.error());
+        return committed.failure();
     report.problems = importer.m_problems;
     return report;
 }

@@ -1,6 +1,6 @@
 #include "librarystore.h"
-#include "annotation/annotationstore.h"
 #include "ftsquery.h"
+#include "libraryhooks.h"
 #include "schema.h"
 #include "sqlhelpers.h"
 
@@ -170,7 +170,7 @@ Result<std::unique_ptr<LibraryStore>> LibraryStore::open(const QString &path, Op
         }
     }
     if (auto ready = store->initialise(existed && info.size() > 0); !ready)
-        return ResultError(ready.error());
+        return ready.failure();
     return store;
 }
 
@@ -225,7 +225,7 @@ Result<void> LibraryStore::initialise(bool fileExisted)
     if (auto known = identify(fileExisted, version); !known)
         return known;
     if (auto wal = Sql::scalar(m_connection, u"PRAGMA journal_mode = WAL"_s); !wal)
-        return ResultError(wal.error());
+        return wal.failure();
     // A 32 MB page cache keeps the indexes of a large library in memory during imports.
     for (const QString &pragma : { u"PRAGMA foreign_keys = ON"_s, u"PRAGMA synchronous = NORMAL"_s,
              u"PRAGMA temp_store = MEMORY"_s, u"PRAGMA cache_size = -32768"_s }) {
@@ -250,7 +250,7 @@ Result<QSqlQuery> LibraryStore::prepared(const QString &sql) const
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     query.setForwardOnly(true);
     if (auto ready = Sql::prepare(query, sql); !ready)
-        return ResultError(ready.error());
+        return ready.failure();
     return query;
 }
 
@@ -268,7 +268,7 @@ Result<LibraryStore::Upserted> LibraryStore::upsertArticle(const Article &articl
     if (!upserted)
         return upserted;
     if (auto committed = transaction.commit(); !committed)
-        return ResultError(committed.error());
+        return committed.failure();
     return upserted;
 }
 
@@ -284,12 +284,12 @@ Result<LibraryStore::Upserted> LibraryStore::upsertInside(const Article &article
     Result<QSqlQuery *> bySource = cached(
         u"SELECT id, content_hash FROM articles WHERE source_path = ? AND source_index = ?"_s);
     if (!bySource)
-        return ResultError(bySource.error());
+        return bySource.failure();
     QSqlQuery &find = **bySource;
     find.bindValue(0, article.sourcePath);
     find.bindValue(1, article.sourceIndex);
     if (auto ran = Sql::exec(find); !ran)
-        return ResultError(ran.error());
+        return ran.failure();
     qint64 existingId = 0;
     if (find.next()) {
         existingId = find.value(0).toLongLong();
@@ -302,11 +302,11 @@ Result<LibraryStore::Upserted> LibraryStore::upsertInside(const Article &article
         Result<QSqlQuery *> byHash
             = cached(u"SELECT id FROM articles WHERE content_hash = ? LIMIT 1"_s);
         if (!byHash)
-            return ResultError(byHash.error());
+            return byHash.failure();
         QSqlQuery &duplicate = **byHash;
         duplicate.bindValue(0, article.contentHash);
         if (auto ran = Sql::exec(duplicate); !ran)
-            return ResultError(ran.error());
+            return ran.failure();
         if (duplicate.next()) {
             const qint64 id = duplicate.value(0).toLongLong();
             duplicate.finish();
@@ -337,7 +337,7 @@ Result<LibraryStore::Upserted> LibraryStore::upsertInside(const Article &article
                  "site=?, url=?, raw_header=?, kinds=?, words=?, source_label=?, "
                  "updated_at=? WHERE id=?"_s);
     if (!write)
-        return ResultError(write.error());
+        return write.failure();
     QSqlQuery &query = **write;
     int index = 0;
     for (const QVariant &value : values)
@@ -352,7 +352,7 @@ Result<LibraryStore::Upserted> LibraryStore::upsertInside(const Article &article
         query.bindValue(index++, existingId);
     }
     if (auto ran = Sql::exec(query); !ran)
-        return ResultError(ran.error());
+        return ran.failure();
     const qint64 id = existingId != 0 ? existingId : query.lastInsertId().toLongLong();
 
     const QString body = article.body();
@@ -365,14 +365,14 @@ Result<LibraryStore::Upserted> LibraryStore::upsertInside(const Article &article
             return ResultError(!old ? old.error() : unindex.error());
         (*old)->bindValue(0, id);
         if (auto ran = Sql::exec(**old); !ran)
-            return ResultError(ran.error());
+            return ran.failure();
         if ((*old)->next()) {
             (*unindex)->bindValue(0, id);
             (*unindex)->bindValue(1, (*old)->value(0));
             (*unindex)->bindValue(2, (*old)->value(1));
             (*old)->finish();
             if (auto ran = Sql::exec(**unindex); !ran)
-                return ResultError(ran.error());
+                return ran.failure();
         } else {
             (*old)->finish();
         }
@@ -389,20 +389,14 @@ Result<LibraryStore::Upserted> LibraryStore::upsertInside(const Article &article
         query->bindValue(1, article.title);
         query->bindValue(2, body);
         if (auto ran = Sql::exec(*query); !ran)
-            return ResultError(ran.error());
+            return ran.failure();
     }
     if (existingId != 0) {
-        // The text changed under the user's highlights: place each again, in this transaction.
-        if (auto placed = AnnotationStore(*this).reanchor(id, body); !placed)
-            return ResultError(placed.error());
-        // Who is quoted may have changed too: the speaker indexer looks at it again.
-        QSqlQuery stale(QSqlDatabase::database(m_connection));
-        if (auto ready = Sql::prepare(stale, u"DELETE FROM quote_scans WHERE article_id = ?"_s);
-            !ready)
-            return ResultError(ready.error());
-        stale.addBindValue(id);
-        if (auto ran = Sql::exec(stale); !ran)
-            return ResultError(ran.error());
+        // Data derived from the text (highlights, who is quoted) follows it in this transaction.
+        for (const LibraryHooks::TextChanged &hook : LibraryHooks::textChanged()) {
+            if (auto followed = hook(*this, id, body); !followed)
+                return followed.failure();
+        }
     }
     return Upserted { id, existingId != 0 ? UpsertOutcome::Updated : UpsertOutcome::Inserted };
 }
@@ -444,11 +438,11 @@ Result<Article> LibraryStore::article(qint64 id) const
     Result<QSqlQuery> queryStatement
         = prepared(u"SELECT "_s + s_articleColumns + u" WHERE a.id = ?"_s);
     if (!queryStatement)
-        return ResultError(queryStatement.error());
+        return queryStatement.failure();
     QSqlQuery &query = *queryStatement;
     query.bindValue(0, id);
     if (auto ran = Sql::exec(query); !ran)
-        return ResultError(ran.error());
+        return ran.failure();
     if (!query.next())
         return ResultError(tr("The article is no longer in the library."));
     return articleFrom(query);
@@ -462,11 +456,11 @@ Result<QList<Article>> LibraryStore::articles(const QList<qint64> &ids) const
         Result<QSqlQuery> statement = prepared(u"SELECT "_s + s_articleColumns
             + u" WHERE a.id IN ("_s + placeholders(slice.size()) + u')');
         if (!statement)
-            return ResultError(statement.error());
+            return statement.failure();
         for (qsizetype i = 0; i < slice.size(); ++i)
             statement->bindValue(int(i), slice.at(i));
         if (auto ran = Sql::exec(*statement); !ran)
-            return ResultError(ran.error());
+            return ran.failure();
         while (statement->next()) {
             Article article = articleFrom(*statement);
             found.insert(article.id, std::move(article));
@@ -485,12 +479,12 @@ Result<QList<qint64>> LibraryStore::idList(const QString &sql, const QVariantLis
 {
     Result<QSqlQuery> statement = prepared(sql);
     if (!statement)
-        return ResultError(statement.error());
+        return statement.failure();
     QSqlQuery &query = *statement;
     for (int i = 0; i < values.size(); ++i)
         query.bindValue(i, values.at(i));
     if (auto ran = Sql::exec(query); !ran)
-        return ResultError(ran.error());
+        return ran.failure();
     QList<qint64> ids;
     while (query.next())
         ids.append(query.value(0).toLongLong());
@@ -533,22 +527,32 @@ Result<QList<qint64>> LibraryStore::rankedMatches(const QString &match) const
     return ranked;
 }
 
+Result<SqlFragment> LibraryStore::filterFragment(const ArticleFilter &filter) const
+{
+    // The library's own kinds first; the others belong to the layers that registered them.
+    if (filter.kind == u"site"_s) {
+        return SqlFragment { u"a.source_label = ? COLLATE NOCASE"_s, filter.values.mid(0, 1) };
+    }
+    for (const LibraryHooks::Filter &hook : LibraryHooks::filters()) {
+        if (std::optional<Result<SqlFragment>> answered = hook(filter))
+            return *answered;
+    }
+    return ResultError(tr("Gloss cannot filter articles by “%1”.").arg(filter.kind),
+        ErrorKind::InvalidInput);
+}
+
 Result<QList<qint64>> LibraryStore::articleIds(const ArticleQuery &articleQuery) const
 {
     const QString match = FtsQuery::fromUserText(articleQuery.text);
     // The panels' filters (a tag, a speaker) narrow whatever the query finds.
     QStringList filters;
     QVariantList values;
-    if (!articleQuery.tagIds.isEmpty()) {
-        filters.append(u"a.id IN (SELECT h.article_id FROM highlights h JOIN highlight_tags t "
-                       "ON t.highlight_id = h.id WHERE t.tag_id IN (%1))"_s.arg(
-                           placeholders(articleQuery.tagIds.size())));
-        for (qint64 tagId : articleQuery.tagIds)
-            values.append(tagId);
-    }
-    if (!articleQuery.speaker.isNull()) {
-        filters.append(u"a.id IN (SELECT article_id FROM quote_speakers WHERE speaker = ?)"_s);
-        values.append(articleQuery.speaker);
+    for (const ArticleFilter &filter : articleQuery.filters) {
+        Result<SqlFragment> fragment = filterFragment(filter);
+        if (!fragment)
+            return fragment.failure();
+        filters.append(u'(' + fragment->sql + u')');
+        values += fragment->values;
     }
     const QString filter = filters.join(u" AND "_s);
     if (match.isEmpty()) {
@@ -557,28 +561,39 @@ Result<QList<qint64>> LibraryStore::articleIds(const ArticleQuery &articleQuery)
                 + orderClause(articleQuery),
             values);
     }
-    // Articles match by their own text or by the text and notes of their highlights.
-    const QString byHighlights = u"SELECT article_id FROM highlights WHERE id IN (SELECT rowid "
-                                 "FROM highlights_fts WHERE highlights_fts MATCH ?)"_s;
+    // Articles match by their own text, and by what the layers above keep of them (the text
+    // and notes of their highlights).
+    QStringList extraSources;
+    QVariantList extraValues;
+    for (const LibraryHooks::TextMatch &hook : LibraryHooks::textMatches()) {
+        const SqlFragment fragment = hook(match);
+        extraSources.append(fragment.sql);
+        extraValues += fragment.values;
+    }
     if (articleQuery.sort == ArticleSort::Relevance) {
         Result<QList<qint64>> ranked = rankedMatches(match);
-        Result<QList<qint64>> annotated = idList(byHighlights, { match });
-        if (!ranked || !annotated)
-            return !ranked ? ranked : annotated;
+        if (!ranked)
+            return ranked;
         QSet<qint64> seen(ranked->cbegin(), ranked->cend());
-        for (qint64 id : std::as_const(*annotated)) {
-            if (!seen.contains(id)) {
-                seen.insert(id);
-                ranked->append(id);
+        if (!extraSources.isEmpty()) {
+            Result<QList<qint64>> annotated
+                = idList(extraSources.join(u" UNION "_s), extraValues);
+            if (!annotated)
+                return annotated;
+            for (qint64 id : std::as_const(*annotated)) {
+                if (!seen.contains(id)) {
+                    seen.insert(id);
+                    ranked->append(id);
+                }
             }
         }
         if (filter.isEmpty())
             return ranked;
-        Result<QList<qint64>> tagged
+        Result<QList<qint64>> narrowed
             = idList(u"SELECT a.id FROM articles a WHERE "_s + filter, values);
-        if (!tagged)
-            return tagged;
-        const QSet<qint64> allowed(tagged->cbegin(), tagged->cend());
+        if (!narrowed)
+            return narrowed;
+        const QSet<qint64> allowed(narrowed->cbegin(), narrowed->cend());
         QList<qint64> filtered;
         for (qint64 id : std::as_const(*ranked)) {
             if (allowed.contains(id))
@@ -586,12 +601,15 @@ Result<QList<qint64>> LibraryStore::articleIds(const ArticleQuery &articleQuery)
         }
         return filtered;
     }
-    QVariantList all { match, match };
+    QVariantList all { match };
+    all += extraValues;
     all += values;
-    return idList(u"SELECT a.id FROM articles a WHERE (a.id IN (SELECT rowid FROM articles_fts "
-                  "WHERE articles_fts MATCH ?) OR a.id IN ("_s
-            + byHighlights + u"))"_s + (filter.isEmpty() ? QString() : u" AND "_s + filter)
-            + u" ORDER BY "_s + orderClause(articleQuery),
+    QString matching = u"a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"_s;
+    for (const QString &source : std::as_const(extraSources))
+        matching += u" OR a.id IN ("_s + source + u')';
+    return idList(u"SELECT a.id FROM articles a WHERE ("_s + matching + u')'
+            + (filter.isEmpty() ? QString() : u" AND "_s + filter) + u" ORDER BY "_s
+            + orderClause(articleQuery),
         all);
 }
 
@@ -612,12 +630,12 @@ Result<QList<ArticleSummary>> LibraryStore::summaries(
             = prepared(u"SELECT id, title, date, source_label, words FROM articles WHERE id IN ("_s
                 + placeholders(slice.size()) + u')');
         if (!queryStatement)
-            return ResultError(queryStatement.error());
+            return queryStatement.failure();
         QSqlQuery &query = *queryStatement;
         for (qsizetype i = 0; i < slice.size(); ++i)
             query.bindValue(int(i), slice.at(i));
         if (auto ran = Sql::exec(query); !ran)
-            return ResultError(ran.error());
+            return ran.failure();
         while (query.next()) {
             const ArticleSummary summary = summaryFrom(query);
             found.insert(summary.id, summary);
@@ -629,7 +647,7 @@ Result<QList<ArticleSummary>> LibraryStore::summaries(
                        "articles_fts WHERE articles_fts MATCH ? AND rowid IN ("_s
                 + placeholders(slice.size()) + u')');
         if (!snippetsStatement)
-            return ResultError(snippetsStatement.error());
+            return snippetsStatement.failure();
         QSqlQuery &snippets = *snippetsStatement;
         snippets.bindValue(0, QString(QChar(FtsQuery::SnippetStart)));
         snippets.bindValue(1, QString(QChar(FtsQuery::SnippetEnd)));
@@ -637,7 +655,7 @@ Result<QList<ArticleSummary>> LibraryStore::summaries(
         for (qsizetype i = 0; i < slice.size(); ++i)
             snippets.bindValue(int(i) + 3, slice.at(i));
         if (auto ran = Sql::exec(snippets); !ran)
-            return ResultError(ran.error());
+            return ran.failure();
         while (snippets.next()) {
             auto it = found.find(snippets.value(0).toLongLong());
             if (it != found.end())
@@ -660,10 +678,10 @@ Result<QList<SearchHit>> LibraryStore::search(const QString &queryText, int limi
         return ResultError(tr("The search has no words to look for."));
     Result<QList<qint64>> ranked = rankedMatches(match);
     if (!ranked)
-        return ResultError(ranked.error());
+        return ranked.failure();
     Result<QList<ArticleSummary>> found = summaries(ranked->mid(0, limit), queryText);
     if (!found)
-        return ResultError(found.error());
+        return found.failure();
     QList<SearchHit> hits;
     double position = 0;
     for (const ArticleSummary &summary : std::as_const(*found))
@@ -700,7 +718,7 @@ Result<int> LibraryStore::articleCount() const
 {
     const Result<QVariant> count = Sql::scalar(m_connection, u"SELECT count(*) FROM articles"_s);
     if (!count)
-        return ResultError(count.error());
+        return count.failure();
     return count->toInt();
 }
 
@@ -710,10 +728,10 @@ Result<LibraryStats> LibraryStore::stats() const
         = prepared(u"SELECT count(*), coalesce(sum(words), 0), count(DISTINCT source_path), "
                    "sum(date IS NULL), min(date), max(date) FROM articles"_s);
     if (!queryStatement)
-        return ResultError(queryStatement.error());
+        return queryStatement.failure();
     QSqlQuery &query = *queryStatement;
     if (auto ran = Sql::exec(query); !ran)
-        return ResultError(ran.error());
+        return ran.failure();
     LibraryStats stats;
     if (query.next()) {
         stats.articles = query.value(0).toInt();
@@ -724,12 +742,11 @@ Result<LibraryStats> LibraryStore::stats() const
         stats.newest = QDate::fromString(query.value(5).toString(), Qt::ISODate);
     }
     query.finish();
-    const Result<QVariant> highlights
-        = Sql::scalar(m_connection, u"SELECT count(*) FROM highlights"_s);
-    const Result<QVariant> tags = Sql::scalar(m_connection, u"SELECT count(*) FROM tags"_s);
-    if (!highlights || !tags)
-        return ResultError(!highlights ? highlights.error() : tags.error());
-    stats.highlights = highlights->toInt();
-    stats.tags = tags->toInt();
+    for (const LibraryHooks::Counter &counter : LibraryHooks::counters()) {
+        const Result<QVariant> value = Sql::scalar(m_connection, counter.sql);
+        if (!value)
+            return value.failure();
+        stats.counts.append({ counter.name, value->toLongLong() });
+    }
     return stats;
 }

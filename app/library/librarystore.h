@@ -2,6 +2,7 @@
 
 #include "article/article.h"
 #include "core/result.h"
+#include "libraryhooks.h"
 #include "sqlhelpers.h"
 
 #include <QList>
@@ -19,10 +20,8 @@ struct ArticleQuery
     QString text; ///< what the user typed; empty lists every article
     ArticleSort sort = ArticleSort::Date;
     Qt::SortOrder order = Qt::DescendingOrder;
-    /// When set, only articles with a highlight carrying one of these tags.
-    QList<qint64> tagIds;
-    /// When not null, only articles quoting this speaker.
-    QString speaker;
+    /// Every filter narrows the list (tags, a speaker, a site, …); see ArticleFilter.
+    QList<ArticleFilter> filters;
 };
 
 struct SearchHit
@@ -39,8 +38,16 @@ struct LibraryStats
     int undated = 0;
     QDate oldest;
     QDate newest;
-    int highlights = 0;
-    int tags = 0;
+    /// Figures the layers above add (highlights, tags, …), by name, in registration order.
+    QList<QPair<QString, qint64>> counts;
+    qint64 count(const QString &name) const
+    {
+        for (const auto &[key, value] : counts) {
+            if (key == name)
+                return value;
+        }
+        return 0;
+    }
 };
 
 /// The one SQLite file that holds a user's library. Each instance owns its own connection and
@@ -114,6 +121,7 @@ private:
         const QString &sql, const QVariantList &values) const;
     /// Every article matching an FTS5 expression, best first (see setFullRankingLimit).
     [[nodiscard]] Result<QList<qint64>> rankedMatches(const QString &match) const;
+    [[nodiscard]] Result<SqlFragment> filterFragment(const ArticleFilter &filter) const;
 
     QString m_path;
     QString m_connection;

@@ -9,11 +9,48 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString reason(const QSqlError &error)
+// SQLite's primary result codes (the low byte of an extended code), as QSQLITE reports them.
+constexpr int SqliteBusy = 5;
+constexpr int SqliteLocked = 6;
+constexpr int SqliteReadOnly = 8;
+constexpr int SqliteCorrupt = 11;
+constexpr int SqliteFull = 13;
+constexpr int SqliteCannotOpen = 14;
+constexpr int SqliteConstraint = 19;
+constexpr int SqliteNotADatabase = 26;
+
+ErrorKind kindOf(const QSqlError &error)
+{
+    bool numeric = false;
+    const int code = error.nativeErrorCode().toInt(&numeric);
+    if (!numeric)
+        return ErrorKind::Database;
+    switch (code & 0xff) {
+    case SqliteBusy:
+    case SqliteLocked:
+        return ErrorKind::Busy;
+    case SqliteReadOnly:
+        return ErrorKind::ReadOnly;
+    case SqliteCorrupt:
+    case SqliteNotADatabase:
+        return ErrorKind::Damaged;
+    case SqliteConstraint:
+        return ErrorKind::Conflict;
+    case SqliteFull:
+    case SqliteCannotOpen:
+        return ErrorKind::Io;
+    default:
+        return ErrorKind::Database;
+    }
+}
+
+ResultError reason(const QSqlError &error)
 {
     const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
-    return QCoreApplication::translate("Sql", "The library could not be read or written (%1).")
-        .arg(text);
+    return ResultError(
+        QCoreApplication::translate("Sql", "The library could not be read or written (%1).")
+            .arg(text),
+        kindOf(error));
 }
 
 } // namespace
@@ -23,14 +60,14 @@ namespace Sql {
 Result<void> prepare(QSqlQuery &query, const QString &statement)
 {
     if (!query.prepare(statement))
-        return ResultError(reason(query.lastError()));
+        return reason(query.lastError());
     return {};
 }
 
 Result<void> exec(QSqlQuery &query)
 {
     if (!query.exec())
-        return ResultError(reason(query.lastError()));
+        return reason(query.lastError());
     return {};
 }
 
@@ -47,9 +84,9 @@ Result<QVariant> scalar(const QString &connection, const QString &statement)
     QSqlQuery query(QSqlDatabase::database(connection, false));
     query.setForwardOnly(true);
     if (auto prepared = prepare(query, statement); !prepared)
-        return ResultError(prepared.error());
+        return prepared.failure();
     if (auto ran = exec(query); !ran)
-        return ResultError(ran.error());
+        return ran.failure();
     if (!query.next())
         return QVariant();
     return query.value(0);
@@ -61,11 +98,11 @@ Result<QSqlQuery> query(
     QSqlQuery query(QSqlDatabase::database(connection, false));
     query.setForwardOnly(true);
     if (auto prepared = prepare(query, statement); !prepared)
-        return ResultError(prepared.error());
+        return prepared.failure();
     for (int i = 0; i < values.size(); ++i)
         query.bindValue(i, values.at(i));
     if (auto ran = exec(query); !ran)
-        return ResultError(ran.error());
+        return ran.failure();
     return query;
 }
 
@@ -74,7 +111,7 @@ Result<QList<qint64>> ids(
 {
     Result<QSqlQuery> rows = query(connection, statement, values);
     if (!rows)
-        return ResultError(rows.error());
+        return rows.failure();
     QList<qint64> result;
     while (rows->next())
         result.append(rows->value(0).toLongLong());
@@ -109,7 +146,7 @@ Result<QSqlQuery *> StatementCache::prepared(const QString &statement)
     auto query = std::make_unique<QSqlQuery>(QSqlDatabase::database(m_connection, false));
     query->setForwardOnly(true);
     if (auto ready = Sql::prepare(*query, statement); !ready)
-        return ResultError(ready.error());
+        return ready.failure();
     QSqlQuery *made = query.get();
     m_statements.emplace(statement, std::move(query));
     return made;
@@ -124,7 +161,7 @@ Result<QSqlQuery *> StatementCache::run(const QString &statement, const QVariant
     for (int i = 0; i < values.size(); ++i)
         (*query)->bindValue(i, values.at(i));
     if (auto ran = Sql::exec(**query); !ran)
-        return ResultError(ran.error());
+        return ran.failure();
     return query;
 }
 

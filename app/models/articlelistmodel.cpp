@@ -1,4 +1,6 @@
 #include "articlelistmodel.h"
+#include "annotation/annotationhooks.h"
+#include "quotes/quotehooks.h"
 #include "library/ftsquery.h"
 
 #include <QLocale>
@@ -175,18 +177,29 @@ void ArticleListModel::setQueryText(const QString &text)
 
 void ArticleListModel::setTagFilter(const QList<qint64> &tagIds)
 {
-    if (tagIds == m_query.tagIds)
+    if (tagIds == m_tagFilter)
         return;
-    m_query.tagIds = tagIds;
+    m_tagFilter = tagIds;
+    updateFilters();
     reload();
 }
 
 void ArticleListModel::setSpeakerFilter(const QString &speaker)
 {
-    if (speaker == m_query.speaker && speaker.isNull() == m_query.speaker.isNull())
+    if (speaker == m_speakerFilter && speaker.isNull() == m_speakerFilter.isNull())
         return;
-    m_query.speaker = speaker;
+    m_speakerFilter = speaker;
+    updateFilters();
     reload();
+}
+
+void ArticleListModel::updateFilters()
+{
+    m_query.filters.clear();
+    if (!m_tagFilter.isEmpty())
+        m_query.filters.append(AnnotationHooks::tagFilter(m_tagFilter));
+    if (!m_speakerFilter.isNull())
+        m_query.filters.append(QuoteHooks::speakerFilter(m_speakerFilter));
 }
 
 void ArticleListModel::refresh()

@@ -34,10 +34,10 @@ public:
     void setQueryText(const QString &text);
     /// Only articles with a highlight carrying one of these tags; empty shows all.
     void setTagFilter(const QList<qint64> &tagIds);
-    QList<qint64> tagFilter() const { return m_query.tagIds; }
+    QList<qint64> tagFilter() const { return m_tagFilter; }
     /// Only the articles quoting this speaker; a null string lists all.
     void setSpeakerFilter(const QString &speaker);
-    QString speakerFilter() const { return m_query.speaker; }
+    QString speakerFilter() const { return m_speakerFilter; }
     /// Reloads from the store, keeping query and order (after an import).
     void refresh();
 
@@ -59,10 +59,13 @@ Q_SIGNALS:
 
 private:
     void reload();
+    void updateFilters();
     bool loadRows(int count);
 
     const LibraryStore *m_store;
     ArticleQuery m_query;
+    QList<qint64> m_tagFilter;
+    QString m_speakerFilter;
     QList<qint64> m_ids;
     QList<ArticleSummary> m_rows;
     QString m_lastError;

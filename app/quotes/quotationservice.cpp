@@ -22,7 +22,7 @@ Result<QuoteAnalysis> QuotationService::analysis(qint64 articleId, const QString
     QuoteAnalysis result = QuoteDetector::analyse(body);
     Result<QHash<QString, QString>> corrections = m_store.corrections(articleId);
     if (!corrections)
-        return ResultError(corrections.error());
+        return corrections.failure();
     QuoteDetector::applyCorrections(result, *corrections);
     return result;
 }
@@ -32,7 +32,7 @@ Result<void> QuotationService::indexArticle(
 {
     Result<QHash<QString, QString>> corrections = store.corrections(articleId);
     if (!corrections)
-        return ResultError(corrections.error());
+        return corrections.failure();
     QuoteDetector::applyCorrections(detected, *corrections);
     return store.storeSpeakers(articleId, detected.speakers);
 }
@@ -42,10 +42,10 @@ Result<QuotationService::Change> QuotationService::changeFor(
 {
     Result<QHash<QString, QString>> before = m_store.corrections(articleId);
     if (!before)
-        return ResultError(before.error());
+        return before.failure();
     Result<Article> article = m_library->article(articleId);
     if (!article)
-        return ResultError(article.error());
+        return article.failure();
     Change change;
     change.articleId = articleId;
     change.detected = QuoteDetector::analyse(article->body());
@@ -123,10 +123,10 @@ Result<void> QuotationService::correctSpeaker(
         return ResultError(tr("Choose a quotation to give a speaker."));
     Result<QString> name = checkedName(speaker);
     if (!name)
-        return ResultError(name.error());
+        return name.failure();
     Result<Change> change = changeFor(articleId, quotes);
     if (!change)
-        return ResultError(change.error());
+        return change.failure();
     return perform({ *change }, *name,
         name->isEmpty() ? tr("Clear Speaker") : tr("Set Speaker to %1").arg(*name), articleId);
 }
@@ -135,18 +135,18 @@ Result<int> QuotationService::renameSpeaker(const QString &from, const QString &
 {
     Result<QString> name = checkedName(to);
     if (!name)
-        return ResultError(name.error());
+        return name.failure();
     if (*name == from)
         return 0;
     Result<QList<qint64>> articles = m_store.articlesQuoting(from);
     if (!articles)
-        return ResultError(articles.error());
+        return articles.failure();
     QList<Change> changes;
     int quotations = 0;
     for (qint64 articleId : std::as_const(*articles)) {
         Result<Change> change = changeFor(articleId, {}, from);
         if (!change)
-            return ResultError(change.error());
+            return change.failure();
         if (!change->quotes.isEmpty()) {
             quotations += int(change->quotes.size());
             changes.append(std::move(*change));
@@ -157,6 +157,6 @@ Result<int> QuotationService::renameSpeaker(const QString &from, const QString &
     const QString text = name->isEmpty() ? tr("Clear Speaker %1").arg(from)
                                          : tr("Rename Speaker %1 to %2").arg(from, *name);
     if (auto performed = perform(changes, *name, text, 0); !performed)
-        return ResultError(performed.error());
+        return performed.failure();
     return quotations;
 }

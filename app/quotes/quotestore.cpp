@@ -18,7 +18,7 @@ Result<QHash<QString, QString>> QuoteStore::corrections(qint64 articleId) const
     Result<QSqlQuery *> query = m_statements.run(
         u"SELECT quote, speaker FROM speaker_corrections WHERE article_id = ?"_s, { articleId });
     if (!query)
-        return ResultError(query.error());
+        return query.failure();
     QHash<QString, QString> result;
     while ((*query)->next())
         result.insert((*query)->value(0).toString(), (*query)->value(1).toString());
@@ -35,7 +35,7 @@ Result<void> QuoteStore::setCorrection(
         { articleId, Sql::text(quote), Sql::text(speaker),
             QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) });
     if (!query)
-        return ResultError(query.error());
+        return query.failure();
     return {};
 }
 
@@ -45,7 +45,7 @@ Result<void> QuoteStore::removeCorrection(qint64 articleId, const QString &quote
         u"DELETE FROM speaker_corrections WHERE article_id = ? AND quote = ?"_s,
         { articleId, Sql::text(quote) });
     if (!query)
-        return ResultError(query.error());
+        return query.failure();
     return {};
 }
 
@@ -55,20 +55,20 @@ Result<void> QuoteStore::storeSpeakers(qint64 articleId, const QList<Speaker> &s
     if (auto cleared
         = m_statements.run(u"DELETE FROM quote_speakers WHERE article_id = ?"_s, { articleId });
         !cleared)
-        return ResultError(cleared.error());
+        return cleared.failure();
     for (const Speaker &speaker : speakers) {
         if (auto stored = m_statements.run(
                 u"INSERT INTO quote_speakers (article_id, speaker, quotations) VALUES (?, ?, ?)"_s,
                 { articleId, Sql::text(speaker.name), speaker.quotations });
             !stored)
-            return ResultError(stored.error());
+            return stored.failure();
     }
     Result<QSqlQuery *> scanned = m_statements.run(
         u"INSERT INTO quote_scans (article_id, detector) VALUES (?, ?) ON CONFLICT(article_id) "
         "DO UPDATE SET detector = excluded.detector"_s,
         { articleId, QuoteDetector::Version });
     if (!scanned)
-        return ResultError(scanned.error());
+        return scanned.failure();
     return {};
 }
 
@@ -87,7 +87,7 @@ Result<int> QuoteStore::articlesToIndexCount() const
         "(SELECT count(*) FROM quote_scans WHERE detector = ?)"_s,
         { QuoteDetector::Version });
     if (!query)
-        return ResultError(query.error());
+        return query.failure();
     return query->next() ? query->value(0).toInt() : 0;
 }
 
@@ -97,7 +97,7 @@ Result<QList<SpeakerSummary>> QuoteStore::speakers() const
         u"SELECT speaker, sum(quotations), count(*) FROM quote_speakers GROUP BY speaker "
         "ORDER BY sum(quotations) DESC, speaker"_s);
     if (!query)
-        return ResultError(query.error());
+        return query.failure();
     QList<SpeakerSummary> result;
     while (query->next()) {
         result.append(

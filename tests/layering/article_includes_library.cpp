@@ -1,0 +1,2 @@
+// Must not compile: articles are parsed without knowing the library that stores them.
+#include "library/librarystore.h"
