@@ -1,6 +1,7 @@
 #include "cli/commandline.h"
 #include "cli/layers.h"
 #include "importing/samples.h"
+#include "library/library.h"
 #include "library/librarystore.h"
 #include "mainwindow.h"
 
@@ -68,16 +69,16 @@ int runWindow(int argc, char *argv[])
     const QString path = parser.isSet(library)
         ? parser.value(library)
         : settings.value(u"library/lastPath"_s, CommandLine::defaultLibraryPath()).toString();
-    Result<std::unique_ptr<LibraryStore>> store = LibraryStore::open(path);
-    if (!store) {
-        QMessageBox::critical(nullptr, QApplication::translate("main", "Gloss"), store.error());
+    Result<std::unique_ptr<Library>> opened = Library::open(path);
+    if (!opened) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "Gloss"), opened.error());
         return 1;
     }
-    if ((*store)->isNew())
-        Samples::importInto(**store);
-    settings.setValue(u"library/lastPath"_s, (*store)->path());
+    if ((*opened)->isNew())
+        Samples::importInto((*opened)->writer());
+    settings.setValue(u"library/lastPath"_s, (*opened)->path());
 
-    MainWindow window(std::move(*store));
+    MainWindow window(std::move(*opened));
     window.show();
     const QStringList files = parser.positionalArguments();
     if (!files.isEmpty())

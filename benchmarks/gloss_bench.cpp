@@ -1,5 +1,7 @@
 #include "quotes/quotehooks.h"
 #include "cli/layers.h"
+#include "library/library.h"
+#include "library/librarywriter.h"
 // Measures the foundation's performance goals. Run: scripts/bench [--articles N] [--keep DIR]
 // Heavy steps run in child processes of this binary so each reports its own peak memory.
 #include "annotation/annotationservice.h"
@@ -167,14 +169,15 @@ void generateCorpus(const QString &folder, int count)
 
 int childImport(const QString &library, const QString &folder)
 {
-    auto store = LibraryStore::open(library);
+    // As `gloss import` does: the command line writes on its own thread.
+    auto store = Library::open(library, LibraryStore::OpenMode::CreateIfMissing, Library::Writing::Inline);
     if (!store) {
         out() << "error " << store.error() << '\n';
         return 1;
     }
     QElapsedTimer timer;
     timer.start();
-    const ImportSummary summary = Importer(**store).run({ folder });
+    const ImportSummary summary = Importer((*store)->writer()).run({ folder });
     const qint64 elapsed = timer.elapsed();
     out() << "result " << elapsed << ' ' << peakMemoryKiB() << ' ' << summary.imported << ' '
           << summary.failed << '\n';
@@ -183,7 +186,7 @@ int childImport(const QString &library, const QString &folder)
 
 int childWindow(const QString &library, QElapsedTimer &sinceStart)
 {
-    auto store = LibraryStore::open(library, LibraryStore::OpenMode::MustExist);
+    auto store = Library::open(library, LibraryStore::OpenMode::MustExist);
     if (!store) {
         out() << "error " << store.error() << '\n';
         return 1;
@@ -336,12 +339,12 @@ void benchAnnotations(const QString &work)
     const QString path = work + u"/annotations.sqlite"_s;
     for (const QString &suffix : { QString(), u"-wal"_s, u"-shm"_s })
         QFile::remove(path + suffix);
-    auto opened = LibraryStore::open(path);
+    auto opened = Library::open(path);
     if (!opened) {
         out() << "annotations: " << opened.error() << '\n';
         return;
     }
-    LibraryStore &library = **opened;
+    LibraryStore &library = (*opened)->store();
     QRandomGenerator random(99);
 
     // 1. An article with 2,000 highlights, opened in a real reader.
@@ -362,7 +365,7 @@ void benchAnnotations(const QString &work)
         }
         (void)transaction.commit();
     }
-    AnnotationService service(&library);
+    AnnotationService service(opened->get());
     HighlightModel model(&service);
     ReaderView reader;
     reader.resize(900, 800);
@@ -534,16 +537,16 @@ void benchSpeakers(const QString &work, int count, bool reuse)
         out() << "(stored " << count << " articles made of BBC bodies in " << timer.elapsed()
               << " ms)\n";
     }
-    auto store = LibraryStore::open(path, LibraryStore::OpenMode::MustExist);
+    auto store = Library::open(path, LibraryStore::OpenMode::MustExist);
     if (!store)
         return;
-    QuoteStore quotes(**store);
+    QuoteStore quotes((*store)->store());
     if (reuse)
-        (void)Sql::run((*store)->connectionName(), u"DELETE FROM quote_scans"_s);
+        (void)Sql::run((*store)->store().connectionName(), u"DELETE FROM quote_scans"_s);
     const int waiting = quotes.articlesToIndexCount().valueOr(0);
     QElapsedTimer timer;
     timer.start();
-    const SpeakerIndexOutcome outcome = SpeakerIndexer::run(**store);
+    const SpeakerIndexOutcome outcome = SpeakerIndexer::run((*store)->store(), (*store)->writer());
     const qint64 indexing = timer.elapsed();
     out() << "Speaker index built for " << outcome.indexed << " of " << waiting
           << " articles (in the background, batches of " << SpeakerIndexer::BatchSize
@@ -570,7 +573,7 @@ void benchSpeakers(const QString &work, int count, bool reuse)
         ArticleQuery query;
         if (model.rowCount() > 0)
             query.filters = { QuoteHooks::speakerFilter(model.speakerAt(0)) };
-        articles = int((*store)->articleIds(query).valueOr({}).size());
+        articles = int((*store)->store().articleIds(query).valueOr({}).size());
         quoting.append(timer.nsecsElapsed() / 1e6);
     }
     model.setFilterText({});
@@ -591,11 +594,11 @@ void benchExports(const QString &work)
         QFile::remove(path + suffix);
     if (!QFileInfo::exists(corpus))
         generateCorpus(corpus, 5000);
-    auto opened = LibraryStore::open(path);
+    auto opened = Library::open(path);
     if (!opened)
         return;
-    LibraryStore &library = **opened;
-    (void)Importer(library).run({ corpus });
+    LibraryStore &library = (*opened)->store();
+    (void)Importer((*opened)->writer()).run({ corpus });
     AnnotationStore annotations(library);
     QRandomGenerator random(5);
     {

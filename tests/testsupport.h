@@ -10,6 +10,9 @@
 #include <QTest>
 
 #include "cli/layers.h"
+#include "library/library.h"
+#include "library/libraryhistory.h"
+#include "library/librarywriter.h"
 #include "library/schema.h"
 
 /// Helpers shared by the test executables.
@@ -35,6 +38,18 @@ inline bool hasShared(const QString &relative)
 inline QString sharedPath(const QString &relative)
 {
     return sharedDir() + u'/' + relative;
+}
+
+/// Opens (or creates) a library as the window does: a writer thread of its own. Fails the test
+/// program when it cannot.
+inline std::unique_ptr<Library> openLibrary(const QString &path,
+    Library::Writing writing = Library::Writing::OwnThread,
+    LibraryStore::OpenMode mode = LibraryStore::OpenMode::CreateIfMissing)
+{
+    Result<std::unique_ptr<Library>> library = Library::open(path, mode, writing);
+    if (!library)
+        qFatal("cannot open the test library: %s", qPrintable(library.error()));
+    return std::move(*library);
 }
 
 /// Writes bytes to dir/name (creating folders) and returns the absolute path.

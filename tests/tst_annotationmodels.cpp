@@ -23,7 +23,8 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<LibraryStore> m_library;
+    std::unique_ptr<Library> m_open;
+    LibraryStore *m_library = nullptr;
     std::unique_ptr<AnnotationService> m_service;
     QList<qint64> m_articles;
     QList<QString> m_bodies;
@@ -32,13 +33,13 @@ private:
 void TestAnnotationModels::init()
 {
     m_service.reset();
-    m_library.reset();
+    m_open.reset();
+    m_library = nullptr;
     m_articles.clear();
     m_bodies.clear();
     m_dir = std::make_unique<QTemporaryDir>();
-    auto store = LibraryStore::open(m_dir->filePath(u"l.sqlite"_s));
-    QVERIFY(store.ok());
-    m_library = std::move(*store);
+    m_open = TestSupport::openLibrary(m_dir->filePath(u"l.sqlite"_s));
+    m_library = &m_open->store();
     for (int i = 0; i < 3; ++i) {
         Article article;
         article.sourcePath = u"/a%1.txt"_s.arg(i);
@@ -50,7 +51,7 @@ void TestAnnotationModels::init()
         m_articles.append(m_library->upsertArticle(article)->id);
         m_bodies.append(article.body());
     }
-    m_service = std::make_unique<AnnotationService>(m_library.get());
+    m_service = std::make_unique<AnnotationService>(m_open.get());
 }
 
 void TestAnnotationModels::highlightModelFollowsEdits()
@@ -73,7 +74,7 @@ void TestAnnotationModels::highlightModelFollowsEdits()
     QCOMPARE(model.index(1).data(HighlightModel::NoteRole).toString(), u"disagrees"_s);
     QCOMPARE(innermostHighlightAt(model.highlights(), int(body.indexOf(u"Chen"_s))), later);
     QCOMPARE(innermostHighlightAt(model.highlights(), int(body.size()) - 1), 0);
-    m_service->undoStack()->undo();
+    QVERIFY(m_service->history().undo().ok());
     QCOMPARE(model.index(1).data(HighlightModel::NoteRole).toString(), QString());
     // Edits to another article's highlights leave this model alone.
     QVERIFY(m_service->createHighlight(m_articles.at(1), m_bodies.at(1), 0, 5).ok());
@@ -135,7 +136,7 @@ void TestAnnotationModels::taggedHighlightsAcrossLibrary()
 
 void TestAnnotationModels::articleListFiltersByTag()
 {
-    ArticleListModel model(m_library.get());
+    ArticleListModel model(m_library);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const qint64 id = *m_service->createHighlight(m_articles.at(1), m_bodies.at(1), 1, 12);
     const qint64 tag = *m_service->addTag(id, u"Claim"_s);

@@ -1,5 +1,6 @@
 #include "annotation/annotationhooks.h"
 #include "annotation/annotationservice.h"
+#include "library/library.h"
 #include "library/librarystore.h"
 #include "library/sqlhelpers.h"
 #include "testsupport.h"
@@ -54,8 +55,11 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<LibraryStore> m_library;
+    std::unique_ptr<Library> m_open;
+    LibraryStore *m_library = nullptr;
     std::unique_ptr<AnnotationService> m_service;
+    void undo() { QVERIFY(m_service->history().undo().ok()); }
+    void redo() { QVERIFY(m_service->history().redo().ok()); }
     qint64 m_articleId = 0;
     QString m_body;
     QString path() const { return m_dir->filePath(u"library.sqlite"_s); }
@@ -72,17 +76,16 @@ private:
 void TestAnnotations::init()
 {
     m_service.reset();
-    m_library.reset();
+    m_open.reset();
     m_dir = std::make_unique<QTemporaryDir>();
-    auto store = LibraryStore::open(path());
-    QVERIFY2(store.ok(), qPrintable(store.error()));
-    m_library = std::move(*store);
+    m_open = TestSupport::openLibrary(path());
+    m_library = &m_open->store();
     const Article article = makeArticle(u"/news/budget.txt"_s, s_paragraphs);
     auto stored = m_library->upsertArticle(article);
     QVERIFY(stored.ok());
     m_articleId = stored->id;
     m_body = article.body();
-    m_service = std::make_unique<AnnotationService>(m_library.get());
+    m_service = std::make_unique<AnnotationService>(m_open.get());
 }
 
 void TestAnnotations::createTagAndNote()
@@ -168,26 +171,26 @@ void TestAnnotations::badTagNamesAreRefused()
 
 void TestAnnotations::undoRedoSequence()
 {
-    QUndoStack *undo = m_service->undoStack();
+    QUndoStack *stack = m_service->undoStack();
     const qint64 id = highlight(u"the budget would pass"_s);
     QVERIFY(m_service->addTag(id, u"Claim"_s).ok());
     QVERIFY(m_service->setNote(id, u"first note"_s).ok());
     QVERIFY(m_service->setNote(id, u"second note"_s).ok());
-    QCOMPARE(undo->count(), 4);
+    QCOMPARE(stack->count(), 4);
 
-    undo->undo(); // note back to "first note"
+    undo(); // note back to "first note"
     QCOMPARE(m_service->store().highlight(id)->note, u"first note"_s);
-    undo->undo(); // no note
-    undo->undo(); // untagged, and the tag made for it is gone
+    undo(); // no note
+    undo(); // untagged, and the tag made for it is gone
     QCOMPARE(m_service->store().highlight(id)->tagIds.size(), 0);
     QCOMPARE(m_service->store().tagCount().valueOr(-1), 0);
-    undo->undo(); // no highlight
+    undo(); // no highlight
     QVERIFY(!m_service->store().highlight(id).ok());
 
-    undo->redo();
-    undo->redo();
-    undo->redo();
-    undo->redo();
+    redo();
+    redo();
+    redo();
+    redo();
     const Result<Highlight> back = m_service->store().highlight(id);
     QVERIFY(back.ok()); // same id as before
     QCOMPARE(back->note, u"second note"_s);
@@ -196,7 +199,7 @@ void TestAnnotations::undoRedoSequence()
 
     QVERIFY(m_service->deleteHighlight(id).ok());
     QVERIFY(!m_service->store().highlight(id).ok());
-    undo->undo();
+    undo();
     QCOMPARE(m_service->store().highlight(id)->note, u"second note"_s);
     QCOMPARE(m_service->store().highlight(id)->tagIds.size(), 1);
 }
@@ -212,7 +215,7 @@ void TestAnnotations::deleteTagAsksNothingHereButUndoes()
     QCOMPARE(m_service->store().tagCount().valueOr(-1), 0);
     QCOMPARE(m_service->store().highlight(a)->tagIds.size(), 0);
     QCOMPARE(m_service->store().highlight(b)->tagIds.size(), 0);
-    m_service->undoStack()->undo();
+    undo();
     QCOMPARE(m_service->store().tagCount().valueOr(-1), 3);
     QCOMPARE(m_service->store().highlight(a)->tagIds.size(), 1);
     QCOMPARE(m_service->store().tag(m_service->store().highlight(b)->tagIds.front())->path,
@@ -230,7 +233,7 @@ void TestAnnotations::renameMoveAndMergeTags()
     QVERIFY(m_service->setTagDescription(minister, u"Government voices"_s).ok());
     QCOMPARE(m_service->store().tag(minister)->color, u"#336699"_s);
     QCOMPARE(m_service->store().tag(minister)->description, u"Government voices"_s);
-    m_service->undoStack()->undo();
+    undo();
     QCOMPARE(m_service->store().tag(minister)->description, QString());
     QVERIFY(m_service->moveTag(minister, speaker).ok());
     QCOMPARE(m_service->store().tag(minister)->path, u"Speaker/The minister"_s);
@@ -242,7 +245,7 @@ void TestAnnotations::renameMoveAndMergeTags()
     QVERIFY(!m_service->store().tag(duplicate).ok());
     QCOMPARE(m_service->store().highlight(b)->tagIds, QList<qint64> { minister });
     QCOMPARE(m_service->store().highlight(a)->tagIds, QList<qint64> { minister });
-    m_service->undoStack()->undo();
+    undo();
     QCOMPARE(m_service->store().highlight(b)->tagIds, QList<qint64> { duplicate });
     QCOMPARE(m_service->store().highlight(a)->tagIds.size(), 2);
 
@@ -307,7 +310,7 @@ void TestAnnotations::reattachOrphan()
     const Result<Highlight> attached = m_service->store().highlight(id);
     QCOMPARE(attached->status, AnchorStatus::Exact);
     QCOMPARE(attached->anchor.exact, u"The finance minister stated"_s);
-    m_service->undoStack()->undo();
+    undo();
     QCOMPARE(m_service->store().highlight(id)->status, AnchorStatus::Orphaned);
 }
 
@@ -317,7 +320,7 @@ void TestAnnotations::persistsAcrossReopen()
     QVERIFY(m_service->addTag(id, u"Reaction"_s).ok());
     QVERIFY(m_service->setColorName(u"yellow"_s, u"key point"_s).ok());
     m_service.reset();
-    m_library.reset();
+    m_open.reset();
     auto reopened = LibraryStore::open(path());
     QVERIFY(reopened.ok());
     AnnotationStore store(**reopened);
@@ -363,14 +366,14 @@ void TestAnnotations::migratesFoundationLibraryWithData()
     QTemporaryDir dir;
     const QString file = dir.filePath(u"v1.sqlite"_s);
     QVERIFY(TestSupport::makeOldLibrary(file, 1, u"Two words"_s));
-    auto store = LibraryStore::open(file);
+    auto store = Library::open(file);
     QVERIFY2(store.ok(), qPrintable(store.error()));
     QVERIFY(QFileInfo::exists(file + u".v1.bak"_s));
-    QCOMPARE((*store)->article(7)->title, u"Old one"_s);
+    QCOMPARE((*store)->store().article(7)->title, u"Old one"_s);
     AnnotationService service(store->get());
     const Result<qint64> id = service.createHighlight(7, u"Two words"_s, 0, 3);
     QVERIFY2(id.ok(), qPrintable(id.error()));
-    QCOMPARE((*store)->stats()->count(u"highlights"_s), 1);
+    QCOMPARE((*store)->store().stats()->count(u"highlights"_s), 1);
 }
 
 void TestAnnotations::killDuringBurstKeepsCommittedHighlights()
@@ -380,11 +383,11 @@ void TestAnnotations::killDuringBurstKeepsCommittedHighlights()
     const QString child = QString::fromUtf8(qgetenv("GLOSS_BURST_CHILD"));
     if (!child.isEmpty()) {
         m_service.reset();
-        m_library.reset();
-        auto store = LibraryStore::open(child);
+        m_open.reset();
+        auto store = Library::open(child);
         QVERIFY(store.ok());
         AnnotationService service(store->get());
-        const Result<Article> article = (*store)->article(1);
+        const Result<Article> article = (*store)->store().article(1);
         const QString body = article->body();
         for (int i = 0;; ++i) {
             const int start = i % int(body.size() - 5);
@@ -409,7 +412,7 @@ void TestAnnotations::killDuringBurstKeepsCommittedHighlights()
     output += burst.readAllStandardOutput();
     const QList<QByteArray> lines = output.split('\n');
     m_service.reset();
-    m_library.reset();
+    m_open.reset();
     auto store = LibraryStore::open(path());
     QVERIFY2(store.ok(), qPrintable(store.error()));
     AnnotationStore annotations(**store);

@@ -97,9 +97,9 @@ void TestAnnotationUi::init()
 {
     QSettings().clear();
     m_dir = std::make_unique<QTemporaryDir>();
-    auto store = LibraryStore::open(m_dir->filePath(u"library.sqlite"_s));
+    auto store = Library::open(m_dir->filePath(u"library.sqlite"_s));
     QVERIFY(store.ok());
-    Samples::importInto(**store);
+    Samples::importInto((*store)->writer());
     m_window = std::make_unique<MainWindow>(std::move(*store));
     m_window->resize(1300, 800);
     m_window->show();
@@ -266,7 +266,7 @@ void TestAnnotationUi::deleteAndUndoFromKeyboard()
     QCOMPARE(annotations()->highlightModel()->rowCount(), 1);
     QTest::keyClick(reader(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(annotations()->highlightModel()->rowCount(), 0);
-    QVERIFY(m_window->undoGroup()->canUndo());
+    QVERIFY(m_window->history()->stack()->canUndo());
 }
 
 void TestAnnotationUi::shiftArrowsChangeTheActiveHighlight()
@@ -365,7 +365,7 @@ void TestAnnotationUi::tagsPanelOpensArticleAndFiltersLibrary()
     QVERIFY(confirm && confirm->isVisible());
     confirm->button(QMessageBox::Yes)->click();
     QCOMPARE(annotations()->service()->store().tagCount().valueOr(-1), 0);
-    m_window->undoGroup()->undo();
+    QVERIFY(m_window->history()->undo().ok());
     QCOMPARE(annotations()->service()->store().tagCount().valueOr(-1), 1);
     QCOMPARE(annotations()->service()->store().highlight(highlight)->tagIds, QList<qint64> { tag });
 }
@@ -404,7 +404,7 @@ void TestAnnotationUi::colourNamesShowInTheMenu()
     for (QAction *action : reader()->actions())
         found = found || action->text() == u"Yellow — key point"_s;
     QVERIFY(found);
-    m_window->undoGroup()->undo();
+    QVERIFY(m_window->history()->undo().ok());
     for (QAction *action : reader()->actions())
         QVERIFY(!action->text().contains(u"key point"_s));
 }
@@ -595,7 +595,7 @@ void TestAnnotationUi::quotesPanelHighlightsASpeaker()
     QCOMPARE(annotations()->highlightModel()->rowCount(), 10);
     QCOMPARE(annotations()->service()->undoStack()->count(), undoBefore + 1);
     QVERIFY(m_window->statusBar()->currentMessage().contains(u"Already"_s));
-    m_window->undoGroup()->undo();
+    QVERIFY(m_window->history()->undo().ok());
     QCOMPARE(annotations()->highlightModel()->rowCount(), 0);
 }
 
@@ -629,13 +629,13 @@ void TestAnnotationUi::correctSpeakerInTheQuotesPanel()
         groups.append(model->index(row, 0).data().toString());
     QVERIFY2(groups.contains(u"Milo Ventimiglia  (9)"_s), qPrintable(groups.join(u", ")));
     QVERIFY2(groups.contains(u"Lauren Graham  (1)"_s), qPrintable(groups.join(u", ")));
-    QCOMPARE(m_window->undoGroup()->undoText(), u"Set Speaker to Lauren Graham"_s);
+    QCOMPARE(m_window->history()->stack()->undoText(), u"Set Speaker to Lauren Graham"_s);
 
     // Edit ▸ Undo takes it back; Redo again.
-    m_window->undoGroup()->undo();
+    QVERIFY(m_window->history()->undo().ok());
     QCOMPARE(model->rowCount(), 1);
     QCOMPARE(model->rowCount(model->index(0, 0)), 10);
-    m_window->undoGroup()->redo();
+    QVERIFY(m_window->history()->redo().ok());
     QCOMPARE(model->rowCount(), 2);
 
     // The correction is kept when the article is shown again.
@@ -688,7 +688,7 @@ void TestAnnotationUi::speakersPanelListsTheLibraryAndFiltersIt()
     QVERIFY(speakers->rowOf(u"Milo A. Ventimiglia"_s) >= 0);
     QCOMPARE(quotes->quotationModel()->index(0, 0).data(QuotationModel::SpeakerRole).toString(),
         u"Milo A. Ventimiglia"_s);
-    m_window->undoGroup()->undo();
+    QVERIFY(m_window->history()->undo().ok());
     QVERIFY(speakers->rowOf(u"Milo Ventimiglia"_s) >= 0);
 
     // A correction shows in the library-wide counts at once.

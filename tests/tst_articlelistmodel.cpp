@@ -22,15 +22,15 @@ private Q_SLOTS:
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<LibraryStore> m_store;
+    std::unique_ptr<Library> m_open;
+    LibraryStore *m_store = nullptr;
     static constexpr int ArticleCount = 700;
 };
 
 void TestArticleListModel::initTestCase()
 {
-    auto store = LibraryStore::open(m_dir.filePath(u"library.sqlite"_s));
-    QVERIFY2(store.ok(), qPrintable(store.error()));
-    m_store = std::move(*store);
+    m_open = TestSupport::openLibrary(m_dir.filePath(u"library.sqlite"_s));
+    m_store = &m_open->store();
     for (int i = 0; i < ArticleCount; ++i) {
         Article article;
         article.sourcePath = u"/corpus/%1.txt"_s.arg(i);
@@ -49,7 +49,7 @@ void TestArticleListModel::initTestCase()
 
 void TestArticleListModel::fetchesLazilyInPages()
 {
-    ArticleListModel model(m_store.get());
+    ArticleListModel model(m_store);
     QCOMPARE(model.matchCount(), ArticleCount);
     QCOMPARE(model.rowCount(), ArticleListModel::PageSize); // the first page comes at once
     QVERIFY(model.canFetchMore({}));
@@ -69,7 +69,7 @@ void TestArticleListModel::fetchesLazilyInPages()
 
 void TestArticleListModel::passesModelTesterThroughEverything()
 {
-    ArticleListModel model(m_store.get());
+    ArticleListModel model(m_store);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.fetchMore({});
     model.sort(ArticleListModel::TitleColumn, Qt::AscendingOrder);
@@ -86,7 +86,7 @@ void TestArticleListModel::passesModelTesterThroughEverything()
 
 void TestArticleListModel::sortsByColumns()
 {
-    ArticleListModel model(m_store.get());
+    ArticleListModel model(m_store);
     model.sort(ArticleListModel::TitleColumn, Qt::AscendingOrder);
     model.fetchMore({});
     QCOMPARE(model.index(0, 0).data().toString(), u"Article 0000"_s);
@@ -103,7 +103,7 @@ void TestArticleListModel::sortsByColumns()
 
 void TestArticleListModel::filtersWithRankedSnippets()
 {
-    ArticleListModel model(m_store.get());
+    ArticleListModel model(m_store);
     QSignalSpy changed(&model, &ArticleListModel::listChanged);
     model.setQueryText(u"zebr"_s); // the last word is a prefix, as while typing
     QCOMPARE(changed.size(), 1);
@@ -127,7 +127,7 @@ void TestArticleListModel::filtersWithRankedSnippets()
 
 void TestArticleListModel::rowOfArticleFetchesUpToIt()
 {
-    ArticleListModel model(m_store.get());
+    ArticleListModel model(m_store);
     model.sort(ArticleListModel::TitleColumn, Qt::AscendingOrder);
     const QList<qint64> ids
         = *m_store->articleIds({ QString(), ArticleSort::Title, Qt::AscendingOrder, {} });

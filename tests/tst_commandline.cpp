@@ -147,10 +147,10 @@ void TestCommandLine::exportWritesEachFormat()
     const QString library = m_dir->filePath(u"lib.sqlite"_s);
     QCOMPARE(gloss({ u"import"_s, u"--library"_s, library, m_seed }).code, 0);
     {
-        auto store = LibraryStore::open(library);
+        auto store = Library::open(library);
         QVERIFY(store.ok());
         AnnotationService service(store->get());
-        const Result<Article> article = (*store)->article(1);
+        const Result<Article> article = (*store)->store().article(1);
         const QString body = article->body();
         const int start = int(body.indexOf(u"It's been a while"_s));
         const Result<qint64> id = service.createHighlight(1, body, start, start + 17);

@@ -88,7 +88,8 @@ private Q_SLOTS:
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<LibraryStore> m_library;
+    std::unique_ptr<Library> m_open;
+    LibraryStore *m_library = nullptr;
     std::unique_ptr<AnnotationService> m_service;
     qint64 m_first = 0;
     qint64 m_second = 0;
@@ -98,9 +99,8 @@ private:
 
 void TestExporters::initTestCase()
 {
-    auto store = LibraryStore::open(m_dir.filePath(u"l.sqlite"_s));
-    QVERIFY(store.ok());
-    m_library = std::move(*store);
+    m_open = TestSupport::openLibrary(m_dir.filePath(u"l.sqlite"_s));
+    m_library = &m_open->store();
     Article first;
     first.sourcePath = m_dir.filePath(u"first.txt"_s);
     first.title = u"Budget *day*"_s;
@@ -122,7 +122,7 @@ void TestExporters::initTestCase()
     second.updateContentHash();
     m_second = m_library->upsertArticle(second)->id;
 
-    m_service = std::make_unique<AnnotationService>(m_library.get());
+    m_service = std::make_unique<AnnotationService>(m_open.get());
     auto mark = [&](qint64 article, const QString &body, const QString &text) {
         const int start = int(body.indexOf(text));
         return *m_service->createHighlight(article, body, start, start + int(text.size()));
@@ -402,30 +402,31 @@ void TestExporters::roundTrip()
     QVERIFY(Exporters::writeAtomically(file, first).ok());
 
     QTemporaryDir other;
-    auto fresh = LibraryStore::open(other.filePath(u"fresh.sqlite"_s));
-    QVERIFY(fresh.ok());
+    auto freshLibrary = Library::open(other.filePath(u"fresh.sqlite"_s));
+    QVERIFY(freshLibrary.ok());
+    LibraryStore *fresh = &(*freshLibrary)->store();
     for (const ExportArticle &entry : all().articles) {
         Article copy = entry.article;
         copy.id = 0;
-        QVERIFY((*fresh)->upsertArticle(copy).ok());
+        QVERIFY(fresh->upsertArticle(copy).ok());
     }
     // Cancelled, it imports nothing.
     const std::atomic_bool cancelled { true };
     const Result<AnnotationImportReport> stopped
-        = AnnotationImporter(**fresh).importFile(file, &cancelled);
+        = AnnotationImporter(*fresh, (*freshLibrary)->writer()).importFile(file, &cancelled);
     QVERIFY(!stopped.ok());
     QVERIFY(stopped.error().contains(u"nothing was imported"_s));
-    QCOMPARE(ExportSet::collect(**fresh, {})->highlightCount(), 0);
+    QCOMPARE(ExportSet::collect(*fresh, {})->highlightCount(), 0);
 
     QList<int> steps;
-    const Result<AnnotationImportReport> report = AnnotationImporter(**fresh).importFile(
+    const Result<AnnotationImportReport> report = AnnotationImporter(*fresh, (*freshLibrary)->writer()).importFile(
         file, nullptr, [&](int done, int total) { steps.append(done * 100 + total); });
     QVERIFY2(report.ok(), qPrintable(report.error()));
     QVERIFY2(report->problems.isEmpty(), qPrintable(report->problems.join(u'\n')));
     QCOMPARE(report->added, 5);
     QVERIFY(!steps.isEmpty());
     QCOMPARE(steps.back() % 100, steps.back() / 100); // the last report is "all done"
-    const ExportSet again = *ExportSet::collect(**fresh, {});
+    const ExportSet again = *ExportSet::collect(*fresh, {});
     QCOMPARE(again.highlightCount(), 5);
     // Compare what each format carries, highlight by highlight.
     auto summary = [](const ExportSet &set, bool withColour) {
@@ -450,14 +451,14 @@ void TestExporters::importingTwiceAddsNothing()
 {
     const QString file = m_dir.filePath(u"twice.json"_s);
     QVERIFY(Exporters::writeAtomically(file, Exporters::w3cJson(all())).ok());
-    const Result<AnnotationImportReport> report = AnnotationImporter(*m_library).importFile(file);
+    const Result<AnnotationImportReport> report = AnnotationImporter(*m_library, m_open->writer()).importFile(file);
     QVERIFY2(report.ok(), qPrintable(report.error()));
     QCOMPARE(report->added, 0);
     QCOMPARE(report->duplicates, 5);
     QCOMPARE(m_library->stats()->count(u"highlights"_s), 5);
     const QString qdpxFile = m_dir.filePath(u"twice.qdpx"_s);
     QVERIFY(Exporters::writeAtomically(qdpxFile, Exporters::qdpx(all())).ok());
-    QCOMPARE(AnnotationImporter(*m_library).importFile(qdpxFile)->added, 0);
+    QCOMPARE(AnnotationImporter(*m_library, m_open->writer()).importFile(qdpxFile)->added, 0);
     QCOMPARE(m_library->stats()->count(u"highlights"_s), 5);
 }
 
@@ -481,7 +482,7 @@ void TestExporters::foreignAnnotationsAreReported()
                                    .toUtf8();
     const QString file = TestSupport::writeFile(QDir(m_dir.path()), u"foreign.json"_s, foreign);
     const int before = m_library->stats()->count(u"highlights"_s);
-    const Result<AnnotationImportReport> report = AnnotationImporter(*m_library).importFile(file);
+    const Result<AnnotationImportReport> report = AnnotationImporter(*m_library, m_open->writer()).importFile(file);
     QVERIFY2(report.ok(), qPrintable(report.error()));
     QCOMPARE(report->added, 2); // the placed one and the orphan
     QCOMPARE(report->orphaned, 1);
@@ -494,7 +495,7 @@ void TestExporters::foreignAnnotationsAreReported()
     const qint64 fresh = *AnnotationStore(*m_library).tagIdByPath(u"Fresh"_s);
     QVERIFY(fresh != 0);
     const QString junk = TestSupport::writeFile(QDir(m_dir.path()), u"junk.json"_s, "{not json");
-    QVERIFY(!AnnotationImporter(*m_library).importFile(junk).ok());
+    QVERIFY(!AnnotationImporter(*m_library, m_open->writer()).importFile(junk).ok());
 }
 
 QTEST_MAIN(TestExporters)

@@ -22,19 +22,20 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<LibraryStore> m_store;
+    std::unique_ptr<Library> m_open;
+    LibraryStore *m_store = nullptr;
     QDir files() const { return QDir(m_dir->filePath(u"files"_s)); }
 };
 
 void TestImporter::init()
 {
-    m_store.reset();
+    m_open.reset();
+    m_store = nullptr;
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     QDir().mkpath(m_dir->filePath(u"files"_s));
-    auto store = LibraryStore::open(m_dir->filePath(u"library.sqlite"_s));
-    QVERIFY2(store.ok(), qPrintable(store.error()));
-    m_store = std::move(*store);
+    m_open = TestSupport::openLibrary(m_dir->filePath(u"library.sqlite"_s));
+    m_store = &m_open->store();
 }
 
 void TestImporter::foldersAreRecursiveAndFailuresListed()
@@ -48,7 +49,7 @@ void TestImporter::foldersAreRecursiveAndFailuresListed()
     TestSupport::writeFile(files(), u"binary.txt"_s, QByteArray("\0\1\2\3", 4));
     TestSupport::writeFile(files(), u"photo.jpg"_s, "not picked up from folders");
 
-    Importer importer(*m_store);
+    Importer importer(m_open->writer());
     const ImportSummary summary = importer.run({ files().path() });
     QCOMPARE(summary.imported, 4);
     QCOMPARE(summary.failed, 3);
@@ -69,7 +70,7 @@ void TestImporter::reimportIsUnchangedAndChangesUpdateInPlace()
 {
     const QString path = TestSupport::writeFile(files(), u"a.txt"_s, "Alpha\n\nVersion one.");
     TestSupport::writeFile(files(), u"b.txt"_s, "Beta\n\nStays the same.");
-    Importer importer(*m_store);
+    Importer importer(m_open->writer());
     const ImportSummary first = importer.run({ files().path() });
     QCOMPARE(first.imported, 2);
     const ImportSummary second = importer.run({ files().path() });
@@ -85,7 +86,7 @@ void TestImporter::reimportIsUnchangedAndChangesUpdateInPlace()
 
 void TestImporter::missingPathIsAFailure()
 {
-    const ImportSummary summary = Importer(*m_store).run({ m_dir->filePath(u"nope.txt"_s) });
+    const ImportSummary summary = Importer(m_open->writer()).run({ m_dir->filePath(u"nope.txt"_s) });
     QCOMPARE(summary.failed, 1);
     QVERIFY(summary.failures.front().reason.contains(u"no such file"_s));
 }
@@ -99,7 +100,7 @@ void TestImporter::cancelStopsAndKeepsWholeArticles()
     int calls = 0;
     // Cancel once the importer reports that it has started on the files.
     const ImportSummary summary
-        = Importer(*m_store).run({ files().path() }, &cancel, [&](int, int, const QString &) {
+        = Importer(m_open->writer()).run({ files().path() }, &cancel, [&](int, int, const QString &) {
               if (++calls == 1)
                   cancel = true;
           });
@@ -118,7 +119,7 @@ void TestImporter::progressIsReported()
         TestSupport::writeFile(files(), u"%1.txt"_s.arg(i), u"T%1\n\nB%1"_s.arg(i).toUtf8());
     int lastDone = -1;
     int lastTotal = -1;
-    Importer(*m_store).run({ files().path() }, nullptr, [&](int done, int total, const QString &) {
+    Importer(m_open->writer()).run({ files().path() }, nullptr, [&](int done, int total, const QString &) {
         QVERIFY(done >= lastDone);
         lastDone = done;
         lastTotal = total;
@@ -129,7 +130,7 @@ void TestImporter::progressIsReported()
 
 void TestImporter::samplesSeedALibrary()
 {
-    const ImportSummary summary = Samples::importInto(*m_store);
+    const ImportSummary summary = Samples::importInto(m_open->writer());
     QCOMPARE(summary.failed, 0);
     QCOMPARE(summary.imported, 3);
     const Result<QList<SearchHit>> hits = m_store->search(u"Ventimiglia "_s, 5);
@@ -141,7 +142,7 @@ void TestImporter::bbcCorpus()
 {
     GLOSS_REQUIRE_SHARED("corpus/bbc");
     const ImportSummary summary
-        = Importer(*m_store).run({ TestSupport::sharedPath(u"corpus/bbc"_s) });
+        = Importer(m_open->writer()).run({ TestSupport::sharedPath(u"corpus/bbc"_s) });
     QCOMPARE(summary.failed, 0);
     // 2,225 articles plus the corpus README; the corpus repeats some stories word for word.
     QCOMPARE(summary.files, 2226);
@@ -150,7 +151,7 @@ void TestImporter::bbcCorpus()
     QCOMPARE(summary.warnings.size(), 1); // sport/199.txt is Windows-1252
     QVERIFY(summary.warnings.front().path.endsWith(u"sport/199.txt"_s));
     const ImportSummary again
-        = Importer(*m_store).run({ TestSupport::sharedPath(u"corpus/bbc"_s) });
+        = Importer(m_open->writer()).run({ TestSupport::sharedPath(u"corpus/bbc"_s) });
     QCOMPARE(again.imported, 0);
     QCOMPARE(again.unchanged, 2226);
 }

@@ -22,14 +22,14 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-std::unique_ptr<LibraryStore> openSeeded(const QString &path)
+std::unique_ptr<Library> openSeeded(const QString &path)
 {
-    auto store = LibraryStore::open(path);
-    if (!store)
+    auto library = Library::open(path);
+    if (!library)
         return {};
-    if ((*store)->isNew())
-        Samples::importInto(**store);
-    return std::move(*store);
+    if ((*library)->isNew())
+        Samples::importInto((*library)->writer());
+    return std::move(*library);
 }
 
 } // namespace
@@ -265,7 +265,7 @@ void TestMainWindow::lastArticleIsRemembered()
         window.reader()->setZoomSteps(2);
         window.close();
     }
-    auto store = LibraryStore::open(libraryPath());
+    auto store = Library::open(libraryPath());
     QVERIFY(store.ok());
     MainWindow window(std::move(*store));
     window.show();

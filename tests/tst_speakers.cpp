@@ -70,7 +70,8 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<LibraryStore> m_library;
+    std::unique_ptr<Library> m_open;
+    LibraryStore *m_library = nullptr;
     std::unique_ptr<AnnotationService> m_annotations;
     std::unique_ptr<QuotationService> m_quotes;
     qint64 m_budget = 0;
@@ -87,17 +88,16 @@ void TestSpeakers::init()
 {
     m_quotes.reset();
     m_annotations.reset();
-    m_library.reset();
+    m_open.reset();
+    m_library = nullptr;
     m_dir = std::make_unique<QTemporaryDir>();
-    auto store = LibraryStore::open(path());
-    QVERIFY2(store.ok(), qPrintable(store.error()));
-    m_library = std::move(*store);
+    m_open = TestSupport::openLibrary(path());
+    m_library = &m_open->store();
     m_budget
         = m_library->upsertArticle(makeArticle(u"/news/budget.txt"_s, u"Budget"_s, s_budget))->id;
     m_match = m_library->upsertArticle(makeArticle(u"/news/match.txt"_s, u"Match"_s, s_match))->id;
-    m_annotations = std::make_unique<AnnotationService>(m_library.get());
-    m_quotes
-        = std::make_unique<QuotationService>(m_library.get(), m_annotations->undoStack(), nullptr);
+    m_annotations = std::make_unique<AnnotationService>(m_open.get());
+    m_quotes = std::make_unique<QuotationService>(m_open.get());
 }
 
 void TestSpeakers::indexerFindsEverySpeakerOfTheLibrary()
@@ -105,7 +105,7 @@ void TestSpeakers::indexerFindsEverySpeakerOfTheLibrary()
     QCOMPARE(*m_quotes->store().articlesToIndexCount(), 2);
     QList<int> reported;
     const SpeakerIndexOutcome outcome
-        = SpeakerIndexer::run(*m_library, nullptr, [&](int done, int) { reported.append(done); });
+        = SpeakerIndexer::run(*m_library, m_open->writer(), nullptr, [&](int done, int) { reported.append(done); });
     QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
     QCOMPARE(outcome.indexed, 2);
     QCOMPARE(reported, QList<int>({ 0, 2 })); // before the first batch, and after it
@@ -117,7 +117,7 @@ void TestSpeakers::indexerFindsEverySpeakerOfTheLibrary()
         *m_quotes->store().articlesQuoting(u"Tom Hill"_s), QList<qint64>({ m_match, m_budget }));
     // A second run has nothing to do, and says nothing.
     reported.clear();
-    QCOMPARE(SpeakerIndexer::run(*m_library, nullptr, [&](int done, int) { reported.append(done); })
+    QCOMPARE(SpeakerIndexer::run(*m_library, m_open->writer(), nullptr, [&](int done, int) { reported.append(done); })
                  .indexed,
         0);
     QVERIFY(reported.isEmpty());
@@ -126,17 +126,17 @@ void TestSpeakers::indexerFindsEverySpeakerOfTheLibrary()
 void TestSpeakers::indexerStopsWhenCancelledAndResumes()
 {
     std::atomic_bool cancel { true };
-    const SpeakerIndexOutcome stopped = SpeakerIndexer::run(*m_library, &cancel);
+    const SpeakerIndexOutcome stopped = SpeakerIndexer::run(*m_library, m_open->writer(), &cancel);
     QVERIFY(stopped.cancelled);
     QCOMPARE(stopped.indexed, 0);
     QCOMPARE(*m_quotes->store().articlesToIndexCount(), 2);
     cancel = false;
-    QCOMPARE(SpeakerIndexer::run(*m_library, &cancel).indexed, 2);
+    QCOMPARE(SpeakerIndexer::run(*m_library, m_open->writer(), &cancel).indexed, 2);
 }
 
 void TestSpeakers::correctionIsStoredUndoneAndRedone()
 {
-    QVERIFY(SpeakerIndexer::run(*m_library).error.isEmpty());
+    QVERIFY(SpeakerIndexer::run(*m_library, m_open->writer()).error.isEmpty());
     const QuoteAnalysis before = budgetAnalysis();
     QCOMPARE(before.quotations.size(), 3);
     QCOMPARE(before.quotations.at(1).speaker, u"Ann Lee"_s);
@@ -158,12 +158,12 @@ void TestSpeakers::correctionIsStoredUndoneAndRedone()
         QCOMPARE(QuoteStore(**other).corrections(m_budget)->value(quote), u"Press Office"_s);
     }
 
-    m_annotations->undoStack()->undo();
+    QVERIFY(m_open->history().undo().ok());
     QCOMPARE(changed.size(), 2);
     QCOMPARE(budgetAnalysis().quotations.at(1).speaker, u"Ann Lee"_s);
     QVERIFY(m_quotes->store().corrections(m_budget)->isEmpty());
     QCOMPARE(speakerNames(*m_quotes->store().speakers()).front(), u"Ann Lee 2/1"_s);
-    m_annotations->undoStack()->redo();
+    QVERIFY(m_open->history().redo().ok());
     QCOMPARE(budgetAnalysis().quotations.at(1).speaker, u"Press Office"_s);
 
     // Correcting every quotation of a speaker at once is one step.
@@ -175,14 +175,14 @@ void TestSpeakers::correctionIsStoredUndoneAndRedone()
     QCOMPARE(m_annotations->undoStack()->count(), steps + 1);
     for (const Quotation &quotation : budgetAnalysis().quotations)
         QCOMPARE(quotation.speaker, u"Ann Lee"_s);
-    m_annotations->undoStack()->undo();
+    QVERIFY(m_open->history().undo().ok());
     QCOMPARE(budgetAnalysis().quotations.at(1).speaker, u"Press Office"_s);
     QCOMPARE(budgetAnalysis().quotations.at(2).speaker, u"Tom Hill"_s);
 }
 
 void TestSpeakers::renameSpeakerAcrossTheLibrary()
 {
-    QVERIFY(SpeakerIndexer::run(*m_library).error.isEmpty());
+    QVERIFY(SpeakerIndexer::run(*m_library, m_open->writer()).error.isEmpty());
     QSignalSpy changed(m_quotes.get(), &QuotationService::speakersChanged);
     // Tom Hill is quoted in both articles: one step renames him everywhere.
     const Result<int> renamed = m_quotes->renameSpeaker(u"Tom Hill"_s, u"Thomas Hill"_s);
@@ -198,8 +198,8 @@ void TestSpeakers::renameSpeakerAcrossTheLibrary()
     QCOMPARE(*m_quotes->renameSpeaker(u"Jo Park"_s, u"Thomas Hill"_s), 1);
     QCOMPARE(speakerNames(*m_quotes->store().speakers()).front(), u"Thomas Hill 3/2"_s);
 
-    m_annotations->undoStack()->undo();
-    m_annotations->undoStack()->undo();
+    QVERIFY(m_open->history().undo().ok());
+    QVERIFY(m_open->history().undo().ok());
     QCOMPARE(speakerNames(*m_quotes->store().speakers()),
         QStringList({ u"Ann Lee 2/1"_s, u"Tom Hill 2/2"_s, u"Jo Park 1/1"_s }));
     QVERIFY(m_quotes->store().corrections(m_match)->isEmpty());
@@ -211,7 +211,7 @@ void TestSpeakers::renameSpeakerAcrossTheLibrary()
 
 void TestSpeakers::correctionSurvivesReimport()
 {
-    QVERIFY(SpeakerIndexer::run(*m_library).error.isEmpty());
+    QVERIFY(SpeakerIndexer::run(*m_library, m_open->writer()).error.isEmpty());
     const QString quote = u"It is a budget of broken promises,"_s;
     QVERIFY(m_quotes->correctSpeaker(m_budget, { quote }, u"Thomas Hill"_s).ok());
 
@@ -226,7 +226,7 @@ void TestSpeakers::correctionSurvivesReimport()
     QCOMPARE(budgetAnalysis().quotations.at(2).speaker, u"Thomas Hill"_s);
     // The changed article waits for the indexer, which keeps the correction.
     QCOMPARE(*m_quotes->store().articlesToIndexCount(), 1);
-    QCOMPARE(SpeakerIndexer::run(*m_library).indexed, 1);
+    QCOMPARE(SpeakerIndexer::run(*m_library, m_open->writer()).indexed, 1);
     QCOMPARE(*m_quotes->store().articlesQuoting(u"Thomas Hill"_s), QList<qint64>({ m_budget }));
     QCOMPARE(*m_quotes->store().articlesQuoting(u"Tom Hill"_s), QList<qint64>({ m_match }));
 
@@ -263,8 +263,8 @@ void TestSpeakers::correctionToNobodyAndBadNames()
 
 void TestSpeakers::articleListFiltersBySpeaker()
 {
-    QVERIFY(SpeakerIndexer::run(*m_library).error.isEmpty());
-    ArticleListModel model(m_library.get());
+    QVERIFY(SpeakerIndexer::run(*m_library, m_open->writer()).error.isEmpty());
+    ArticleListModel model(m_library);
     QAbstractItemModelTester tester(&model);
     QCOMPARE(model.rowCount(), 2);
     model.setSpeakerFilter(u"Jo Park"_s);
@@ -291,7 +291,7 @@ void TestSpeakers::speakerModelFiltersAndPassesTheTester()
     QCOMPARE(model.rowCount(), 0);
     model.setStore(&m_quotes->store());
     QCOMPARE(model.rowCount(), 0); // nothing indexed yet
-    QVERIFY(SpeakerIndexer::run(*m_library).error.isEmpty());
+    QVERIFY(SpeakerIndexer::run(*m_library, m_open->writer()).error.isEmpty());
     model.reload();
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.columnCount(), int(SpeakerListModel::ColumnCount));
@@ -357,10 +357,10 @@ void TestSpeakers::indexRunsOnAWorkerThread()
     QSignalSpy finished(&worker, &LibraryWorker::finished);
     QSignalSpy progressed(&worker, &LibraryWorker::progressed);
     QVERIFY(worker.start(path(),
-        [](LibraryStore &store, const std::atomic_bool &cancel,
+        [writer = m_open->sharedWriter()](LibraryStore &store, const std::atomic_bool &cancel,
             const LibraryWorker::Progress &progress) {
-            return QVariant::fromValue(SpeakerIndexer::run(
-                store, &cancel, [&](int done, int total) { progress(done, total, {}); }));
+            return QVariant::fromValue(SpeakerIndexer::run(store, *writer, &cancel,
+                [&](int done, int total) { progress(done, total, {}); }));
         }));
     QVERIFY(worker.isRunning());
     QVERIFY(!worker.start(path(), {})); // one job at a time
@@ -384,11 +384,11 @@ void TestSpeakers::migratesVersion2Library()
     QTemporaryDir dir;
     const QString file = dir.filePath(u"v2.sqlite"_s);
     QVERIFY(TestSupport::makeOldLibrary(file, 2, u"\"We will win,\" Ann Lee said."_s));
-    auto store = LibraryStore::open(file, LibraryStore::OpenMode::MustExist);
+    auto store = Library::open(file, LibraryStore::OpenMode::MustExist);
     QVERIFY2(store.ok(), qPrintable(store.error()));
-    QuoteStore quotes(**store);
+    QuoteStore quotes((*store)->store());
     QCOMPARE(*quotes.articlesToIndexCount(), 1);
-    QCOMPARE(SpeakerIndexer::run(**store).indexed, 1);
+    QCOMPARE(SpeakerIndexer::run((*store)->store(), (*store)->writer()).indexed, 1);
     QCOMPARE(speakerNames(*quotes.speakers()), QStringList({ u"Ann Lee 1/1"_s }));
 }
 

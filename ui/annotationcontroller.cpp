@@ -1,6 +1,7 @@
 #include "annotationcontroller.h"
 #include "annotation/annotationservice.h"
 #include "highlightspanel.h"
+#include "library/library.h"
 #include "library/librarystore.h"
 #include "models/highlightmodel.h"
 #include "models/taggedhighlightsmodel.h"
@@ -21,16 +22,13 @@
 #include <QMenu>
 #include <QPixmap>
 #include <QPlainTextEdit>
-#include <QUndoGroup>
 
 using namespace Qt::StringLiterals;
 
-AnnotationController::AnnotationController(
-    QMainWindow *window, ReaderView *reader, QUndoGroup *undo)
+AnnotationController::AnnotationController(QMainWindow *window, ReaderView *reader)
     : QObject(window)
     , m_window(window)
     , m_reader(reader)
-    , m_undo(undo)
     , m_highlightsDock(new QDockWidget(tr("Highlights"), window))
     , m_tagsDock(new QDockWidget(tr("Tags"), window))
     , m_toolbar(new SelectionToolbar(reader->viewport()))
@@ -88,7 +86,7 @@ SelectionToolbar *AnnotationController::selectionToolbar() const
     return m_toolbar;
 }
 
-void AnnotationController::setLibrary(LibraryStore *library)
+void AnnotationController::setLibrary(Library *library)
 {
     if (m_toolbar)
         m_toolbar->hide();
@@ -97,15 +95,11 @@ void AnnotationController::setLibrary(LibraryStore *library)
     m_taggedModel.reset();
     m_tagModel.reset();
     m_highlightModel.reset();
-    if (m_service && m_undo)
-        m_undo->removeStack(m_service->undoStack());
     m_service.reset();
     if (!library)
         return;
 
     m_service = std::make_unique<AnnotationService>(library);
-    m_undo->addStack(m_service->undoStack());
-    m_undo->setActiveStack(m_service->undoStack());
     connect(
         m_service.get(), &AnnotationService::errorOccurred, this, &AnnotationController::report);
     connect(m_service.get(), &AnnotationService::tagsChanged, this,

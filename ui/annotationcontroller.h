@@ -2,7 +2,6 @@
 
 #include <QObject>
 #include <QPointer>
-#include <QUndoGroup>
 
 #include "selectiontoolbar.h"
 
@@ -11,7 +10,7 @@
 class AnnotationService;
 class HighlightModel;
 class HighlightsPanel;
-class LibraryStore;
+class Library;
 class NoteDialog;
 class QAction;
 class QDockWidget;
@@ -32,12 +31,12 @@ class AnnotationController final : public QObject
 {
     Q_OBJECT
 public:
-    AnnotationController(QMainWindow *window, ReaderView *reader, QUndoGroup *undo);
+    AnnotationController(QMainWindow *window, ReaderView *reader);
     ~AnnotationController() override;
     Q_DISABLE_COPY_MOVE(AnnotationController)
 
     /// Rebuilds service, models and panels for another library (nullptr: none).
-    void setLibrary(LibraryStore *library);
+    void setLibrary(Library *library);
     void articleShown(qint64 articleId);
     void populateMenu(QMenu *menu);
 
@@ -77,7 +76,6 @@ private:
 
     QMainWindow *m_window;
     ReaderView *m_reader;
-    QPointer<QUndoGroup> m_undo;
     QDockWidget *m_highlightsDock;
     QDockWidget *m_tagsDock;
     QPointer<SelectionToolbar> m_toolbar; ///< lives in the reader, which may go first

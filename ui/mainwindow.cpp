@@ -7,7 +7,10 @@
 #include "importing/annotationimporter.h"
 #include "importing/importcontroller.h"
 #include "importprogress.h"
+#include "library/library.h"
+#include "library/libraryhistory.h"
 #include "library/librarystore.h"
+#include "library/librarywriter.h"
 #include "library/libraryworker.h"
 #include "librarypanel.h"
 #include "models/articlelistmodel.h"
@@ -34,7 +37,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTreeView>
-#include <QUndoGroup>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -62,7 +65,7 @@ QStringList localPaths(const QMimeData *mime)
 
 } // namespace
 
-MainWindow::MainWindow(std::unique_ptr<LibraryStore> store, QWidget *parent)
+MainWindow::MainWindow(std::unique_ptr<Library> library, QWidget *parent)
     : QMainWindow(parent)
     , m_library(new LibraryPanel(this))
     , m_reader(new ReaderView(this))
@@ -74,8 +77,7 @@ MainWindow::MainWindow(std::unique_ptr<LibraryStore> store, QWidget *parent)
     , m_importProgress(new ImportProgress(this))
     , m_imports(new ImportController(this))
     , m_annotationImports(new LibraryWorker(this))
-    , m_undo(new QUndoGroup(this))
-    , m_annotations(new AnnotationController(this, m_reader, m_undo))
+    , m_annotations(new AnnotationController(this, m_reader))
     , m_quotes(new QuotesController(this, m_reader, m_annotations))
 {
     setWindowTitle(tr("Gloss"));
@@ -151,13 +153,25 @@ MainWindow::MainWindow(std::unique_ptr<LibraryStore> store, QWidget *parent)
     });
 
     createActions();
-    setLibrary(std::move(store));
+    setLibrary(std::move(library));
     restoreSettings();
+}
+
+LibraryStore *MainWindow::store() const
+{
+    return m_openLibrary ? &m_openLibrary->store() : nullptr;
+}
+
+LibraryHistory *MainWindow::history() const
+{
+    return m_openLibrary ? &m_openLibrary->history() : nullptr;
 }
 
 MainWindow::~MainWindow()
 {
     // Annotations and the list read through the store, which goes last.
+    for (const QMetaObject::Connection &connection : std::as_const(m_historyConnections))
+        disconnect(connection);
     m_quotes->setLibrary(nullptr);
     m_annotations->setLibrary(nullptr);
     m_library->setModel(nullptr);
@@ -188,12 +202,23 @@ void MainWindow::createActions()
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QAction *undo = m_undo->createUndoAction(this, tr("&Undo"));
-    undo->setShortcut(QKeySequence::Undo);
-    QAction *redo = m_undo->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({ QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence(tr("Ctrl+Y")) });
-    edit->addAction(undo);
-    edit->addAction(redo);
+    // Undo and Redo go through the history, which moves the stack only when the step worked.
+    m_undoAction = edit->addAction(tr("&Undo"), this, [this] {
+        if (LibraryHistory *steps = history())
+            (void)steps->undo(); // a refusal is told through LibraryHistory::refused
+    });
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction = edit->addAction(tr("&Redo"), this, [this] {
+        if (LibraryHistory *steps = history())
+            (void)steps->redo();
+    });
+    m_redoAction->setShortcuts({ QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence(tr("Ctrl+Y")) });
+    QAction *clearHistory = edit->addAction(tr("Clear Undo &History"), this, [this] {
+        if (LibraryHistory *steps = history())
+            steps->clear();
+        statusBar()->showMessage(tr("Undo history cleared; every edit stays saved."), 5000);
+    });
+    clearHistory->setObjectName(u"clearHistoryAction"_s);
     edit->addSeparator();
     QAction *copy = edit->addAction(tr("&Copy"), m_reader, &QTextEdit::copy);
     copy->setShortcut(QKeySequence::Copy);
@@ -248,39 +273,69 @@ void MainWindow::createActions()
             tr("<p><b>Gloss %1</b></p><p>A native reader for people who annotate "
                "news articles.</p><p>Library: %2</p>")
                 .arg(QStringLiteral(GLOSS_VERSION),
-                    m_store ? m_store->path().toHtmlEscaped() : QString()));
+                    m_openLibrary ? m_openLibrary->path().toHtmlEscaped() : QString()));
     });
 }
 
-void MainWindow::setLibrary(std::unique_ptr<LibraryStore> store)
+void MainWindow::setLibrary(std::unique_ptr<Library> library)
 {
     m_quotes->setLibrary(nullptr);
     m_annotations->setLibrary(nullptr);
     m_library->setModel(nullptr);
     m_model.reset();
     m_reader->clearArticle();
-    m_store = std::move(store);
-    m_annotations->setLibrary(m_store.get());
-    m_quotes->setLibrary(m_store.get());
-    if (m_store) {
-        m_model = std::make_unique<ArticleListModel>(m_store.get());
+    m_openLibrary = std::move(library);
+    m_annotations->setLibrary(m_openLibrary.get());
+    m_quotes->setLibrary(m_openLibrary.get());
+    if (m_openLibrary) {
+        m_model = std::make_unique<ArticleListModel>(&m_openLibrary->store());
         connect(m_model.get(), &ArticleListModel::listChanged, this, &MainWindow::updateCounts);
         connect(m_model.get(), &ArticleListModel::errorOccurred, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
         m_library->setModel(m_model.get());
-        setWindowTitle(tr("%1 — Gloss").arg(QFileInfo(m_store->path()).completeBaseName()));
+        setWindowTitle(
+            tr("%1 — Gloss").arg(QFileInfo(m_openLibrary->path()).completeBaseName()));
     }
+    connectHistory();
     updateCounts();
     updateEmptyState();
 }
 
+void MainWindow::connectHistory()
+{
+    for (const QMetaObject::Connection &connection : std::as_const(m_historyConnections))
+        disconnect(connection);
+    m_historyConnections.clear();
+    LibraryHistory *steps = history();
+    const auto update = [this] {
+        const QUndoStack *stack = history() ? history()->stack() : nullptr;
+        m_undoAction->setEnabled(stack && stack->canUndo());
+        m_redoAction->setEnabled(stack && stack->canRedo());
+        m_undoAction->setText(stack && stack->canUndo()
+                ? tr("&Undo %1").arg(stack->undoText())
+                : tr("&Undo"));
+        m_redoAction->setText(stack && stack->canRedo()
+                ? tr("&Redo %1").arg(stack->redoText())
+                : tr("&Redo"));
+    };
+    if (steps) {
+        m_historyConnections.append(
+            connect(steps->stack(), &QUndoStack::indexChanged, this, update));
+        m_historyConnections.append(
+            connect(steps->stack(), &QUndoStack::cleanChanged, this, update));
+        m_historyConnections.append(connect(steps, &LibraryHistory::refused, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); }));
+    }
+    update();
+}
+
 bool MainWindow::showArticle(qint64 id)
 {
-    if (!m_store || id == 0)
+    if (!m_openLibrary || id == 0)
         return false;
     if (m_library->currentArticleId() != id && m_library->selectArticle(id))
         return m_reader->articleId() == id;
-    Result<Article> article = m_store->article(id);
+    Result<Article> article = store()->article(id);
     if (!article) {
         statusBar()->showMessage(article.error(), 8000);
         return false;
@@ -303,11 +358,11 @@ void MainWindow::onCurrentArticleChanged(qint64 id)
 
 void MainWindow::updateCounts()
 {
-    if (!m_model || !m_store) {
+    if (!m_model || !m_openLibrary) {
         m_counts->clear();
         return;
     }
-    const Result<int> total = m_store->articleCount();
+    const Result<int> total = store()->articleCount();
     const QLocale locale;
     const int all = total.valueOr(0);
     // A search, a tag or a speaker narrows the list: say how far.
@@ -340,7 +395,7 @@ void MainWindow::updateEmptyState()
 
 bool MainWindow::importPaths(const QStringList &paths, bool showFirst)
 {
-    if (!m_store || paths.isEmpty())
+    if (!m_openLibrary || paths.isEmpty())
         return false;
     if (importRunning())
         return false;
@@ -350,7 +405,7 @@ bool MainWindow::importPaths(const QStringList &paths, bool showFirst)
     for (QAction *action : std::as_const(m_libraryActions))
         action->setEnabled(false);
     m_importProgress->begin();
-    return m_imports->start(m_store->path(), paths);
+    return m_imports->start(m_openLibrary->sharedWriter(), paths);
 }
 
 void MainWindow::onImportFinished(const ImportSummary &summary)
@@ -366,7 +421,7 @@ void MainWindow::onImportFinished(const ImportSummary &summary)
         showArticle(wanted);
     if (current != 0 && wanted == current) {
         // The article may have been updated in place by the import.
-        if (Result<Article> fresh = m_store->article(current); fresh) {
+        if (Result<Article> fresh = store()->article(current); fresh) {
             fresh->id = current;
             m_reader->showArticle(*fresh);
             m_annotations->articleShown(current);
@@ -430,17 +485,17 @@ void MainWindow::chooseFolderToImport()
 
 void MainWindow::openExportDialog()
 {
-    if (!m_store)
+    if (!m_openLibrary)
         return;
     const QList<qint64> searchResult = m_model && !m_model->queryText().trimmed().isEmpty()
         ? m_model->allArticleIds()
         : QList<qint64>();
     QStringList tagPaths;
-    if (const Result<QList<Tag>> tags = AnnotationStore(*m_store).tags(); tags) {
+    if (const Result<QList<Tag>> tags = AnnotationStore(*store()).tags(); tags) {
         for (const Tag &tag : *tags)
             tagPaths.append(tag.path);
     }
-    auto *dialog = new ExportDialog(m_store.get(), m_reader->articleId(),
+    auto *dialog = new ExportDialog(store(), m_reader->articleId(),
         m_library->selectedArticleIds(), searchResult, tagPaths, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this,
@@ -450,7 +505,7 @@ void MainWindow::openExportDialog()
 
 void MainWindow::chooseAnnotationsToImport()
 {
-    if (!m_store)
+    if (!m_openLibrary)
         return;
     QSettings settings;
     const QString file = QFileDialog::getOpenFileName(this, tr("Import Annotations"),
@@ -471,18 +526,21 @@ bool MainWindow::importRunning()
 
 bool MainWindow::importAnnotationsFrom(const QString &file)
 {
-    if (!m_store || importRunning())
+    if (!m_openLibrary || importRunning())
         return false;
     // On a worker, like article imports: a large file must not freeze the window.
     m_quotes->stopIndexing();
     for (QAction *action : std::as_const(m_libraryActions))
         action->setEnabled(false);
     m_importProgress->begin(tr("Reading annotations…"));
-    return m_annotationImports->start(m_store->path(),
-        [file](LibraryStore &store, const std::atomic_bool &cancel,
+    const std::shared_ptr<LibraryWriter> writer = m_openLibrary->sharedWriter();
+    return m_annotationImports->start(m_openLibrary->path(),
+        [file, writer](LibraryStore &store, const std::atomic_bool &cancel,
             const LibraryWorker::Progress &progress) {
-            const Result<AnnotationImportReport> report = AnnotationImporter(store).importFile(
-                file, &cancel, [&](int done, int total) { progress(done, total, file); });
+            const Result<AnnotationImportReport> report
+                = AnnotationImporter(store, *writer)
+                      .importFile(file, &cancel,
+                          [&](int done, int total) { progress(done, total, file); });
             return report ? QVariant::fromValue(*report) : QVariant(report.error());
         });
 }
@@ -523,19 +581,19 @@ void MainWindow::onAnnotationImportFinished(const QVariant &result, const QStrin
 void MainWindow::openLibraryFile()
 {
     const QString path = QFileDialog::getSaveFileName(this, tr("Open or Create a Library"),
-        m_store ? QFileInfo(m_store->path()).absolutePath() : QDir::homePath(),
+        m_openLibrary ? QFileInfo(m_openLibrary->path()).absolutePath() : QDir::homePath(),
         tr("Gloss libraries (*.sqlite *.gloss);;All files (*)"), nullptr,
         QFileDialog::DontConfirmOverwrite);
     if (path.isEmpty())
         return;
-    Result<std::unique_ptr<LibraryStore>> opened = LibraryStore::open(path);
+    Result<std::unique_ptr<Library>> opened = Library::open(path);
     if (!opened) {
         QMessageBox::warning(this, tr("Open Library"), opened.error());
         return;
     }
     saveSettings();
     setLibrary(std::move(*opened));
-    QSettings().setValue(u"library/lastPath"_s, m_store->path());
+    QSettings().setValue(u"library/lastPath"_s, m_openLibrary->path());
     restoreSettings();
 }
 
@@ -555,9 +613,9 @@ void MainWindow::restoreSettings()
     m_splitter->restoreState(settings.value(u"window/splitter"_s).toByteArray());
     m_library->restoreHeaderState(settings.value(u"library/header"_s).toByteArray());
     m_reader->setZoomSteps(settings.value(u"reader/zoom"_s, 0).toInt());
-    if (m_store) {
+    if (m_openLibrary) {
         const qint64 last
-            = settings.value(settingsKeyFor(m_store->path(), u"lastArticle"_s), 0).toLongLong();
+            = settings.value(settingsKeyFor(m_openLibrary->path(), u"lastArticle"_s), 0).toLongLong();
         if (last == 0 || !showArticle(last))
             m_library->selectFirst();
     }
@@ -572,8 +630,8 @@ void MainWindow::saveSettings() const
     settings.setValue(u"window/splitter"_s, m_splitter->saveState());
     settings.setValue(u"library/header"_s, m_library->saveHeaderState());
     settings.setValue(u"reader/zoom"_s, m_reader->zoomSteps());
-    if (m_store)
-        settings.setValue(settingsKeyFor(m_store->path(), u"lastArticle"_s), m_reader->articleId());
+    if (m_openLibrary)
+        settings.setValue(settingsKeyFor(m_openLibrary->path(), u"lastArticle"_s), m_reader->articleId());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

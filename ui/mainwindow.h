@@ -12,13 +12,14 @@ class ArticleListModel;
 class FindBar;
 class ImportController;
 class ImportProgress;
+class Library;
+class LibraryHistory;
 class LibraryPanel;
 class LibraryStore;
 class LibraryWorker;
 class QLabel;
 
 class QSplitter;
-class QUndoGroup;
 class QStackedWidget;
 class ReaderView;
 struct ImportSummary;
@@ -30,7 +31,7 @@ class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(std::unique_ptr<LibraryStore> store, QWidget *parent = nullptr);
+    explicit MainWindow(std::unique_ptr<Library> library, QWidget *parent = nullptr);
     ~MainWindow() override;
     Q_DISABLE_COPY_MOVE(MainWindow)
 
@@ -41,7 +42,10 @@ public:
     /// Imports W3C JSON or REFI-QDA annotations; a report lists what needs attention.
     bool importAnnotationsFrom(const QString &file);
 
-    LibraryStore *store() const { return m_store.get(); }
+    LibraryStore *store() const;
+    Library *library() const { return m_openLibrary.get(); }
+    /// The open library's undo history (null with none open).
+    LibraryHistory *history() const;
     ArticleListModel *articleModel() const { return m_model.get(); }
     LibraryPanel *libraryPanel() const { return m_library; }
     ReaderView *reader() const { return m_reader; }
@@ -49,7 +53,6 @@ public:
     ImportController *imports() const { return m_imports; }
     AnnotationController *annotations() const { return m_annotations; }
     QuotesController *quotes() const { return m_quotes; }
-    QUndoGroup *undoGroup() const { return m_undo; }
     ImportProgress *importProgress() const { return m_importProgress; }
     QString statusCountText() const;
     /// The summary box of the last import that had failures, while it is open.
@@ -68,7 +71,8 @@ protected:
 
 private:
     void createActions();
-    void setLibrary(std::unique_ptr<LibraryStore> store);
+    void setLibrary(std::unique_ptr<Library> library);
+    void connectHistory();
     void openLibraryFile();
     void openExportDialog();
     void chooseAnnotationsToImport();
@@ -84,7 +88,7 @@ private:
     void saveSettings() const;
 
     // Declared in this order so the model, which reads through the store, goes first.
-    std::unique_ptr<LibraryStore> m_store;
+    std::unique_ptr<Library> m_openLibrary;
     std::unique_ptr<ArticleListModel> m_model;
     LibraryPanel *m_library;
     ReaderView *m_reader;
@@ -96,7 +100,9 @@ private:
     ImportProgress *m_importProgress;
     ImportController *m_imports;
     LibraryWorker *m_annotationImports;
-    QUndoGroup *m_undo;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QList<QMetaObject::Connection> m_historyConnections;
     AnnotationController *m_annotations;
     QuotesController *m_quotes;
     QPointer<QMessageBox> m_importReport;

@@ -1,7 +1,9 @@
 #include "quotescontroller.h"
 #include "annotation/annotationservice.h"
 #include "annotationcontroller.h"
+#include "library/library.h"
 #include "library/librarystore.h"
+#include "library/librarywriter.h"
 #include "library/libraryworker.h"
 #include "models/quotationmodel.h"
 #include "models/speakerlistmodel.h"
@@ -99,7 +101,7 @@ QuotesController::~QuotesController()
     stopIndexing();
 }
 
-void QuotesController::setLibrary(LibraryStore *library)
+void QuotesController::setLibrary(Library *library)
 {
     stopIndexing();
     m_articleId = 0;
@@ -107,10 +109,12 @@ void QuotesController::setLibrary(LibraryStore *library)
     m_speakerModel->setStore(nullptr);
     m_service.reset();
     m_libraryPath.clear();
+    m_writer.reset();
     if (!library || !m_annotations->service())
         return;
     m_libraryPath = library->path();
-    m_service = std::make_unique<QuotationService>(library, m_annotations->service()->undoStack());
+    m_writer = library->sharedWriter();
+    m_service = std::make_unique<QuotationService>(library);
     connect(m_service.get(), &QuotationService::speakersChanged, this, [this](qint64 articleId) {
         if (articleId == m_articleId || articleId == 0)
             refreshArticle();
@@ -209,10 +213,10 @@ void QuotesController::updateSpeakerIndex()
     // The worker counts what waits (usually nothing) and says so before the first batch.
     m_indexer->start(
         m_libraryPath,
-        [](LibraryStore &store, const std::atomic_bool &cancel,
+        [writer = m_writer](LibraryStore &store, const std::atomic_bool &cancel,
             const LibraryWorker::Progress &progress) {
-            return QVariant::fromValue(SpeakerIndexer::run(
-                store, &cancel, [&](int done, int total) { progress(done, total, {}); }));
+            return QVariant::fromValue(SpeakerIndexer::run(store, *writer, &cancel,
+                [&](int done, int total) { progress(done, total, {}); }));
         },
         QThread::IdlePriority);
 }
@@ -275,26 +279,14 @@ void QuotesController::highlightQuotations(const QModelIndex &index)
         return;
     }
 
-    annotations->undoStack()->beginMacro(tr("Highlight Quotations"));
-    int done = 0;
-    for (const Step &step : std::as_const(steps)) {
-        qint64 id = step.highlightId;
-        if (id == 0) {
-            const Result<qint64> made = annotations->createHighlight(
-                m_reader->articleId(), m_reader->body(), step.start, step.end);
-            if (!made) {
-                report(made.error());
-                continue;
-            }
-            id = *made;
-        }
-        for (const QString &path : step.tags) {
-            if (auto tagged = annotations->addTag(id, path); !tagged)
-                report(tagged.error());
-        }
-        ++done;
-    }
-    annotations->undoStack()->endMacro();
+    QList<AnnotationService::TaggedSpan> spans;
+    for (const Step &step : std::as_const(steps))
+        spans.append({ step.start, step.end, step.highlightId, step.tags });
+    if (auto done = annotations->highlightSpans(
+            m_reader->articleId(), m_reader->body(), spans, tr("Highlight Quotations"));
+        !done)
+        return report(done.error());
+    const int done = int(steps.size());
     Q_EMIT statusMessage(
         done == 1 ? tr("1 quotation highlighted.") : tr("%1 quotations highlighted.").arg(done));
 }

@@ -9,8 +9,9 @@
 #include <memory>
 
 class AnnotationController;
-class LibraryStore;
+class Library;
 class LibraryWorker;
+class LibraryWriter;
 class QDockWidget;
 class QMainWindow;
 class QMenu;
@@ -36,7 +37,7 @@ public:
     Q_DISABLE_COPY_MOVE(QuotesController)
 
     /// Call after the annotation controller's setLibrary: corrections share its undo stack.
-    void setLibrary(LibraryStore *library);
+    void setLibrary(Library *library);
     void articleShown(qint64 articleId);
     /// The Annotate menu's quotation items.
     void populateMenu(QMenu *menu);
@@ -103,6 +104,7 @@ private:
     LibraryWorker *m_indexer;
     QPointer<SpeakerDialog> m_dialog;
     QString m_libraryPath;
+    std::shared_ptr<LibraryWriter> m_writer;
     qint64 m_articleId = 0;
     bool m_indexAgain = false; ///< asked while a run was going: look again when it ends
     std::unique_ptr<QuotationService> m_service;

@@ -1,98 +1,110 @@
 #include "annotationservice.h"
-#include "library/librarycommand.h"
+#include "annotationchanges.h"
+#include "library/library.h"
+#include "library/libraryhistory.h"
 #include "library/librarystore.h"
-#include "library/sqlhelpers.h"
 
 #include <QCoreApplication>
-#include <QUndoCommand>
 
 using namespace Qt::StringLiterals;
 
-AnnotationService::AnnotationService(LibraryStore *library, QObject *parent)
+AnnotationService::AnnotationService(Library *library, QObject *parent)
     : QObject(parent)
     , m_library(library)
-    , m_store(*library)
-{ }
-
-void AnnotationService::announce(const Scope &scope)
+    , m_store(library->store())
 {
-    const qint64 highlightId = scope.highlightId ? *scope.highlightId : 0;
-    if (scope.articleId != 0 && highlightId != 0)
-        Q_EMIT highlightChanged(scope.articleId, highlightId);
-    else if (scope.articleId != 0)
-        Q_EMIT highlightsChanged(scope.articleId);
-    if (scope.tagsChange)
+    connect(&library->history(), &LibraryHistory::changed, this, &AnnotationService::announce);
+    connect(&library->history(), &LibraryHistory::refused, this, &AnnotationService::errorOccurred);
+}
+
+LibraryHistory &AnnotationService::history() const
+{
+    return m_library->history();
+}
+
+QUndoStack *AnnotationService::undoStack() const
+{
+    return m_library->history().stack();
+}
+
+void AnnotationService::announce(const QList<ChangeNotice> &notices)
+{
+    bool codebook = false;
+    for (const ChangeNotice &notice : notices) {
+        if (notice.topic == QStringView(AnnotationTopics::Highlight))
+            Q_EMIT highlightChanged(notice.articleId, notice.id);
+        else if (notice.topic == QStringView(AnnotationTopics::ArticleHighlights))
+            Q_EMIT highlightsChanged(notice.articleId);
+        else if (notice.topic == QStringView(AnnotationTopics::Codebook))
+            codebook = true;
+    }
+    if (codebook)
         Q_EMIT tagsChanged();
 }
 
-AnnotationService::Scope AnnotationService::codebookScope()
+Result<void> AnnotationService::perform(const QString &text, std::unique_ptr<LibraryChange> change)
 {
-    return Scope { 0, nullptr, true };
+    return m_library->history().perform(text, std::move(change));
 }
 
-AnnotationService::Scope AnnotationService::highlightScope(
-    qint64 articleId, qint64 highlightId, bool tagsChange)
-{
-    return Scope { articleId, std::make_shared<qint64>(highlightId), tagsChange };
-}
-
-Result<void> AnnotationService::perform(const QString &text, Step apply, Step revert, Scope scope)
-{
-    auto done = [this, scope](const Result<void> &result) {
-        if (!result)
-            Q_EMIT errorOccurred(result.error());
-        announce(scope);
-    };
-    if (auto performed = LibraryCommand::perform(&m_undo, m_library->connectionName(), text,
-            std::move(apply), std::move(revert), std::move(done));
-        !performed)
-        return performed;
-    announce(scope);
-    return {};
-}
-
-Result<qint64> AnnotationService::createHighlight(
-    qint64 articleId, const QString &body, int start, int end, const QString &color)
+Result<QPair<int, int>> AnnotationService::trimmedSpan(const QString &body, int start, int end)
 {
     if (start > end)
         std::swap(start, end);
     start = std::max(0, start);
     end = std::min(int(body.size()), end);
     if (end <= start)
-        return ResultError(tr("Select some of the article's text to highlight."));
-    const QStringView selected = QStringView(body).mid(start, end - start);
-    if (selected.trimmed().isEmpty())
-        return ResultError(tr("The selection holds only spaces; select some words."));
+        return ResultError(tr("Select some of the article's text to highlight."),
+            ErrorKind::InvalidInput);
+    if (QStringView(body).mid(start, end - start).trimmed().isEmpty())
+        return ResultError(tr("The selection holds only spaces; select some words."),
+            ErrorKind::InvalidInput);
     // Leading and trailing spaces are never part of what the user meant.
     while (start < end && body.at(start).isSpace())
         ++start;
     while (end > start && body.at(end - 1).isSpace())
         --end;
+    return QPair<int, int>(start, end);
+}
+
+Result<QString> AnnotationService::hashOfShownText(qint64 articleId, const QString &body) const
+{
+    Result<QString> stored = m_library->store().body(articleId);
+    if (!stored)
+        return stored.failure();
+    if (*stored != body) {
+        return ResultError(tr("The article was imported again with a changed text; open it "
+                              "again before highlighting."),
+            ErrorKind::Conflict);
+    }
+    return m_library->store().contentHash(articleId);
+}
+
+Result<qint64> AnnotationService::createHighlight(
+    qint64 articleId, const QString &body, int start, int end, const QString &color)
+{
+    Result<QPair<int, int>> span = trimmedSpan(body, start, end);
+    if (!span)
+        return span.failure();
     const QString colorKey = color.isEmpty() ? Palette::defaultKey() : color;
     if (!Palette::isValidKey(colorKey))
-        return ResultError(tr("There is no highlight colour “%1”.").arg(colorKey));
+        return ResultError(tr("There is no highlight colour “%1”.").arg(colorKey),
+            ErrorKind::InvalidInput);
+    Result<QString> hash = hashOfShownText(articleId, body);
+    if (!hash)
+        return hash.failure();
 
     Highlight highlight;
     highlight.articleId = articleId;
-    highlight.anchor = Anchoring::anchorFor(body, start, end);
+    highlight.anchor = Anchoring::anchorFor(body, span->first, span->second);
     highlight.status = AnchorStatus::Exact;
     highlight.color = colorKey;
     highlight.created = QDateTime::currentDateTimeUtc();
     highlight.modified = highlight.created;
-    auto id = std::make_shared<qint64>(0);
-    Result<void> done = perform(
-        tr("Highlight"),
-        [this, highlight, id]() -> Result<void> {
-            Highlight restored = highlight;
-            restored.id = *id;
-            Result<qint64> inserted = m_store.insertHighlight(restored);
-            if (!inserted)
-                return inserted.failure();
-            *id = *inserted;
-            return {};
-        },
-        [this, id]() { return m_store.deleteHighlight(*id); }, Scope { articleId, id, false });
-    if (!done)
+    const IdSlot id = idSlot();
+    if (auto done = perform(tr("Highlight"),
+            AnnotationChanges::insertHighlight(highlight, *hash, id));
+        !done)
         return done.failure();
     return *id;
 }
@@ -102,36 +114,29 @@ Result<void> AnnotationService::deleteHighlight(qint64 id)
     Result<Highlight> before = m_store.highlight(id);
     if (!before)
         return before.failure();
-    const Highlight kept = *before;
-    return perform(
-        tr("Delete Highlight"), [this, id]() { return m_store.deleteHighlight(id); },
-        [this, kept]() -> Result<void> {
-            Result<qint64> inserted = m_store.insertHighlight(kept);
-            return inserted ? Result<void>() : inserted.failure();
-        },
-        highlightScope(kept.articleId, id, !kept.tagIds.isEmpty()));
+    return perform(tr("Delete Highlight"),
+        AnnotationChanges::removeHighlight(before->articleId, id, before->version));
 }
 
-Result<void> AnnotationService::update(
-    const Highlight &before, Highlight after, const QString &text, bool tagsChange)
+Result<void> AnnotationService::patch(
+    qint64 id, HighlightPatch patch, const QString &text, const QString &textHash)
 {
-    after.modified = QDateTime::currentDateTimeUtc();
-    return perform(
-        text, [this, after]() { return m_store.updateHighlight(after); },
-        [this, before]() { return m_store.updateHighlight(before); },
-        highlightScope(before.articleId, before.id, tagsChange));
+    Result<Highlight> before = m_store.highlight(id);
+    if (!before)
+        return before.failure();
+    return perform(text,
+        AnnotationChanges::patchHighlight(
+            before->articleId, idSlot(id), before->version, std::move(patch), {}, textHash));
 }
 
 Result<void> AnnotationService::setColor(qint64 id, const QString &color)
 {
     if (!Palette::isValidKey(color))
-        return ResultError(tr("There is no highlight colour “%1”.").arg(color));
-    Result<Highlight> before = m_store.highlight(id);
-    if (!before)
-        return before.failure();
-    Highlight after = *before;
-    after.color = color;
-    return update(*before, after, tr("Change Colour"));
+        return ResultError(tr("There is no highlight colour “%1”.").arg(color),
+            ErrorKind::InvalidInput);
+    HighlightPatch change;
+    change.color = color;
+    return patch(id, change, tr("Change Colour"));
 }
 
 Result<void> AnnotationService::setNote(qint64 id, const QString &note)
@@ -141,9 +146,9 @@ Result<void> AnnotationService::setNote(qint64 id, const QString &note)
         return before.failure();
     if (before->note == note)
         return {};
-    Highlight after = *before;
-    after.note = note;
-    return update(*before, after, tr("Edit Note"));
+    HighlightPatch change;
+    change.note = note;
+    return patch(id, change, tr("Edit Note"));
 }
 
 Result<void> AnnotationService::setExtent(qint64 id, const QString &body, int start, int end)
@@ -151,18 +156,25 @@ Result<void> AnnotationService::setExtent(qint64 id, const QString &body, int st
     Result<Highlight> before = m_store.highlight(id);
     if (!before)
         return before.failure();
+    // Unlike a new highlight, an extent moved a character at a time (Shift+arrows) may end on
+    // a space for a moment, so it is kept as given.
     if (start > end)
         std::swap(start, end);
     start = std::max(0, start);
     end = std::min(int(body.size()), end);
     if (end <= start || QStringView(body).mid(start, end - start).trimmed().isEmpty())
-        return ResultError(tr("A highlight must cover some of the article's words."));
-    Highlight after = *before;
-    after.anchor = Anchoring::anchorFor(body, start, end);
-    after.status = AnchorStatus::Exact;
-    return update(*before, after,
+        return ResultError(tr("A highlight must cover some of the article's words."),
+            ErrorKind::InvalidInput);
+    Result<QString> hash = hashOfShownText(before->articleId, body);
+    if (!hash)
+        return hash.failure();
+    HighlightPatch change;
+    change.anchor = Anchoring::anchorFor(body, start, end);
+    change.status = AnchorStatus::Exact;
+    return patch(id, change,
         before->status == AnchorStatus::Orphaned ? tr("Re-attach Highlight")
-                                                 : tr("Change Highlight Extent"));
+                                                 : tr("Change Highlight Extent"),
+        *hash);
 }
 
 Result<QStringList> AnnotationService::splitTagPath(const QString &path)
@@ -178,18 +190,8 @@ Result<QStringList> AnnotationService::splitTagPath(const QString &path)
         names.append(*name);
     }
     if (names.isEmpty())
-        return ResultError(tr("A tag needs a name."));
+        return ResultError(tr("A tag needs a name."), ErrorKind::InvalidInput);
     return names;
-}
-
-Result<QList<Tag>> AnnotationService::ensurePath(const QStringList &names, qint64 &leafId)
-{
-    QList<Tag> created;
-    Result<qint64> leaf = m_store.ensureTagPath(names, &created);
-    if (!leaf)
-        return leaf.failure();
-    leafId = *leaf;
-    return created;
 }
 
 Result<qint64> AnnotationService::addTag(qint64 highlightId, const QString &path)
@@ -200,41 +202,15 @@ Result<qint64> AnnotationService::addTag(qint64 highlightId, const QString &path
     Result<Highlight> before = m_store.highlight(highlightId);
     if (!before)
         return before.failure();
-    const Highlight original = *before;
-    auto created = std::make_shared<QList<Tag>>();
-    auto leaf = std::make_shared<qint64>(0);
-    const QStringList tagNames = *names;
-    Result<void> done = perform(
-        tr("Tag Highlight"),
-        [this, original, created, leaf, tagNames]() -> Result<void> {
-            if (created->isEmpty() && *leaf == 0) {
-                Result<QList<Tag>> made = ensurePath(tagNames, *leaf);
-                if (!made)
-                    return made.failure();
-                *created = *made;
-            } else {
-                for (const Tag &tag : std::as_const(*created)) {
-                    if (auto restored = m_store.insertTag(tag); !restored)
-                        return restored.failure();
-                }
-            }
-            Highlight after = original;
-            if (!after.tagIds.contains(*leaf))
-                after.tagIds.append(*leaf);
-            after.modified = QDateTime::currentDateTimeUtc();
-            return m_store.updateHighlight(after);
-        },
-        [this, original, created]() -> Result<void> {
-            if (auto restored = m_store.updateHighlight(original); !restored)
-                return restored;
-            for (auto it = created->crbegin(); it != created->crend(); ++it) {
-                if (auto removed = m_store.deleteTag(it->id); !removed)
-                    return removed;
-            }
-            return {};
-        },
-        highlightScope(original.articleId, original.id, true));
-    if (!done)
+    Result<qint64> existing = m_store.tagIdByPath(names->join(u'/'));
+    if (existing && *existing != 0 && before->tagIds.contains(*existing))
+        return *existing; // already there: no empty undo step
+    const IdSlot leaf = idSlot();
+    auto change = std::make_unique<ChangeList>();
+    change->append(AnnotationChanges::createTagPath(*names, leaf));
+    change->append(AnnotationChanges::patchHighlight(
+        before->articleId, idSlot(highlightId), before->version, {}, { leaf }));
+    if (auto done = perform(tr("Tag Highlight"), std::move(change)); !done)
         return done.failure();
     return *leaf;
 }
@@ -246,9 +222,53 @@ Result<void> AnnotationService::removeTag(qint64 highlightId, qint64 tagId)
         return before.failure();
     if (!before->tagIds.contains(tagId))
         return {};
-    Highlight after = *before;
-    after.tagIds.removeAll(tagId);
-    return update(*before, after, tr("Remove Tag"), true);
+    HighlightPatch change;
+    change.removeTags = { tagId };
+    return patch(highlightId, change, tr("Remove Tag"));
+}
+
+Result<void> AnnotationService::highlightSpans(
+    qint64 articleId, const QString &body, const QList<TaggedSpan> &spans, const QString &text)
+{
+    Result<QString> hash = hashOfShownText(articleId, body);
+    if (!hash)
+        return hash.failure();
+    auto change = std::make_unique<ChangeList>();
+    for (const TaggedSpan &span : spans) {
+        IdSlot id = idSlot(span.highlightId);
+        qint64 seenVersion = 0;
+        if (span.highlightId == 0) {
+            Result<QPair<int, int>> trimmed = trimmedSpan(body, span.start, span.end);
+            if (!trimmed)
+                return trimmed.failure();
+            Highlight highlight;
+            highlight.articleId = articleId;
+            highlight.anchor = Anchoring::anchorFor(body, trimmed->first, trimmed->second);
+            highlight.color = Palette::defaultKey();
+            highlight.created = QDateTime::currentDateTimeUtc();
+            highlight.modified = highlight.created;
+            change->append(AnnotationChanges::insertHighlight(highlight, *hash, id));
+        } else {
+            Result<Highlight> existing = m_store.highlight(span.highlightId);
+            if (!existing)
+                return existing.failure();
+            seenVersion = existing->version;
+        }
+        QList<IdSlot> leaves;
+        for (const QString &path : span.tagPaths) {
+            Result<QStringList> names = splitTagPath(path);
+            if (!names)
+                return names.failure();
+            leaves.append(idSlot());
+            change->append(AnnotationChanges::createTagPath(*names, leaves.back()));
+        }
+        if (!leaves.isEmpty())
+            change->append(
+                AnnotationChanges::patchHighlight(articleId, id, seenVersion, {}, leaves));
+    }
+    if (change->isEmpty())
+        return {};
+    return perform(text, std::move(change));
 }
 
 Result<qint64> AnnotationService::createTag(const QString &path)
@@ -260,51 +280,20 @@ Result<qint64> AnnotationService::createTag(const QString &path)
     if (!existing)
         return existing.failure();
     if (*existing != 0)
-        return ResultError(tr("There is already a tag “%1”.").arg(names->join(u'/')));
-    auto created = std::make_shared<QList<Tag>>();
-    auto leaf = std::make_shared<qint64>(0);
-    const QStringList tagNames = *names;
-    Result<void> done = perform(
-        tr("New Tag"),
-        [this, created, leaf, tagNames]() -> Result<void> {
-            if (created->isEmpty()) {
-                Result<QList<Tag>> made = ensurePath(tagNames, *leaf);
-                if (!made)
-                    return made.failure();
-                *created = *made;
-                return {};
-            }
-            for (const Tag &tag : std::as_const(*created)) {
-                if (auto restored = m_store.insertTag(tag); !restored)
-                    return restored.failure();
-            }
-            return {};
-        },
-        [this, created]() -> Result<void> {
-            for (auto it = created->crbegin(); it != created->crend(); ++it) {
-                if (auto removed = m_store.deleteTag(it->id); !removed)
-                    return removed;
-            }
-            return {};
-        },
-        codebookScope());
-    if (!done)
+        return ResultError(tr("There is already a tag “%1”.").arg(names->join(u'/')),
+            ErrorKind::Conflict);
+    const IdSlot leaf = idSlot();
+    if (auto done = perform(tr("New Tag"), AnnotationChanges::createTagPath(*names, leaf)); !done)
         return done.failure();
     return *leaf;
 }
 
-Result<void> AnnotationService::editTag(
-    qint64 id, const QString &text, const std::function<void(Tag &)> &change)
+Result<void> AnnotationService::patchTag(qint64 id, TagPatch patch, const QString &text)
 {
     Result<Tag> before = m_store.tag(id);
     if (!before)
         return before.failure();
-    Tag after = *before;
-    change(after);
-    const Tag original = *before;
-    return perform(
-        text, [this, after]() { return m_store.updateTag(after); },
-        [this, original]() { return m_store.updateTag(original); }, codebookScope());
+    return perform(text, AnnotationChanges::patchTag(id, before->version, std::move(patch)));
 }
 
 Result<void> AnnotationService::renameTag(qint64 id, const QString &name)
@@ -312,128 +301,52 @@ Result<void> AnnotationService::renameTag(qint64 id, const QString &name)
     Result<QString> checked = AnnotationStore::validateTagName(name);
     if (!checked)
         return checked.failure();
-    return editTag(id, tr("Rename Tag"), [&checked](Tag &tag) { tag.name = *checked; });
+    TagPatch change;
+    change.name = *checked;
+    return patchTag(id, change, tr("Rename Tag"));
 }
 
 Result<void> AnnotationService::moveTag(qint64 id, qint64 newParentId)
 {
     // The store refuses a move into the tag's own subtree before anything reaches the stack.
-    return editTag(id, tr("Move Tag"), [newParentId](Tag &tag) { tag.parentId = newParentId; });
+    TagPatch change;
+    change.parentId = newParentId;
+    return patchTag(id, change, tr("Move Tag"));
 }
 
 Result<void> AnnotationService::setTagColor(qint64 id, const QString &color)
 {
-    return editTag(id, tr("Change Tag Colour"), [&color](Tag &tag) { tag.color = color; });
+    TagPatch change;
+    change.color = color;
+    return patchTag(id, change, tr("Change Tag Colour"));
 }
 
 Result<void> AnnotationService::setTagDescription(qint64 id, const QString &description)
 {
-    return editTag(
-        id, tr("Describe Tag"), [&description](Tag &tag) { tag.description = description; });
+    TagPatch change;
+    change.description = description;
+    return patchTag(id, change, tr("Describe Tag"));
 }
 
 Result<void> AnnotationService::deleteTag(qint64 id)
 {
-    Result<QList<qint64>> ids = m_store.subtree(id);
-    if (!ids)
-        return ids.failure();
-    Result<QList<Tag>> all = m_store.tags();
-    if (!all)
-        return all.failure();
-    // Parents before children, so the subtree can be put back in order.
-    QList<Tag> removed;
-    for (qint64 tagId : std::as_const(*ids)) {
-        for (const Tag &tag : std::as_const(*all)) {
-            if (tag.id == tagId)
-                removed.append(tag);
-        }
-    }
-    Result<QList<QPair<qint64, qint64>>> pairs = m_store.taggings(*ids);
-    if (!pairs)
-        return pairs.failure();
-    const QList<QPair<qint64, qint64>> taggings = *pairs;
-    return perform(
-        tr("Delete Tag"), [this, id]() { return m_store.deleteTag(id); },
-        [this, removed, taggings]() -> Result<void> {
-            for (const Tag &tag : removed) {
-                if (auto restored = m_store.insertTag(tag); !restored)
-                    return restored.failure();
-            }
-            return m_store.addTaggings(taggings);
-        },
-        codebookScope());
+    Result<Tag> before = m_store.tag(id);
+    if (!before)
+        return before.failure();
+    return perform(tr("Delete Tag"), AnnotationChanges::removeTag(id, before->version));
 }
 
 Result<void> AnnotationService::mergeTags(qint64 from, qint64 into)
 {
     if (from == into)
-        return ResultError(tr("A tag cannot be merged into itself."));
-    Result<Tag> source = m_store.tag(from);
-    Result<Tag> target = m_store.tag(into);
-    if (!source || !target)
-        return ResultError(!source ? source.error() : target.error());
-    Result<QList<qint64>> below = m_store.subtree(from);
-    if (!below)
-        return below.failure();
-    if (below->contains(into))
-        return ResultError(tr("A tag cannot be merged into a tag below it."));
-    Result<QList<Tag>> all = m_store.tags();
-    Result<QList<QPair<qint64, qint64>>> fromPairs = m_store.taggings({ from });
-    Result<QList<QPair<qint64, qint64>>> intoPairs = m_store.taggings({ into });
-    if (!all || !fromPairs || !intoPairs)
-        return ResultError(tr("The codebook could not be read."));
-    QList<Tag> children;
-    for (const Tag &tag : std::as_const(*all)) {
-        if (tag.parentId == from)
-            children.append(tag);
-    }
-    QList<QPair<qint64, qint64>> added;
-    for (const auto &pair : std::as_const(*fromPairs)) {
-        if (!intoPairs->contains(QPair<qint64, qint64>(pair.first, into)))
-            added.append({ pair.first, into });
-    }
-    const Tag removedTag = *source;
-    const QList<QPair<qint64, qint64>> removedPairs = *fromPairs;
-    return perform(
-        tr("Merge Tags"),
-        [this, from, into, children, added]() -> Result<void> {
-            if (auto tagged = m_store.addTaggings(added); !tagged)
-                return tagged;
-            for (Tag child : children) {
-                child.parentId = into;
-                if (auto moved = m_store.updateTag(child); !moved)
-                    return moved;
-            }
-            return m_store.deleteTag(from);
-        },
-        [this, removedTag, children, added, removedPairs]() -> Result<void> {
-            if (auto restored = m_store.insertTag(removedTag); !restored)
-                return restored.failure();
-            for (const Tag &child : children) {
-                if (auto moved = m_store.updateTag(child); !moved)
-                    return moved;
-            }
-            for (const auto &pair : added) {
-                Result<Highlight> highlight = m_store.highlight(pair.first);
-                if (!highlight)
-                    return highlight.failure();
-                highlight->tagIds.removeAll(pair.second);
-                if (auto updated = m_store.updateHighlight(*highlight); !updated)
-                    return updated;
-            }
-            return m_store.addTaggings(removedPairs);
-        },
-        codebookScope());
+        return ResultError(tr("A tag cannot be merged into itself."), ErrorKind::InvalidInput);
+    return perform(tr("Merge Tags"), AnnotationChanges::mergeTags(from, into));
 }
 
 Result<void> AnnotationService::setColorName(const QString &color, const QString &name)
 {
-    Result<QHash<QString, QString>> names = m_store.colorNames();
-    if (!names)
-        return names.failure();
-    const QString previous = names->value(color);
-    return perform(
-        tr("Name Colour"), [this, color, name]() { return m_store.setColorName(color, name); },
-        [this, color, previous]() { return m_store.setColorName(color, previous); },
-        codebookScope());
+    if (!Palette::isValidKey(color))
+        return ResultError(tr("There is no highlight colour “%1”.").arg(color),
+            ErrorKind::InvalidInput);
+    return perform(tr("Name Colour"), AnnotationChanges::nameColor(color, name.simplified()));
 }

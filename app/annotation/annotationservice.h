@@ -3,30 +3,33 @@
 #include "annotationstore.h"
 #include "core/result.h"
 #include "highlight.h"
+#include "library/librarychange.h"
 
 #include <QObject>
 #include <QUndoStack>
 
-#include <functional>
 #include <memory>
 
-class LibraryStore;
+class Library;
+class LibraryHistory;
 
-/// Every annotation edit goes through here: it is checked, written to the library at once (so a
-/// crash loses nothing already done), and pushed on the undo stack. Views call these and listen
-/// to the signals; they never write themselves.
+/// Every annotation edit goes through here: it is checked, written at once through the
+/// library's one writer (so a crash loses nothing already done, and the window never writes on
+/// its own thread), and becomes a step of the library's undo history. Views call these and
+/// listen to the signals; they never write themselves.
 class AnnotationService final : public QObject
 {
     Q_OBJECT
 public:
-    /// The store must outlive the service and live on its thread.
-    explicit AnnotationService(LibraryStore *library, QObject *parent = nullptr);
+    /// The library must outlive the service; reads use its store, on the thread that opened it.
+    explicit AnnotationService(Library *library, QObject *parent = nullptr);
     Q_DISABLE_COPY_MOVE(AnnotationService)
 
-    QUndoStack *undoStack() { return &m_undo; }
+    LibraryHistory &history() const;
+    QUndoStack *undoStack() const;
     const AnnotationStore &store() const { return m_store; }
 
-    // Highlights. Offsets are into the article body.
+    // Highlights. Offsets are into the article body, which must be the one stored.
     [[nodiscard]] Result<qint64> createHighlight(
         qint64 articleId, const QString &body, int start, int end, const QString &color = {});
     [[nodiscard]] Result<void> deleteHighlight(qint64 id);
@@ -37,6 +40,19 @@ public:
     /// Tags a highlight with a tag path, creating the missing tags, as one undo step.
     [[nodiscard]] Result<qint64> addTag(qint64 highlightId, const QString &path);
     [[nodiscard]] Result<void> removeTag(qint64 highlightId, qint64 tagId);
+
+    /// A span to highlight and tag in one step with others: a new highlight when highlightId
+    /// is 0, else tags added to that one.
+    struct TaggedSpan
+    {
+        int start = 0;
+        int end = 0;
+        qint64 highlightId = 0;
+        QStringList tagPaths;
+    };
+    /// Highlights and tags several spans of an article as one undo step (all or nothing).
+    [[nodiscard]] Result<void> highlightSpans(qint64 articleId, const QString &body,
+        const QList<TaggedSpan> &spans, const QString &text);
 
     // The codebook.
     [[nodiscard]] Result<qint64> createTag(const QString &path);
@@ -52,14 +68,17 @@ public:
     [[nodiscard]] Result<void> setColorName(const QString &color, const QString &name);
 
     /// Tells the models that the library was changed by someone else (an annotation import);
-    /// they read it afresh. Not undoable: the import is one transaction of its own.
+    /// they read it afresh. Not undoable: the import is its own change.
     void announceOutsideChange() { Q_EMIT tagsChanged(); }
 
     /// Splits "A/B/C" into checked names; fails with the sentence for the first bad one.
     [[nodiscard]] static Result<QStringList> splitTagPath(const QString &path);
+    /// Checks a span of a body for a new highlight: ordered, clamped, spaces at its edges left
+    /// out. Fails with a sentence when nothing but spaces is left.
+    [[nodiscard]] static Result<QPair<int, int>> trimmedSpan(const QString &body, int start, int end);
 
 Q_SIGNALS:
-    /// Many highlights of an article may have changed (re-anchoring, tag merges).
+    /// Many highlights of an article may have changed (0: of any article).
     void highlightsChanged(qint64 articleId);
     /// One highlight was created, edited or deleted (check the store to see which).
     void highlightChanged(qint64 articleId, qint64 highlightId);
@@ -68,27 +87,14 @@ Q_SIGNALS:
     void errorOccurred(const QString &message);
 
 private:
-    using Step = std::function<Result<void>()>;
-    /// What an edit touched, so listeners refresh only that. The highlight id is shared because
-    /// a new highlight's id is known only once the edit has run.
-    struct Scope
-    {
-        qint64 articleId = 0;
-        std::shared_ptr<qint64> highlightId;
-        bool tagsChange = false;
-    };
-    static Scope codebookScope();
-    static Scope highlightScope(qint64 articleId, qint64 highlightId, bool tagsChange);
-    /// Runs `apply` now; on success pushes an undo step that runs `revert`/`apply`.
-    [[nodiscard]] Result<void> perform(const QString &text, Step apply, Step revert, Scope scope);
-    [[nodiscard]] Result<void> update(
-        const Highlight &before, Highlight after, const QString &text, bool tagsChange = false);
-    [[nodiscard]] Result<QList<Tag>> ensurePath(const QStringList &names, qint64 &leafId);
-    void announce(const Scope &scope);
-    [[nodiscard]] Result<void> editTag(
-        qint64 id, const QString &text, const std::function<void(Tag &)> &change);
+    void announce(const QList<ChangeNotice> &notices);
+    [[nodiscard]] Result<void> perform(const QString &text, std::unique_ptr<LibraryChange> change);
+    [[nodiscard]] Result<void> patch(qint64 id, HighlightPatch patch, const QString &text,
+        const QString &textHash = {});
+    [[nodiscard]] Result<void> patchTag(qint64 id, TagPatch patch, const QString &text);
+    /// The content hash of the article when body is its stored text; else a sentence.
+    [[nodiscard]] Result<QString> hashOfShownText(qint64 articleId, const QString &body) const;
 
-    LibraryStore *m_library;
+    Library *m_library;
     AnnotationStore m_store;
-    QUndoStack m_undo;
 };

@@ -37,7 +37,8 @@ QVariantList toVariants(const QList<qint64> &ids)
 }
 
 const QString s_highlightColumns = u"id, article_id, start_pos, end_pos, exact, prefix, suffix, "
-                                   "status, color, note, created_at, modified_at"_s;
+                                   "status, color, note, created_at, modified_at, version, "
+                                   "annotator"_s;
 
 Highlight highlightFrom(const QSqlQuery &query)
 {
@@ -54,7 +55,14 @@ Highlight highlightFrom(const QSqlQuery &query)
     highlight.note = query.value(9).toString();
     highlight.created = QDateTime::fromString(query.value(10).toString(), Qt::ISODateWithMs);
     highlight.modified = QDateTime::fromString(query.value(11).toString(), Qt::ISODateWithMs);
+    highlight.version = query.value(12).toLongLong();
+    highlight.annotator = query.value(13).toString();
     return highlight;
+}
+
+QVariant nullableId(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
 }
 
 } // namespace
@@ -148,22 +156,22 @@ Result<Highlight> AnnotationStore::highlight(qint64 id) const
     return highlight;
 }
 
-Result<void> AnnotationStore::writeTags(qint64 highlightId, const QList<qint64> &tagIds)
+ResultError AnnotationStore::missedWrite(const char *table, qint64 id) const
 {
-    if (auto cleared = run(u"DELETE FROM highlight_tags WHERE highlight_id = ?"_s, { highlightId });
-        !cleared)
-        return cleared.failure();
-    QSet<qint64> seen;
-    for (qint64 tagId : tagIds) {
-        if (seen.contains(tagId))
-            continue;
-        seen.insert(tagId);
-        if (auto added = run(u"INSERT INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)"_s,
-                { highlightId, tagId });
-            !added)
-            return added.failure();
+    const bool highlight = QByteArrayView(table) == "highlights";
+    Result<QSqlQuery> found = run(
+        highlight ? u"SELECT 1 FROM highlights WHERE id = ?"_s : u"SELECT 1 FROM tags WHERE id = ?"_s,
+        { id });
+    if (found && !found->next()) {
+        return ResultError(highlight ? tr("the highlight is no longer in the library.")
+                                     : tr("the tag is no longer in the codebook."),
+            ErrorKind::NotFound);
     }
-    return {};
+    return ResultError(highlight ? tr("the highlight has been changed since (by an import, another "
+                                      "window or another person).")
+                                 : tr("the tag has been changed since (in another window or by "
+                                      "another person)."),
+        ErrorKind::Conflict);
 }
 
 Result<qint64> AnnotationStore::insertHighlight(const Highlight &highlight)
@@ -176,43 +184,87 @@ Result<qint64> AnnotationStore::insertHighlight(const Highlight &highlight)
         : created;
     Result<QSqlQuery> query
         = run(u"INSERT INTO highlights (id, article_id, start_pos, end_pos, exact, prefix, suffix, "
-              "status, color, note, created_at, modified_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"_s,
-            { highlight.id > 0 ? QVariant(highlight.id) : QVariant(QMetaType::fromType<qint64>()),
-                highlight.articleId, highlight.anchor.start, highlight.anchor.end,
-                Sql::text(highlight.anchor.exact), Sql::text(highlight.anchor.prefix),
-                Sql::text(highlight.anchor.suffix), anchorStatusName(highlight.status),
-                Sql::text(highlight.color), Sql::text(highlight.note), created, modified });
+              "status, color, note, created_at, modified_at, version, annotator) "
+              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s,
+            { nullableId(highlight.id), highlight.articleId, highlight.anchor.start,
+                highlight.anchor.end, Sql::text(highlight.anchor.exact),
+                Sql::text(highlight.anchor.prefix), Sql::text(highlight.anchor.suffix),
+                anchorStatusName(highlight.status), Sql::text(highlight.color),
+                Sql::text(highlight.note), created, modified, std::max<qint64>(1, highlight.version),
+                Sql::text(highlight.annotator) });
     if (!query)
         return query.failure();
     const qint64 id = highlight.id > 0 ? highlight.id : query->lastInsertId().toLongLong();
-    if (auto tagged = writeTags(id, highlight.tagIds); !tagged)
+    QList<QPair<qint64, qint64>> pairs;
+    for (qint64 tag : highlight.tagIds)
+        pairs.append({ id, tag });
+    if (auto tagged = addTaggings(pairs); !tagged)
         return tagged.failure();
     return id;
 }
 
-Result<void> AnnotationStore::updateHighlight(const Highlight &highlight)
+Result<qint64> AnnotationStore::patchHighlight(qint64 id, const HighlightPatch &patch,
+    std::optional<qint64> expectedVersion, bool touchModified)
 {
-    Result<QSqlQuery> query = run(
-        u"UPDATE highlights SET start_pos=?, end_pos=?, exact=?, prefix=?, suffix=?, status=?, "
-        "color=?, note=?, modified_at=? WHERE id=?"_s,
-        { highlight.anchor.start, highlight.anchor.end, Sql::text(highlight.anchor.exact),
-            Sql::text(highlight.anchor.prefix), Sql::text(highlight.anchor.suffix),
-            anchorStatusName(highlight.status), Sql::text(highlight.color),
-            Sql::text(highlight.note),
-            highlight.modified.isValid() ? highlight.modified.toUTC().toString(Qt::ISODateWithMs)
-                                         : now(),
-            highlight.id });
+    QStringList sets { u"version = version + 1"_s };
+    QVariantList values;
+    if (patch.color) {
+        sets.append(u"color = ?"_s);
+        values.append(Sql::text(*patch.color));
+    }
+    if (patch.note) {
+        sets.append(u"note = ?"_s);
+        values.append(Sql::text(*patch.note));
+    }
+    if (patch.anchor) {
+        sets.append(u"start_pos = ?, end_pos = ?, exact = ?, prefix = ?, suffix = ?"_s);
+        values += { patch.anchor->start, patch.anchor->end, Sql::text(patch.anchor->exact),
+            Sql::text(patch.anchor->prefix), Sql::text(patch.anchor->suffix) };
+    }
+    if (patch.status) {
+        sets.append(u"status = ?"_s);
+        values.append(anchorStatusName(*patch.status));
+    }
+    if (touchModified) {
+        sets.append(u"modified_at = ?"_s);
+        values.append(now());
+    }
+    QString sql = u"UPDATE highlights SET %1 WHERE id = ?"_s.arg(sets.join(u", "_s));
+    values.append(id);
+    if (expectedVersion) {
+        sql += u" AND version = ?"_s;
+        values.append(*expectedVersion);
+    }
+    Result<QSqlQuery> query = run(sql + u" RETURNING version"_s, values);
     if (!query)
         return query.failure();
-    if (query->numRowsAffected() == 0)
-        return ResultError(tr("The highlight is no longer in the library."));
-    return writeTags(highlight.id, highlight.tagIds);
+    if (!query->next())
+        return missedWrite("highlights", id);
+    const qint64 version = query->value(0).toLongLong();
+    query->finish();
+    QList<QPair<qint64, qint64>> added;
+    QList<QPair<qint64, qint64>> removed;
+    for (qint64 tag : patch.addTags)
+        added.append({ id, tag });
+    for (qint64 tag : patch.removeTags)
+        removed.append({ id, tag });
+    if (auto tagged = addTaggings(added); !tagged)
+        return tagged.failure();
+    if (auto untagged = removeTaggings(removed); !untagged)
+        return untagged.failure();
+    return version;
 }
 
-Result<void> AnnotationStore::deleteHighlight(qint64 id)
+Result<void> AnnotationStore::deleteHighlight(qint64 id, std::optional<qint64> expectedVersion)
 {
-    if (auto deleted = run(u"DELETE FROM highlights WHERE id = ?"_s, { id }); !deleted)
+    Result<QSqlQuery> deleted = expectedVersion
+        ? run(u"DELETE FROM highlights WHERE id = ? AND version = ? RETURNING id"_s,
+              { id, *expectedVersion })
+        : run(u"DELETE FROM highlights WHERE id = ? RETURNING id"_s, { id });
+    if (!deleted)
         return deleted.failure();
+    if (!deleted->next())
+        return missedWrite("highlights", id);
     return {};
 }
 
@@ -306,29 +358,38 @@ Result<void> AnnotationStore::reanchor(qint64 articleId, const QString &body)
     Result<QList<Highlight>> highlights = highlightsOf(articleId);
     if (!highlights)
         return highlights.failure();
-    for (Highlight highlight : std::as_const(*highlights)) {
+    for (const Highlight &highlight : std::as_const(*highlights)) {
         const AnchorResolution placed = Anchoring::resolve(highlight.anchor, body);
+        HighlightPatch patch;
         if (placed.status == AnchorStatus::Orphaned) {
             // Kept with its old quote and offsets, so the user can re-attach it.
-            highlight.status = AnchorStatus::Orphaned;
+            patch.status = AnchorStatus::Orphaned;
         } else {
-            const TextAnchor fresh = Anchoring::anchorFor(body, placed.start, placed.end);
-            highlight.status = placed.status;
-            highlight.anchor = fresh;
+            patch.anchor = Anchoring::anchorFor(body, placed.start, placed.end);
+            patch.status = placed.status;
         }
-        highlight.modified
-            = highlight.modified.isValid() ? highlight.modified : QDateTime::currentDateTimeUtc();
-        if (auto updated = updateHighlight(highlight); !updated)
-            return updated;
+        // The version rises, so an undo step made before the text changed is refused rather
+        // than applied to words that moved; the user's modification time stays.
+        if (auto updated = patchHighlight(highlight.id, patch, std::nullopt, false); !updated)
+            return updated.failure();
     }
     return {};
 }
 
 Result<QList<Tag>> AnnotationStore::tags() const
 {
-    Result<QSqlQuery> query
-        = run(u"SELECT t.id, ifnull(t.parent_id, 0), t.name, t.color, t.description, "
-              "(SELECT count(*) FROM highlight_tags ht WHERE ht.tag_id = t.id) FROM tags t"_s,
+    return readTags(true);
+}
+
+Result<QList<Tag>> AnnotationStore::readTags(bool withCounts) const
+{
+    Result<QSqlQuery> query = withCounts
+        ? run(u"SELECT t.id, ifnull(t.parent_id, 0), t.name, t.color, t.description, t.version, "
+              "ifnull(c.n, 0) FROM tags t LEFT JOIN (SELECT tag_id, count(*) AS n FROM "
+              "highlight_tags GROUP BY tag_id) c ON c.tag_id = t.id"_s,
+            {})
+        : run(u"SELECT id, ifnull(parent_id, 0), name, color, description, version, 0 "
+              "FROM tags"_s,
             {});
     if (!query)
         return query.failure();
@@ -340,7 +401,8 @@ Result<QList<Tag>> AnnotationStore::tags() const
         tag.name = query->value(2).toString();
         tag.color = query->value(3).toString();
         tag.description = query->value(4).toString();
-        tag.highlightCount = query->value(5).toInt();
+        tag.version = query->value(5).toLongLong();
+        tag.highlightCount = query->value(6).toInt();
         byId.insert(tag.id, tag);
     }
     QList<Tag> result;
@@ -359,6 +421,17 @@ Result<QList<Tag>> AnnotationStore::tags() const
     std::sort(result.begin(), result.end(),
         [](const Tag &a, const Tag &b) { return a.path.compare(b.path, Qt::CaseInsensitive) < 0; });
     return result;
+}
+
+Result<QHash<QString, qint64>> AnnotationStore::tagIdsByPath() const
+{
+    Result<QList<Tag>> all = readTags(false);
+    if (!all)
+        return all.failure();
+    QHash<QString, qint64> paths;
+    for (const Tag &tag : std::as_const(*all))
+        paths.insert(tag.path.toCaseFolded(), tag.id);
+    return paths;
 }
 
 Result<Tag> AnnotationStore::tag(qint64 id) const
@@ -395,65 +468,92 @@ Result<qint64> AnnotationStore::insertTag(const Tag &tag)
     if (!name)
         return name.failure();
     Result<QSqlQuery> query
-        = run(u"INSERT INTO tags (id, parent_id, name, color, description, created_at) "
-              "VALUES (?, ?, ?, ?, ?, ?)"_s,
-            { tag.id > 0 ? QVariant(tag.id) : QVariant(QMetaType::fromType<qint64>()),
-                tag.parentId > 0 ? QVariant(tag.parentId) : QVariant(QMetaType::fromType<qint64>()),
-                *name, Sql::text(tag.color), Sql::text(tag.description), now() });
+        = run(u"INSERT INTO tags (id, parent_id, name, color, description, created_at, version) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+            { nullableId(tag.id), nullableId(tag.parentId), *name, Sql::text(tag.color),
+                Sql::text(tag.description), now(), std::max<qint64>(1, tag.version) });
     if (!query) {
-        if (query.error().contains(u"UNIQUE"_s))
-            return ResultError(tr("There is already a tag “%1” there.").arg(*name));
+        if (query.kind() == ErrorKind::Conflict)
+            return ResultError(tr("There is already a tag “%1” there.").arg(*name), ErrorKind::Conflict);
         return query.failure();
     }
     return tag.id > 0 ? tag.id : query->lastInsertId().toLongLong();
 }
 
-Result<void> AnnotationStore::updateTag(const Tag &tag)
+Result<qint64> AnnotationStore::patchTag(
+    qint64 id, const TagPatch &patch, std::optional<qint64> expectedVersion)
 {
-    Result<QString> name = validateTagName(tag.name);
-    if (!name)
-        return name.failure();
-    if (tag.parentId != 0) {
-        Result<QList<qint64>> below = subtree(tag.id);
-        if (!below)
-            return below.failure();
-        if (below->contains(tag.parentId))
-            return ResultError(tr("A tag cannot be moved inside itself."));
+    QStringList sets { u"version = version + 1"_s };
+    QVariantList values;
+    QString name;
+    if (patch.name) {
+        Result<QString> checked = validateTagName(*patch.name);
+        if (!checked)
+            return checked.failure();
+        name = *checked;
+        sets.append(u"name = ?"_s);
+        values.append(name);
     }
-    Result<QSqlQuery> query
-        = run(u"UPDATE tags SET parent_id = ?, name = ?, color = ?, description = ? WHERE id = ?"_s,
-            { tag.parentId > 0 ? QVariant(tag.parentId) : QVariant(QMetaType::fromType<qint64>()),
-                *name, Sql::text(tag.color), Sql::text(tag.description), tag.id });
+    if (patch.parentId) {
+        if (*patch.parentId != 0) {
+            Result<QList<qint64>> below = subtree(id);
+            if (!below)
+                return below.failure();
+            if (below->contains(*patch.parentId))
+                return ResultError(tr("A tag cannot be moved inside itself."), ErrorKind::InvalidInput);
+        }
+        sets.append(u"parent_id = ?"_s);
+        values.append(nullableId(*patch.parentId));
+    }
+    if (patch.color) {
+        sets.append(u"color = ?"_s);
+        values.append(Sql::text(*patch.color));
+    }
+    if (patch.description) {
+        sets.append(u"description = ?"_s);
+        values.append(Sql::text(*patch.description));
+    }
+    QString sql = u"UPDATE tags SET %1 WHERE id = ?"_s.arg(sets.join(u", "_s));
+    values.append(id);
+    if (expectedVersion) {
+        sql += u" AND version = ?"_s;
+        values.append(*expectedVersion);
+    }
+    Result<QSqlQuery> query = run(sql + u" RETURNING version"_s, values);
     if (!query) {
-        if (query.error().contains(u"UNIQUE"_s))
-            return ResultError(tr("There is already a tag “%1” there.").arg(*name));
+        if (query.kind() == ErrorKind::Conflict && patch.name)
+            return ResultError(tr("There is already a tag “%1” there.").arg(name), ErrorKind::Conflict);
+        if (query.kind() == ErrorKind::Conflict)
+            return ResultError(tr("There is already a tag of that name there."), ErrorKind::Conflict);
         return query.failure();
     }
-    return {};
+    if (!query->next())
+        return missedWrite("tags", id);
+    return query->value(0).toLongLong();
 }
 
-Result<void> AnnotationStore::deleteTag(qint64 id)
+Result<void> AnnotationStore::deleteTag(qint64 id, std::optional<qint64> expectedVersion)
 {
-    if (auto deleted = run(u"DELETE FROM tags WHERE id = ?"_s, { id }); !deleted)
+    Result<QSqlQuery> deleted = expectedVersion
+        ? run(u"DELETE FROM tags WHERE id = ? AND version = ? RETURNING id"_s,
+              { id, *expectedVersion })
+        : run(u"DELETE FROM tags WHERE id = ? RETURNING id"_s, { id });
+    if (!deleted)
         return deleted.failure();
+    if (!deleted->next())
+        return missedWrite("tags", id);
     return {};
 }
 
 Result<qint64> AnnotationStore::tagIdByPath(const QString &path) const
 {
-    Result<QList<Tag>> all = tags();
-    if (!all)
-        return all.failure();
-    const QStringList wanted = path.split(u'/', Qt::SkipEmptyParts);
+    Result<QHash<QString, qint64>> paths = tagIdsByPath();
+    if (!paths)
+        return paths.failure();
     QStringList normalised;
-    for (const QString &part : wanted)
+    for (const QString &part : path.split(u'/', Qt::SkipEmptyParts))
         normalised.append(part.simplified());
-    const QString target = normalised.join(u'/');
-    for (const Tag &tag : std::as_const(*all)) {
-        if (tag.path.compare(target, Qt::CaseInsensitive) == 0)
-            return tag.id;
-    }
-    return qint64(0);
+    return paths->value(normalised.join(u'/').toCaseFolded(), 0);
 }
 
 Result<qint64> AnnotationStore::ensureTagPath(const QStringList &names, QList<Tag> *created)
@@ -517,12 +617,26 @@ Result<QList<QPair<qint64, qint64>>> AnnotationStore::taggings(const QList<qint6
 
 Result<void> AnnotationStore::addTaggings(const QList<QPair<qint64, qint64>> &pairs)
 {
+    // A pair whose highlight or tag went meanwhile is left out rather than failing the step.
     for (const auto &pair : pairs) {
         if (auto added = run(u"INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id) "
-                             "VALUES (?, ?)"_s,
-                { pair.first, pair.second });
+                             "SELECT ?, ? WHERE EXISTS (SELECT 1 FROM highlights WHERE id = ?) "
+                             "AND EXISTS (SELECT 1 FROM tags WHERE id = ?)"_s,
+                { pair.first, pair.second, pair.first, pair.second });
             !added)
             return added.failure();
+    }
+    return {};
+}
+
+Result<void> AnnotationStore::removeTaggings(const QList<QPair<qint64, qint64>> &pairs)
+{
+    for (const auto &pair : pairs) {
+        if (auto removed
+            = run(u"DELETE FROM highlight_tags WHERE highlight_id = ? AND tag_id = ?"_s,
+                { pair.first, pair.second });
+            !removed)
+            return removed.failure();
     }
     return {};
 }

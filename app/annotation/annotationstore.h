@@ -9,12 +9,15 @@
 #include <QString>
 #include <QVariantList>
 
+#include <optional>
+
 class LibraryStore;
 
 /// Highlights, tags and colour names in the library file, on the library's own connection (so
-/// the same thread rules apply). Writes of several statements must run inside the caller's
-/// transaction (AnnotationService and LibraryStore do so), so that they land whole or not at
-/// all. Ids are kept on restore, so undoing a deletion brings back the same highlight.
+/// the same thread rules apply). Writes must run inside the caller's transaction (a
+/// LibraryWriter job), so that they land whole or not at all. Every write to a highlight or a
+/// tag raises its version; writes given an expected version are refused when the row has moved
+/// on. Ids are never handed out twice, so restoring one with its id brings back that one.
 class AnnotationStore
 {
 public:
@@ -26,11 +29,16 @@ public:
     /// however many there are (exports read this).
     [[nodiscard]] Result<QHash<qint64, QList<Highlight>>> allHighlights() const;
     [[nodiscard]] Result<Highlight> highlight(qint64 id) const;
-    /// Inserts a highlight with its tags; a non-zero id is kept (restoring a deleted one).
+    /// Inserts a highlight with its tags; a non-zero id is kept (an undo restoring it: ids are
+    /// never handed out twice, so it cannot collide), as is a non-zero version.
     [[nodiscard]] Result<qint64> insertHighlight(const Highlight &highlight);
-    /// Writes anchor, status, colour, note, modified time and tags.
-    [[nodiscard]] Result<void> updateHighlight(const Highlight &highlight);
-    [[nodiscard]] Result<void> deleteHighlight(qint64 id);
+    /// Writes the fields of the patch and raises the version; returns the new version. With an
+    /// expected version, refuses (Conflict) when the row is at another one, so nobody's edit
+    /// is overwritten unseen; NotFound when the highlight is gone.
+    [[nodiscard]] Result<qint64> patchHighlight(qint64 id, const HighlightPatch &patch,
+        std::optional<qint64> expectedVersion = std::nullopt, bool touchModified = true);
+    [[nodiscard]] Result<void> deleteHighlight(
+        qint64 id, std::optional<qint64> expectedVersion = std::nullopt);
     [[nodiscard]] Result<int> highlightCount() const;
     /// Highlights carrying any of these tags, newest article first, then in text order.
     [[nodiscard]] Result<QList<qint64>> highlightIdsWithTags(const QList<qint64> &tagIds) const;
@@ -48,10 +56,16 @@ public:
     // Tags
     [[nodiscard]] Result<QList<Tag>> tags() const; ///< all, sorted by path, with counts
     [[nodiscard]] Result<Tag> tag(qint64 id) const;
+    /// Inserts a tag; a non-zero id and version are kept (restoring one).
     [[nodiscard]] Result<qint64> insertTag(const Tag &tag);
-    /// Renames, moves, recolours or redescribes; refuses a duplicate name or a cycle.
-    [[nodiscard]] Result<void> updateTag(const Tag &tag);
-    [[nodiscard]] Result<void> deleteTag(qint64 id);
+    /// Renames, moves, recolours or redescribes; refuses a duplicate name (Conflict) or a
+    /// cycle (InvalidInput), and, with an expected version, a tag changed since. Returns the
+    /// new version.
+    [[nodiscard]] Result<qint64> patchTag(
+        qint64 id, const TagPatch &patch, std::optional<qint64> expectedVersion = std::nullopt);
+    /// Deletes a tag and its subtree (taggings go with them).
+    [[nodiscard]] Result<void> deleteTag(
+        qint64 id, std::optional<qint64> expectedVersion = std::nullopt);
     /// The tag at a path such as "Speaker/Milo Ventimiglia" (any case), or 0.
     [[nodiscard]] Result<qint64> tagIdByPath(const QString &path) const;
     [[nodiscard]] Result<int> tagCount() const;
@@ -63,7 +77,11 @@ public:
     [[nodiscard]] Result<QList<qint64>> subtree(qint64 tagId) const;
     /// (highlight, tag) pairs of these tags, to restore them after a deletion or merge.
     [[nodiscard]] Result<QList<QPair<qint64, qint64>>> taggings(const QList<qint64> &tagIds) const;
+    /// Adds (highlight, tag) pairs, leaving out those whose highlight or tag is gone.
     [[nodiscard]] Result<void> addTaggings(const QList<QPair<qint64, qint64>> &pairs);
+    [[nodiscard]] Result<void> removeTaggings(const QList<QPair<qint64, qint64>> &pairs);
+    /// Every tag path with its id (no counts: cheap, for lookups).
+    [[nodiscard]] Result<QHash<QString, qint64>> tagIdsByPath() const;
 
     // Colour names
     [[nodiscard]] Result<QHash<QString, QString>> colorNames() const;
@@ -76,7 +94,9 @@ public:
 
 private:
     [[nodiscard]] Result<QSqlQuery> run(const QString &sql, const QVariantList &values) const;
-    [[nodiscard]] Result<void> writeTags(qint64 highlightId, const QList<qint64> &tagIds);
+    /// Why a versioned write changed nothing: the row is gone, or at another version.
+    [[nodiscard]] ResultError missedWrite(const char *table, qint64 id) const;
+    [[nodiscard]] Result<QList<Tag>> readTags(bool withCounts) const;
     [[nodiscard]] Result<QHash<qint64, QList<qint64>>> tagsOf(const QList<qint64> &ids) const;
 
     QString m_connection;

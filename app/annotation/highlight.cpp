@@ -18,6 +18,42 @@ qint64 innermostHighlightAt(const QList<Highlight> &highlights, int offset)
     return found;
 }
 
+HighlightPatch HighlightPatch::inverseOn(const Highlight &highlight) const
+{
+    HighlightPatch inverse;
+    if (color)
+        inverse.color = highlight.color;
+    if (note)
+        inverse.note = highlight.note;
+    if (anchor)
+        inverse.anchor = highlight.anchor;
+    if (status)
+        inverse.status = highlight.status;
+    for (qint64 tag : addTags) {
+        if (!highlight.tagIds.contains(tag) && !inverse.removeTags.contains(tag))
+            inverse.removeTags.append(tag);
+    }
+    for (qint64 tag : removeTags) {
+        if (highlight.tagIds.contains(tag) && !inverse.addTags.contains(tag))
+            inverse.addTags.append(tag);
+    }
+    return inverse;
+}
+
+TagPatch TagPatch::inverseOn(const Tag &tag) const
+{
+    TagPatch inverse;
+    if (name)
+        inverse.name = tag.name;
+    if (parentId)
+        inverse.parentId = tag.parentId;
+    if (color)
+        inverse.color = tag.color;
+    if (description)
+        inverse.description = tag.description;
+    return inverse;
+}
+
 namespace Palette {
 
 const QList<Entry> &entries()

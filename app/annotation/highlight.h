@@ -7,6 +7,8 @@
 #include <QMetaType>
 #include <QString>
 
+#include <optional>
+
 /// A tag of the codebook. Names are unique among siblings, ignoring case; the path joins the
 /// names from the root with '/', as in "Speaker/Milo Ventimiglia".
 struct Tag
@@ -17,7 +19,21 @@ struct Tag
     QString path;
     QString color; ///< "#rrggbb" or empty
     QString description;
-    int highlightCount = 0; ///< filled by listings
+    int highlightCount = 0; ///< filled by listings: this tag's own highlights
+    qint64 version = 0; ///< raised by every change (0: not stored yet)
+};
+
+/// The parts of a tag a change sets; the others are left as they are.
+struct TagPatch
+{
+    std::optional<QString> name;
+    std::optional<qint64> parentId; ///< 0: top level
+    std::optional<QString> color;
+    std::optional<QString> description;
+
+    bool isEmpty() const { return !name && !parentId && !color && !description; }
+    /// The patch that puts these fields back as they are in tag.
+    TagPatch inverseOn(const Tag &tag) const;
 };
 
 /// A highlighted span of an article with its colour, tags and note.
@@ -32,6 +48,28 @@ struct Highlight
     QString note; ///< plain text; Markdown allowed
     QDateTime created;
     QDateTime modified;
+    qint64 version = 0; ///< raised by every change (0: not stored yet)
+    QString annotator; ///< who made it (a team library's role); empty on a private library
+};
+
+/// The parts of a highlight a change sets; the others are left as they are, so a change never
+/// puts back fields someone else has changed since (an anchor moved by a re-import).
+struct HighlightPatch
+{
+    std::optional<QString> color;
+    std::optional<QString> note;
+    std::optional<TextAnchor> anchor;
+    std::optional<AnchorStatus> status;
+    QList<qint64> addTags;
+    QList<qint64> removeTags;
+
+    bool isEmpty() const
+    {
+        return !color && !note && !anchor && !status && addTags.isEmpty() && removeTags.isEmpty();
+    }
+    /// The patch that undoes this one on highlight (as it is before this one applies): only
+    /// the tags this one really adds or removes are taken back.
+    HighlightPatch inverseOn(const Highlight &highlight) const;
 };
 
 /// A highlight as listed across the library, with what a list shows of its article.

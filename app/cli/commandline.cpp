@@ -6,7 +6,9 @@
 #include "importing/annotationimporter.h"
 #include "importing/importer.h"
 #include "library/ftsquery.h"
+#include "library/library.h"
 #include "library/librarystore.h"
+#include "library/librarywriter.h"
 #include "quotes/quotedetector.h"
 #include "quotes/quotestore.h"
 #include "quotes/speakerindexer.h"
@@ -151,12 +153,13 @@ int runImport(const QStringList &arguments, QTextStream &out, QTextStream &err)
         err << tr("Name at least one file or folder to import.") << u'\n';
         return Failure;
     }
-    Result<std::unique_ptr<LibraryStore>> store = LibraryStore::open(verb.libraryPath());
-    if (!store) {
-        err << store.error() << u'\n';
+    Result<std::unique_ptr<Library>> library = Library::open(
+        verb.libraryPath(), LibraryStore::OpenMode::CreateIfMissing, Library::Writing::Inline);
+    if (!library) {
+        err << library.error() << u'\n';
         return Failure;
     }
-    const ImportSummary summary = Importer(**store).run(paths);
+    const ImportSummary summary = Importer((*library)->writer()).run(paths);
     out << summary.countsLine() << u'\n';
     for (const ImportFailure &failure : summary.failures)
         err << failure.describe() << u'\n';
@@ -227,16 +230,17 @@ int runParse(const QStringList &arguments, QTextStream &out, QTextStream &err)
     return report.failures.isEmpty() ? Success : PartialFailure;
 }
 
-// The verb's library, which must exist; null after saying why not.
-std::unique_ptr<LibraryStore> openExisting(const Verb &verb, QTextStream &err)
+// The verb's library, which must exist; null after saying why not. A command line has no
+// window to keep responsive, so it writes on its own thread.
+std::unique_ptr<Library> openExisting(const Verb &verb, QTextStream &err)
 {
-    Result<std::unique_ptr<LibraryStore>> store
-        = LibraryStore::open(verb.libraryPath(), LibraryStore::OpenMode::MustExist);
-    if (!store) {
-        err << store.error() << u'\n';
+    Result<std::unique_ptr<Library>> library = Library::open(
+        verb.libraryPath(), LibraryStore::OpenMode::MustExist, Library::Writing::Inline);
+    if (!library) {
+        err << library.error() << u'\n';
         return nullptr;
     }
-    return std::move(*store);
+    return std::move(*library);
 }
 
 int runStats(const QStringList &arguments, QTextStream &out, QTextStream &err)
@@ -246,9 +250,10 @@ int runStats(const QStringList &arguments, QTextStream &out, QTextStream &err)
     verb.parser.addOption(verb.json);
     if (const std::optional<int> done = verb.parse(arguments, out, err))
         return *done;
-    const std::unique_ptr<LibraryStore> store = openExisting(verb, err);
-    if (!store)
+    const std::unique_ptr<Library> library = openExisting(verb, err);
+    if (!library)
         return Failure;
+    LibraryStore *store = &library->store();
     const Result<LibraryStats> stats = store->stats();
     if (!stats) {
         err << stats.error() << u'\n';
@@ -302,9 +307,10 @@ int runSearch(const QStringList &arguments, QTextStream &out, QTextStream &err)
         err << tr("--limit takes a whole number above zero.") << u'\n';
         return Failure;
     }
-    const std::unique_ptr<LibraryStore> store = openExisting(verb, err);
-    if (!store)
+    const std::unique_ptr<Library> library = openExisting(verb, err);
+    if (!library)
         return Failure;
+    LibraryStore *store = &library->store();
     // A trailing space stops the last word from being read as a prefix: the shell gives whole
     // words, not a query being typed.
     const Result<QList<SearchHit>> hits = store->search(query + u' ', limit);
@@ -379,9 +385,10 @@ int runExport(const QStringList &arguments, QTextStream &out, QTextStream &err)
         err << tr("--group-by takes article or tag.") << u'\n';
         return Failure;
     }
-    const std::unique_ptr<LibraryStore> store = openExisting(verb, err);
-    if (!store)
+    const std::unique_ptr<Library> library = openExisting(verb, err);
+    if (!library)
         return Failure;
+    LibraryStore *store = &library->store();
     ExportScope scope;
     scope.includeSubtags = !verb.parser.isSet(noSubtags);
     for (const QString &id : verb.parser.values(article)) {
@@ -451,10 +458,12 @@ int runImportAnnotations(const QStringList &arguments, QTextStream &out, QTextSt
     const QString file = verb.onlyFile(err, tr("Name exactly one file of annotations."));
     if (file.isEmpty())
         return Failure;
-    const std::unique_ptr<LibraryStore> store = openExisting(verb, err);
-    if (!store)
+    const std::unique_ptr<Library> library = openExisting(verb, err);
+    if (!library)
         return Failure;
-    const Result<AnnotationImportReport> report = AnnotationImporter(*store).importFile(file);
+    LibraryStore *store = &library->store();
+    const Result<AnnotationImportReport> report
+        = AnnotationImporter(*store, library->writer()).importFile(file);
     if (!report) {
         err << report.error() << u'\n';
         return Failure;
@@ -542,10 +551,12 @@ int runSpeakers(const QStringList &arguments, QTextStream &out, QTextStream &err
         u"name"_s, tr("A speaker, to list the articles quoting them."), tr("[NAME]"));
     if (const std::optional<int> done = verb.parse(arguments, out, err))
         return *done;
-    const std::unique_ptr<LibraryStore> store = openExisting(verb, err);
-    if (!store)
+    const std::unique_ptr<Library> library = openExisting(verb, err);
+    if (!library)
         return Failure;
-    if (const SpeakerIndexOutcome indexed = SpeakerIndexer::run(*store); !indexed.error.isEmpty()) {
+    LibraryStore *store = &library->store();
+    if (const SpeakerIndexOutcome indexed = SpeakerIndexer::run(*store, library->writer());
+        !indexed.error.isEmpty()) {
         err << indexed.error << u'\n';
         return Failure;
     }

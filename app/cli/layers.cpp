@@ -1,13 +1,25 @@
 #include "layers.h"
 #include "annotation/annotationhooks.h"
+#include "importing/annotationimporter.h"
+#include "library/libraryhooks.h"
 #include "quotes/quotehooks.h"
 
 namespace Layers {
 
 void install()
 {
+    static bool installed = false;
+    if (installed)
+        return;
+    installed = true;
     AnnotationHooks::install();
     QuoteHooks::install();
+    // An import of annotations that died with its program is taken back whole.
+    LibraryHooks::addRecovery({ QStringLiteral("SELECT count(*) FROM import_journal WHERE seq = 0"),
+        [](LibraryStore &store) -> Result<void> {
+            Result<int> recovered = AnnotationImporter::recoverAbandoned(store);
+            return recovered ? Result<void>() : recovered.failure();
+        } });
 }
 
 } // namespace Layers

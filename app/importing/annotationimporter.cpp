@@ -2,6 +2,7 @@
 #include "annotation/annotationservice.h"
 #include "annotation/annotationstore.h"
 #include "library/librarystore.h"
+#include "library/librarywriter.h"
 #include "library/sqlhelpers.h"
 #include "zipreader.h"
 
@@ -12,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUrl>
+#include <QUuid>
 #include <QXmlStreamReader>
 
 using namespace Qt::StringLiterals;
@@ -36,6 +38,15 @@ struct Incoming
     QString color;
     QDateTime created;
     QDateTime modified;
+};
+
+/// An annotation ready to be written: its highlight (without tags yet) and its tag paths.
+struct Planned
+{
+    QString label;
+    Highlight highlight;
+    QStringList tagPaths; ///< checked, '/'-joined
+    QString articleTitle; ///< for the report of an orphan
 };
 
 int utf16Offset(const QString &text, int codePoints)
@@ -307,28 +318,26 @@ public:
         return incoming;
     }
 
-    Result<qint64> tagFor(const QString &path)
-    {
-        Result<QStringList> names = AnnotationService::splitTagPath(path);
-        if (!names)
-            return names.failure();
-        return m_store.ensureTagPath(*names);
-    }
-
-    Result<void> place(const Incoming &item, AnnotationImportReport &report)
+    /// Where an annotation goes, decided on the reading side: its article, its anchor in the
+    /// article's text, or why it cannot go anywhere.
+    Result<std::optional<Planned>> plan(const Incoming &item, AnnotationImportReport &report)
     {
         if (item.articles.isEmpty()) {
             ++report.unmatched;
             m_problems.append(tr("%1: no article in the library matches its source; import the "
                                  "article first.")
                                   .arg(item.label));
-            return {};
+            return std::optional<Planned>();
         }
         const qint64 articleId = item.articles.front();
-        Result<Article> article = m_library.article(articleId);
-        if (!article)
-            return article.failure();
-        const QString body = article->body();
+        auto cached = m_bodies.constFind(articleId);
+        if (cached == m_bodies.constEnd()) {
+            Result<Article> article = m_library.article(articleId);
+            if (!article)
+                return article.failure();
+            cached = m_bodies.insert(articleId, { article->body(), article->title });
+        }
+        const QString &body = cached->first;
         TextAnchor wanted;
         wanted.exact = item.exact;
         wanted.prefix = item.prefix;
@@ -339,70 +348,41 @@ public:
             wanted.exact = body.mid(wanted.start, wanted.end - wanted.start);
         const AnchorResolution placed = Anchoring::resolve(wanted, body);
 
-        QList<qint64> tagIds;
+        Planned planned;
+        planned.label = item.label;
+        planned.highlight.articleId = articleId;
+        if (placed.status == AnchorStatus::Orphaned) {
+            planned.highlight.anchor = wanted;
+            planned.highlight.status = AnchorStatus::Orphaned;
+            planned.articleTitle = cached->second;
+        } else {
+            planned.highlight.anchor = Anchoring::anchorFor(body, placed.start, placed.end);
+            planned.highlight.status = placed.status;
+        }
+        planned.highlight.color = item.color.isEmpty() ? Palette::defaultKey() : item.color;
+        planned.highlight.note = item.note;
+        planned.highlight.created
+            = item.created.isValid() ? item.created : QDateTime::currentDateTimeUtc();
+        planned.highlight.modified = item.modified.isValid() ? item.modified : planned.highlight.created;
         for (const QString &path : item.tagPaths) {
-            Result<qint64> tag = tagFor(path);
-            if (!tag) {
+            Result<QStringList> names = AnnotationService::splitTagPath(path);
+            if (!names) {
                 m_problems.append(
-                    tr("%1: tag “%2” left out: %3").arg(item.label, path, tag.error()));
+                    tr("%1: tag “%2” left out: %3").arg(item.label, path, names.error()));
                 continue;
             }
-            tagIds.append(*tag);
+            planned.tagPaths.append(names->join(u'/'));
         }
-
-        Highlight highlight;
-        highlight.articleId = articleId;
-        if (placed.status == AnchorStatus::Orphaned) {
-            highlight.anchor = wanted;
-            highlight.status = AnchorStatus::Orphaned;
-            ++report.orphaned;
-            m_problems.append(tr("%1: its text was not found in “%2”; kept as an orphan to "
-                                 "re-attach.")
-                                  .arg(item.label, article->title));
-        } else {
-            highlight.anchor = Anchoring::anchorFor(body, placed.start, placed.end);
-            highlight.status = placed.status;
-        }
-        // The same highlight already here: add what it lacks, create nothing.
-        Result<QList<Highlight>> existing = m_store.highlightsOf(articleId);
-        if (!existing)
-            return existing.failure();
-        for (Highlight present : std::as_const(*existing)) {
-            if (present.anchor.start == highlight.anchor.start
-                && present.anchor.end == highlight.anchor.end
-                && present.anchor.exact == highlight.anchor.exact) {
-                bool changed = false;
-                for (qint64 tag : std::as_const(tagIds)) {
-                    if (!present.tagIds.contains(tag)) {
-                        present.tagIds.append(tag);
-                        changed = true;
-                    }
-                }
-                if (present.note.isEmpty() && !item.note.isEmpty()) {
-                    present.note = item.note;
-                    changed = true;
-                }
-                ++report.duplicates;
-                if (placed.status == AnchorStatus::Orphaned)
-                    --report.orphaned;
-                return changed ? m_store.updateHighlight(present) : Result<void>();
-            }
-        }
-        highlight.color = item.color.isEmpty() ? Palette::defaultKey() : item.color;
-        highlight.tagIds = tagIds;
-        highlight.note = item.note;
-        highlight.created = item.created.isValid() ? item.created : QDateTime::currentDateTimeUtc();
-        highlight.modified = item.modified.isValid() ? item.modified : highlight.created;
-        Result<qint64> inserted = m_store.insertHighlight(highlight);
-        if (!inserted)
-            return inserted.failure();
-        ++report.added;
-        return {};
+        return std::optional<Planned>(planned);
     }
 
     QStringList m_problems;
 
 private:
+    QHash<qint64, QPair<QString, QString>> m_bodies; ///< article → (body, title)
+
+public:
+
     LibraryStore &m_library;
     AnnotationStore m_store;
 };
@@ -417,8 +397,224 @@ QString AnnotationImportReport::countsLine() const
         .arg(unmatched);
 }
 
-AnnotationImporter::AnnotationImporter(LibraryStore &library)
-    : m_library(library)
+namespace {
+
+constexpr int AnnotationsPerJob = 500;
+// An import whose journal has not moved for this long died with its program.
+constexpr qint64 AbandonedAfterSeconds = 120;
+
+QString journalTime()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+}
+
+/// Writes planned annotations in the writer's transaction, noting in the journal everything it
+/// adds, so that a cancel, a failure or a crash can take the import back whole.
+class JournalWriter
+{
+public:
+    explicit JournalWriter(QString run)
+        : m_run(std::move(run))
+    { }
+
+    Result<void> note(LibraryStore &store, const QString &kind, qint64 rowId, const QString &before)
+    {
+        Result<QSqlQuery> noted = Sql::query(store.connectionName(),
+            u"INSERT INTO import_journal (run, seq, kind, row_id, before) VALUES (?, ?, ?, ?, ?)"_s,
+            { m_run, ++m_sequence, kind, rowId, Sql::text(before) });
+        return noted ? Result<void>() : noted.failure();
+    }
+
+    Result<void> heartbeat(LibraryStore &store)
+    {
+        Result<QSqlQuery> beat = Sql::query(store.connectionName(),
+            u"INSERT INTO import_journal (run, seq, kind, row_id, before) VALUES (?, 0, 'run', "
+            "0, ?) ON CONFLICT(run, seq) DO UPDATE SET before = excluded.before"_s,
+            { m_run, journalTime() });
+        return beat ? Result<void>() : beat.failure();
+    }
+
+    Result<qint64> tagFor(LibraryStore &store, const QString &path)
+    {
+        AnnotationStore annotations(store);
+        if (!m_pathsLoaded) {
+            Result<QHash<QString, qint64>> paths = annotations.tagIdsByPath();
+            if (!paths)
+                return paths.failure();
+            m_paths = *paths;
+            m_pathsLoaded = true;
+        }
+        const QStringList names = path.split(u'/');
+        qint64 parent = 0;
+        QString sofar;
+        for (const QString &name : names) {
+            sofar = sofar.isEmpty() ? name : sofar + u'/' + name;
+            const QString key = sofar.toCaseFolded();
+            if (const qint64 found = m_paths.value(key); found != 0) {
+                parent = found;
+                continue;
+            }
+            Tag tag;
+            tag.parentId = parent;
+            tag.name = name;
+            Result<qint64> id = annotations.insertTag(tag);
+            if (!id)
+                return id.failure();
+            if (auto noted = note(store, u"tag"_s, *id, {}); !noted)
+                return noted.failure();
+            m_paths.insert(key, *id);
+            parent = *id;
+        }
+        return parent;
+    }
+
+    /// Adds one annotation: a new highlight, or what it lacks to the same highlight already
+    /// there. Returns true when it was new.
+    Result<bool> write(LibraryStore &store, const Planned &planned)
+    {
+        AnnotationStore annotations(store);
+        QList<qint64> tagIds;
+        for (const QString &path : planned.tagPaths) {
+            Result<qint64> tag = tagFor(store, path);
+            if (!tag)
+                return tag.failure();
+            if (!tagIds.contains(*tag))
+                tagIds.append(*tag);
+        }
+        const qint64 articleId = planned.highlight.articleId;
+        if (!m_existing.contains(articleId)) {
+            Result<QList<Highlight>> existing = annotations.highlightsOf(articleId);
+            if (!existing)
+                return existing.failure();
+            m_existing.insert(articleId, *existing);
+        }
+        for (const Highlight &present : m_existing.value(articleId)) {
+            if (present.anchor.start != planned.highlight.anchor.start
+                || present.anchor.end != planned.highlight.anchor.end
+                || present.anchor.exact != planned.highlight.anchor.exact)
+                continue;
+            // The same highlight already here: add what it lacks, create nothing.
+            HighlightPatch patch;
+            for (qint64 tag : std::as_const(tagIds)) {
+                if (!present.tagIds.contains(tag)) {
+                    patch.addTags.append(tag);
+                    if (auto noted = note(store, u"tagging"_s, present.id, QString::number(tag));
+                        !noted)
+                        return noted.failure();
+                }
+            }
+            if (present.note.isEmpty() && !planned.highlight.note.isEmpty()) {
+                patch.note = planned.highlight.note;
+                if (auto noted = note(store, u"note"_s, present.id, present.note); !noted)
+                    return noted.failure();
+            }
+            if (!patch.isEmpty()) {
+                if (Result<qint64> patched = annotations.patchHighlight(present.id, patch); !patched)
+                    return patched.failure();
+            }
+            return false;
+        }
+        Highlight highlight = planned.highlight;
+        highlight.tagIds = tagIds;
+        Result<qint64> inserted = annotations.insertHighlight(highlight);
+        if (!inserted)
+            return inserted.failure();
+        if (auto noted = note(store, u"highlight"_s, *inserted, {}); !noted)
+            return noted.failure();
+        highlight.id = *inserted;
+        m_existing[articleId].append(highlight);
+        return true;
+    }
+
+    /// The import is whole: its journal goes.
+    Result<void> finish(LibraryStore &store)
+    {
+        Result<QSqlQuery> done = Sql::query(
+            store.connectionName(), u"DELETE FROM import_journal WHERE run = ?"_s, { m_run });
+        return done ? Result<void>() : done.failure();
+    }
+
+private:
+    QString m_run;
+    qint64 m_sequence = 0;
+    bool m_pathsLoaded = false;
+    QHash<QString, qint64> m_paths; ///< case-folded path → tag id
+    QHash<qint64, QList<Highlight>> m_existing; ///< article → highlights, as written so far
+};
+
+QString newRun()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+} // namespace
+
+Result<void> AnnotationImporter::rollBack(LibraryStore &store, const QString &run)
+{
+    Result<QSqlQuery> rows = Sql::query(store.connectionName(),
+        u"SELECT kind, row_id, before FROM import_journal WHERE run = ? AND seq > 0 "
+        "ORDER BY seq DESC"_s,
+        { run });
+    if (!rows)
+        return rows.failure();
+    struct Entry
+    {
+        QString kind;
+        qint64 rowId;
+        QString before;
+    };
+    QList<Entry> entries;
+    while (rows->next())
+        entries.append({ rows->value(0).toString(), rows->value(1).toLongLong(),
+            rows->value(2).toString() });
+    rows->finish();
+    AnnotationStore annotations(store);
+    for (const Entry &entry : std::as_const(entries)) {
+        Result<void> undone;
+        if (entry.kind == u"highlight"_s) {
+            undone = annotations.deleteHighlight(entry.rowId);
+        } else if (entry.kind == u"tag"_s) {
+            undone = annotations.deleteTag(entry.rowId);
+        } else if (entry.kind == u"tagging"_s) {
+            undone = annotations.removeTaggings({ { entry.rowId, entry.before.toLongLong() } });
+        } else if (entry.kind == u"note"_s) {
+            HighlightPatch patch;
+            patch.note = entry.before;
+            Result<qint64> patched = annotations.patchHighlight(entry.rowId, patch);
+            undone = patched ? Result<void>() : patched.failure();
+        }
+        // A row that someone removed meanwhile is already as the import found it.
+        if (!undone && undone.kind() != ErrorKind::NotFound)
+            return undone;
+    }
+    Result<QSqlQuery> cleared = Sql::query(
+        store.connectionName(), u"DELETE FROM import_journal WHERE run = ?"_s, { run });
+    return cleared ? Result<void>() : cleared.failure();
+}
+
+Result<int> AnnotationImporter::recoverAbandoned(LibraryStore &store)
+{
+    const QString stale = QDateTime::currentDateTimeUtc()
+                              .addSecs(-AbandonedAfterSeconds)
+                              .toString(Qt::ISODate);
+    Result<QSqlQuery> runs = Sql::query(store.connectionName(),
+        u"SELECT run FROM import_journal WHERE seq = 0 AND before < ?"_s, { stale });
+    if (!runs)
+        return runs.failure();
+    QStringList abandoned;
+    while (runs->next())
+        abandoned.append(runs->value(0).toString());
+    runs->finish();
+    for (const QString &run : std::as_const(abandoned)) {
+        if (auto undone = rollBack(store, run); !undone)
+            return undone.failure();
+    }
+    return int(abandoned.size());
+}
+
+AnnotationImporter::AnnotationImporter(LibraryStore &reader, LibraryWriter &writer)
+    : m_reader(reader)
+    , m_writer(writer)
 { }
 
 Result<AnnotationImportReport> AnnotationImporter::importFile(
@@ -426,30 +622,96 @@ Result<AnnotationImportReport> AnnotationImporter::importFile(
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return ResultError(tr("Cannot open “%1”: %2.").arg(path, file.errorString()));
+        return ResultError(tr("Cannot open “%1”: %2.").arg(path, file.errorString()), ErrorKind::Io);
     const QByteArray bytes = file.readAll();
     if (bytes.isEmpty())
-        return ResultError(tr("“%1” is empty.").arg(path));
-    Importer importer(m_library);
+        return ResultError(tr("“%1” is empty.").arg(path), ErrorKind::InvalidInput);
+    Importer importer(m_reader);
     const bool zip = bytes.startsWith("PK\x03\x04");
     Result<QList<Incoming>> incoming = zip ? importer.readQdpx(bytes) : importer.readJson(bytes);
     if (!incoming)
-        return ResultError(tr("%1: %2").arg(QFileInfo(path).fileName(), incoming.error()));
+        return ResultError(tr("%1: %2").arg(QFileInfo(path).fileName(), incoming.error()),
+            incoming.kind());
+
+    // Reading and placing happen here, on the reading connection; only the writes go through
+    // the library's writer, a few hundred annotations a job, so an edit in the window never
+    // waits for the whole file.
     AnnotationImportReport report;
-    ScopedTransaction transaction(m_library.connectionName());
-    if (!transaction.began())
-        return ResultError(transaction.began().error());
+    QList<Planned> planned;
     const int total = int(incoming->size());
-    for (int done = 0; done < total; ++done) {
+    for (const Incoming &item : std::as_const(*incoming)) {
         if (cancel && cancel->load())
-            return ResultError(tr("Import cancelled; nothing was imported."));
-        if (auto placed = importer.place(incoming->at(done), report); !placed)
-            return placed.failure(); // rolled back whole
-        if (progress && (done % 200 == 0 || done + 1 == total))
-            progress(done + 1, total);
+            return ResultError(tr("Import cancelled; nothing was imported."), ErrorKind::Cancelled);
+        Result<std::optional<Planned>> placed = importer.plan(item, report);
+        if (!placed)
+            return placed.failure();
+        if (*placed)
+            planned.append(**placed);
     }
-    if (auto committed = transaction.commit(); !committed)
-        return committed.failure();
-    report.problems = importer.m_problems;
+    if (progress)
+        progress(0, total);
+
+    const QString run = newRun();
+    JournalWriter journal(run);
+    const std::unique_ptr<LibraryWriter::Batch> batch = m_writer.batch();
+    auto takeBack = [&](ResultError error) -> Result<AnnotationImportReport> {
+        (void)batch->commit();
+        if (auto undone = m_writer.write(
+                [&run](LibraryStore &store) { return AnnotationImporter::rollBack(store, run); });
+            !undone) {
+            return ResultError(tr("%1 What was imported so far could not be taken back: %2")
+                                   .arg(error.text, undone.error()),
+                error.kind);
+        }
+        return error;
+    };
+    int added = 0;
+    int duplicates = 0;
+    int orphaned = 0;
+    QStringList orphanLines;
+    for (qsizetype start = 0; start < planned.size(); start += AnnotationsPerJob) {
+        if (cancel && cancel->load())
+            return takeBack(ResultError(tr("Import cancelled; nothing was imported."), ErrorKind::Cancelled));
+        const qsizetype end = std::min<qsizetype>(planned.size(), start + AnnotationsPerJob);
+        Result<QVariant> written = batch->write([&](LibraryStore &store) -> Result<QVariant> {
+            if (auto beat = journal.heartbeat(store); !beat)
+                return beat.failure();
+            for (qsizetype i = start; i < end; ++i) {
+                const Planned &item = planned.at(i);
+                Result<bool> fresh = journal.write(store, item);
+                if (!fresh)
+                    return fresh.failure();
+                if (!*fresh) {
+                    ++duplicates;
+                } else {
+                    ++added;
+                    if (item.highlight.status == AnchorStatus::Orphaned) {
+                        ++orphaned;
+                        orphanLines.append(tr("%1: its text was not found in “%2”; kept as an "
+                                              "orphan to re-attach.")
+                                               .arg(item.label, item.articleTitle));
+                    }
+                }
+            }
+            return QVariant();
+        });
+        if (!written)
+            return takeBack(written.failure());
+        if (progress)
+            progress(int(end), total);
+    }
+    Result<QVariant> finished = batch->write([&](LibraryStore &store) -> Result<QVariant> {
+        if (auto done = journal.finish(store); !done)
+            return done.failure();
+        return QVariant();
+    });
+    if (!finished)
+        return takeBack(finished.failure());
+    if (auto committed = batch->commit(); !committed)
+        return takeBack(committed.failure());
+    report.added = added;
+    report.orphaned = orphaned;
+    report.duplicates = duplicates;
+    report.problems = importer.m_problems + orphanLines;
     return report;
 }

@@ -2,6 +2,7 @@
 
 #include "library/librarystore.h"
 #include "library/libraryworker.h"
+#include "library/librarywriter.h"
 
 ImportController::ImportController(QObject *parent)
     : QObject(parent)
@@ -25,12 +26,14 @@ bool ImportController::isRunning() const
     return m_worker->isRunning();
 }
 
-bool ImportController::start(const QString &libraryPath, const QStringList &paths)
+bool ImportController::start(
+    const std::shared_ptr<LibraryWriter> &writer, const QStringList &paths)
 {
-    return m_worker->start(libraryPath,
-        [paths](LibraryStore &store, const std::atomic_bool &cancel,
+    // Files are read on the worker; every article goes through the library's one writer.
+    return m_worker->start(writer->path(),
+        [paths, writer](LibraryStore &, const std::atomic_bool &cancel,
             const LibraryWorker::Progress &progress) {
-            Importer importer(store);
+            Importer importer(*writer);
             return QVariant::fromValue(importer.run(paths, &cancel, progress));
         });
 }

@@ -5,7 +5,10 @@
 #include <QObject>
 #include <QStringList>
 
+#include <memory>
+
 class LibraryWorker;
+class LibraryWriter;
 
 /// Runs imports on a worker thread with its own library connection, so the window stays
 /// responsive. One import at a time; progress and the summary arrive as queued signals.
@@ -18,8 +21,8 @@ public:
     Q_DISABLE_COPY_MOVE(ImportController)
 
     bool isRunning() const;
-    /// Starts importing paths into the library file; false if an import is already running.
-    bool start(const QString &libraryPath, const QStringList &paths);
+    /// Starts importing paths into the writer's library; false if an import is already running.
+    bool start(const std::shared_ptr<LibraryWriter> &writer, const QStringList &paths);
     /// Asks the running import to stop after the current article; what is stored stays.
     void cancel();
 

@@ -1,7 +1,7 @@
 #include "importer.h"
 #include "article/articleparser.h"
 #include "library/librarystore.h"
-#include "library/sqlhelpers.h"
+#include "library/librarywriter.h"
 
 #include <QCoreApplication>
 #include <QDirIterator>
@@ -20,8 +20,9 @@ QString tr(const char *text)
 }
 
 // Large enough that commits cost little, small enough that a cancel or a crash loses little.
+// Another program waiting to write (a second window, the command line) waits at most this long.
 constexpr int ArticlesPerTransaction = 5000;
-constexpr qint64 MillisecondsPerTransaction = 3000;
+constexpr qint64 MillisecondsPerTransaction = 1000;
 constexpr qint64 MillisecondsPerProgress = 50;
 
 } // namespace
@@ -41,8 +42,8 @@ QString ImportSummary::countsLine() const
         .arg(failed);
 }
 
-Importer::Importer(LibraryStore &store)
-    : m_store(store)
+Importer::Importer(LibraryWriter &writer)
+    : m_writer(writer)
 { }
 
 QStringList Importer::collectFiles(const QStringList &paths, QList<ImportFailure> *failures)
@@ -82,29 +83,49 @@ ImportSummary Importer::run(
     summary.files = int(files.size());
     auto cancelled = [cancel] { return cancel && cancel->load(std::memory_order_relaxed); };
 
-    // Articles are written in batches, one transaction each; the counts of a batch join the
-    // summary only once it is committed, so they never report what a rollback took back.
-    std::unique_ptr<ScopedTransaction> transaction;
-    ImportSummary batch;
+    // Articles are written in batches, one transaction each (committed early when an edit
+    // needs the writer); an article's outcome joins the summary only once the batch holding it
+    // is committed, so the counts never report what a rollback took back.
+    const std::unique_ptr<LibraryWriter::Batch> batch = m_writer.batch();
+    struct Pending
+    {
+        LibraryStore::UpsertOutcome outcome;
+        qint64 id;
+    };
+    QList<Pending> pending; ///< outcomes of written, not yet committed articles, in order
+    qint64 counted = 0; ///< jobs of the batch already in the summary
+    auto countSaved = [&] {
+        const qint64 saved = batch->saved();
+        while (counted < saved && !pending.isEmpty()) {
+            const Pending done = pending.takeFirst();
+            ++counted;
+            switch (done.outcome) {
+            case LibraryStore::UpsertOutcome::Inserted:
+                ++summary.imported;
+                break;
+            case LibraryStore::UpsertOutcome::Updated:
+                ++summary.updated;
+                break;
+            case LibraryStore::UpsertOutcome::Unchanged:
+                ++summary.unchanged;
+                break;
+            }
+            if (summary.firstArticleId == 0)
+                summary.firstArticleId = done.id;
+        }
+    };
     int inTransaction = 0;
     QElapsedTimer sinceCommit;
+    sinceCommit.start();
     auto commit = [&]() -> bool {
-        if (!transaction)
-            return true;
-        Result<void> committed = transaction->commit();
-        transaction.reset();
+        Result<void> committed = batch->commit();
         inTransaction = 0;
+        sinceCommit.restart();
         if (!committed) {
             summary.fatalError = committed.error();
-            batch = ImportSummary();
             return false;
         }
-        summary.imported += batch.imported;
-        summary.updated += batch.updated;
-        summary.unchanged += batch.unchanged;
-        if (summary.firstArticleId == 0)
-            summary.firstArticleId = batch.firstArticleId;
-        batch = ImportSummary();
+        countSaved();
         return true;
     };
 
@@ -124,40 +145,27 @@ ImportSummary Importer::run(
             sinceProgress.restart();
         }
         const ArticleSink store = [&](Article &&article) -> bool {
-            if (!transaction) {
-                transaction = std::make_unique<ScopedTransaction>(m_store.connectionName());
-                if (!transaction->began()) {
-                    summary.fatalError = transaction->began().error();
-                    transaction.reset();
-                    return false;
-                }
-                sinceCommit.start();
-            }
-            Result<LibraryStore::Upserted> stored = m_store.upsertInTransaction(article);
+            Result<QVariant> stored = batch->write([&article](LibraryStore &library) -> Result<QVariant> {
+                Result<LibraryStore::Upserted> upserted = library.upsertInTransaction(article);
+                if (!upserted)
+                    return upserted.failure();
+                return QVariant::fromValue(QPair<qint64, int>(upserted->id, int(upserted->outcome)));
+            });
+            countSaved();
             if (!stored) {
-                // The library refused a write (disk full, damaged file): the batch is rolled
-                // back whole and the import stops, so nothing is left half written.
+                // The library refused a write (disk full, damaged file): what the batch held
+                // since its last commit is rolled back whole and the import stops, so nothing
+                // is left half written.
+                const qsizetype lost = pending.size() + 1;
+                pending.clear();
                 summary.fatalError = tr("%1: %2 The import stopped; the %3 articles read since the "
                                         "last save were not stored.")
                                          .arg(file, stored.error())
-                                         .arg(inTransaction + 1);
-                transaction.reset();
-                batch = ImportSummary();
+                                         .arg(lost);
                 return false;
             }
-            if (batch.firstArticleId == 0)
-                batch.firstArticleId = stored->id;
-            switch (stored->outcome) {
-            case LibraryStore::UpsertOutcome::Inserted:
-                ++batch.imported;
-                break;
-            case LibraryStore::UpsertOutcome::Updated:
-                ++batch.updated;
-                break;
-            case LibraryStore::UpsertOutcome::Unchanged:
-                ++batch.unchanged;
-                break;
-            }
+            const auto [id, outcome] = stored->value<QPair<qint64, int>>();
+            pending.append({ LibraryStore::UpsertOutcome(outcome), id });
             if (++inTransaction >= ArticlesPerTransaction
                 || sinceCommit.elapsed() >= MillisecondsPerTransaction) {
                 if (!commit())
@@ -177,7 +185,8 @@ ImportSummary Importer::run(
         if (report.cancelled && cancelled())
             summary.cancelled = true;
     }
-    commit();
+    if (summary.fatalError.isEmpty())
+        commit();
     if (progress)
         progress(summary.cancelled ? summary.files : int(files.size()), int(files.size()), {});
     return summary;

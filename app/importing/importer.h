@@ -7,7 +7,7 @@
 #include <atomic>
 #include <functional>
 
-class LibraryStore;
+class LibraryWriter;
 
 struct ImportFailure
 {
@@ -38,14 +38,17 @@ struct ImportSummary
 /// Reads files and folders into a library: folders recursively (supported file names only),
 /// duplicates recognised by content hash, changed files updated in place. A file that cannot be
 /// read is recorded with its reason and the import goes on; an article is stored whole or not
-/// at all. Synchronous: the command line calls it directly, the window through ImportJob.
+/// at all. Files are read on the calling thread and written through the library's writer as
+/// background work: batches of articles share a transaction (committed every few thousand
+/// articles or every second), and an edit in the window is written between two articles.
+/// Synchronous: the command line calls it directly, the window through ImportController.
 class Importer
 {
 public:
     /// done and total count files; called at most every few milliseconds and after the last.
     using Progress = std::function<void(int done, int total, const QString &currentFile)>;
 
-    explicit Importer(LibraryStore &store);
+    explicit Importer(LibraryWriter &writer);
 
     ImportSummary run(const QStringList &paths, const std::atomic_bool *cancel = nullptr,
         const Progress &progress = {});
@@ -54,5 +57,5 @@ public:
     static QStringList collectFiles(const QStringList &paths, QList<ImportFailure> *failures);
 
 private:
-    LibraryStore &m_store;
+    LibraryWriter &m_writer;
 };

@@ -2,7 +2,7 @@
 
 #include <QString>
 
-ImportSummary Samples::importInto(LibraryStore &store)
+ImportSummary Samples::importInto(LibraryWriter &writer)
 {
-    return Importer(store).run({ QString::fromUtf16(ResourceFolder) });
+    return Importer(writer).run({ QString::fromUtf16(ResourceFolder) });
 }

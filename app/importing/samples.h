@@ -2,7 +2,7 @@
 
 #include "importer.h"
 
-class LibraryStore;
+class LibraryWriter;
 
 /// The articles bundled with Gloss (resources/samples), so a new library has something to read.
 namespace Samples {
@@ -10,6 +10,6 @@ namespace Samples {
 constexpr char16_t ResourceFolder[] = u":/samples";
 
 /// Imports the bundled samples; needs the executable's resources (gloss.qrc) linked in.
-ImportSummary importInto(LibraryStore &store);
+ImportSummary importInto(LibraryWriter &writer);
 
 } // namespace Samples

@@ -7,6 +7,7 @@ namespace {
 struct Registry
 {
     QList<TextChanged> textChanged;
+    QList<Recovery> recoveries;
     QList<Removed> removed;
     QList<Filter> filters;
     QList<TextMatch> textMatches;
@@ -24,6 +25,16 @@ Registry &registry()
 void addTextChanged(TextChanged hook)
 {
     registry().textChanged.append(std::move(hook));
+}
+
+void addRecovery(Recovery hook)
+{
+    registry().recoveries.append(std::move(hook));
+}
+
+const QList<Recovery> &recoveries()
+{
+    return registry().recoveries;
 }
 
 void addRemoved(Removed hook)

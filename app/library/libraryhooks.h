@@ -56,13 +56,24 @@ struct Counter
     QString sql;
 };
 
+/// Puts right what a crash left (an import of annotations that died half way) when a program
+/// opens a library: `pending` is a query of one number, non-zero when there is work, so that
+/// opening a healthy library writes nothing; `run` then runs in a write transaction.
+struct Recovery
+{
+    QString pending;
+    std::function<Result<void>(LibraryStore &store)> run;
+};
+
 void addTextChanged(TextChanged hook);
+void addRecovery(Recovery hook);
 void addRemoved(Removed hook);
 void addFilter(Filter hook);
 void addTextMatch(TextMatch hook);
 void addCounter(Counter counter);
 
 const QList<TextChanged> &textChanged();
+const QList<Recovery> &recoveries();
 const QList<Removed> &removed();
 const QList<Filter> &filters();
 const QList<TextMatch> &textMatches();

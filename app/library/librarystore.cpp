@@ -444,8 +444,30 @@ Result<Article> LibraryStore::article(qint64 id) const
     if (auto ran = Sql::exec(query); !ran)
         return ran.failure();
     if (!query.next())
-        return ResultError(tr("The article is no longer in the library."));
+        return ResultError(tr("The article is no longer in the library."), ErrorKind::NotFound);
     return articleFrom(query);
+}
+
+Result<QString> LibraryStore::contentHash(qint64 id) const
+{
+    Result<QSqlQuery> query = Sql::query(
+        m_connection, u"SELECT content_hash FROM articles WHERE id = ?"_s, { id });
+    if (!query)
+        return query.failure();
+    if (!query->next())
+        return ResultError(tr("The article is no longer in the library."), ErrorKind::NotFound);
+    return query->value(0).toString();
+}
+
+Result<QString> LibraryStore::body(qint64 id) const
+{
+    Result<QSqlQuery> query
+        = Sql::query(m_connection, u"SELECT body FROM article_texts WHERE id = ?"_s, { id });
+    if (!query)
+        return query.failure();
+    if (!query->next())
+        return ResultError(tr("The article is no longer in the library."), ErrorKind::NotFound);
+    return query->value(0).toString();
 }
 
 Result<QList<Article>> LibraryStore::articles(const QList<qint64> &ids) const

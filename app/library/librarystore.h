@@ -86,6 +86,10 @@ public:
     [[nodiscard]] Result<Upserted> upsertInTransaction(const Article &article);
 
     [[nodiscard]] Result<Article> article(qint64 id) const;
+    /// An article's content hash: it changes whenever its text does.
+    [[nodiscard]] Result<QString> contentHash(qint64 id) const;
+    /// An article's body as stored (the text offsets count in).
+    [[nodiscard]] Result<QString> body(qint64 id) const;
     /// Several whole articles at once (for exports), in the order of ids.
     [[nodiscard]] Result<QList<Article>> articles(const QList<qint64> &ids) const;
     /// The ids of the articles matching query, in its order. Cheap: no text is read.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "library/librarychange.h"
 #include "quotedetector.h"
 #include "quotestore.h"
 
@@ -8,22 +9,24 @@
 #include <QObject>
 #include <QStringList>
 
-#include <optional>
+class Library;
 
-class LibraryStore;
-class QUndoStack;
+/// The topic of the quotation layer's change notices (ChangeNotice::topic).
+namespace QuoteTopics {
+inline constexpr char16_t Speakers[] = u"speakers"; ///< an article's speakers (0: several)
+} // namespace QuoteTopics
 
 /// Quotations as the user sees them: detected in the text, then corrected by the user. A
-/// correction is stored at once, kept when the article is imported again (it is found by the
-/// quotation's words), undoable, and brings the library-wide speaker index up to date for that
-/// article in the same transaction.
+/// correction is stored at once through the library's writer, kept when the article is
+/// imported again (it is found by the quotation's words), undoable on the library's history,
+/// and brings the library-wide speaker index up to date for that article in the same
+/// transaction.
 class QuotationService final : public QObject
 {
     Q_OBJECT
 public:
-    /// The store must outlive the service; undo steps go on the given stack (shared with the
-    /// annotations, so Edit ▸ Undo takes back whichever came last).
-    QuotationService(LibraryStore *library, QUndoStack *undo, QObject *parent = nullptr);
+    /// The library must outlive the service.
+    explicit QuotationService(Library *library, QObject *parent = nullptr);
     Q_DISABLE_COPY_MOVE(QuotationService)
 
     const QuoteStore &store() const { return m_store; }
@@ -41,9 +44,12 @@ public:
     [[nodiscard]] Result<int> renameSpeaker(const QString &from, const QString &to);
 
     /// Applies the article's corrections to what the detector found and stores its speakers in
-    /// the index. Call inside a transaction, so the corrections read are the ones in force.
-    [[nodiscard]] static Result<void> indexArticle(
-        QuoteStore &store, qint64 articleId, QuoteAnalysis detected);
+    /// the index, if the article still has the text of contentHash (false when not). Call
+    /// inside a transaction, so the corrections read are the ones in force.
+    [[nodiscard]] static Result<bool> indexArticle(QuoteStore &store, qint64 articleId,
+        QuoteAnalysis detected, const QString &contentHash);
+    /// The same, detecting the article's quotations in its current text first.
+    [[nodiscard]] static Result<void> reindexArticle(LibraryStore &store, qint64 articleId);
 
 Q_SIGNALS:
     /// The speakers of an article changed (a correction, its undo or redo); 0 when several
@@ -53,24 +59,9 @@ Q_SIGNALS:
     void errorOccurred(const QString &message);
 
 private:
-    /// One article's part of a correction: its quotations, what the detector found there, and
-    /// each quotation's earlier correction (or none) for undo.
-    struct Change
-    {
-        qint64 articleId = 0;
-        QStringList quotes;
-        QuoteAnalysis detected;
-        QHash<QString, std::optional<QString>> previous;
-    };
-    /// The change for these quotations of an article, plus, when onlyFrom is not null, every
-    /// quotation the user now sees given to that speaker.
-    [[nodiscard]] Result<Change> changeFor(
-        qint64 articleId, const QStringList &quotes, const QString &onlyFrom = {}) const;
-    [[nodiscard]] Result<void> perform(
-        const QList<Change> &changes, const QString &name, const QString &text, qint64 announced);
+    void announce(const QList<ChangeNotice> &notices);
     [[nodiscard]] static Result<QString> checkedName(const QString &speaker);
 
-    LibraryStore *m_library;
-    QUndoStack *m_undo;
+    Library *m_library;
     QuoteStore m_store;
 };

@@ -49,9 +49,18 @@ Result<void> QuoteStore::removeCorrection(qint64 articleId, const QString &quote
     return {};
 }
 
-Result<void> QuoteStore::storeSpeakers(qint64 articleId, const QList<Speaker> &speakers)
+Result<bool> QuoteStore::storeSpeakers(
+    qint64 articleId, const QList<Speaker> &speakers, const QString &contentHash)
 {
     // Run for every article of an indexing pass: prepared once.
+    Result<QSqlQuery *> current = m_statements.run(
+        u"SELECT content_hash = ? FROM articles WHERE id = ?"_s, { contentHash, articleId });
+    if (!current)
+        return current.failure();
+    const bool same = (*current)->next() && (*current)->value(0).toBool();
+    (*current)->finish();
+    if (!same)
+        return false;
     if (auto cleared
         = m_statements.run(u"DELETE FROM quote_speakers WHERE article_id = ?"_s, { articleId });
         !cleared)
@@ -64,12 +73,13 @@ Result<void> QuoteStore::storeSpeakers(qint64 articleId, const QList<Speaker> &s
             return stored.failure();
     }
     Result<QSqlQuery *> scanned = m_statements.run(
-        u"INSERT INTO quote_scans (article_id, detector) VALUES (?, ?) ON CONFLICT(article_id) "
-        "DO UPDATE SET detector = excluded.detector"_s,
-        { articleId, QuoteDetector::Version });
+        u"INSERT INTO quote_scans (article_id, detector, content_hash) VALUES (?, ?, ?) "
+        "ON CONFLICT(article_id) DO UPDATE SET detector = excluded.detector, "
+        "content_hash = excluded.content_hash"_s,
+        { articleId, QuoteDetector::Version, contentHash });
     if (!scanned)
         return scanned.failure();
-    return {};
+    return true;
 }
 
 Result<QList<qint64>> QuoteStore::articlesToIndex(int limit) const

@@ -33,8 +33,11 @@ public:
         qint64 articleId, const QString &quote, const QString &speaker);
     [[nodiscard]] Result<void> removeCorrection(qint64 articleId, const QString &quote);
 
-    /// Replaces the article's rows in the speaker index and marks it current.
-    [[nodiscard]] Result<void> storeSpeakers(qint64 articleId, const QList<Speaker> &speakers);
+    /// Replaces the article's rows in the speaker index and marks it current for the text of
+    /// this content hash; when the article's text is no longer that one (it was imported again
+    /// meanwhile), nothing is stored and the result is false, so the indexer looks again.
+    [[nodiscard]] Result<bool> storeSpeakers(
+        qint64 articleId, const QList<Speaker> &speakers, const QString &contentHash);
     /// Articles whose index rows are missing or older than this detector, oldest id first.
     [[nodiscard]] Result<QList<qint64>> articlesToIndex(int limit) const;
     [[nodiscard]] Result<int> articlesToIndexCount() const;

@@ -7,6 +7,7 @@
 #include <functional>
 
 class LibraryStore;
+class LibraryWriter;
 
 struct SpeakerIndexOutcome
 {
@@ -16,15 +17,19 @@ struct SpeakerIndexOutcome
 };
 
 /// Brings the library-wide index of who is quoted where up to date: every article imported or
-/// changed since it was last looked at, or looked at by an older detector. Batches of articles
-/// are committed one transaction each, so cancelling or a crash loses at most one batch of work
-/// and never leaves the index half written. Progress is told once before the first batch (when
-/// there is work) and after each.
+/// changed since it was last looked at, or looked at by an older detector. Articles are read
+/// and analysed on the calling thread (reader: its own connection); the results go through the
+/// library's writer as background work committed one batch at a time, so a cancel or a crash
+/// loses at most a batch and an edit in the window never waits for it. A result is stored only
+/// if the article still has the text it was computed from; an article imported again meanwhile
+/// waits for the next pass. Progress is told once before the first batch (when there is work)
+/// and after each.
 namespace SpeakerIndexer {
 
 constexpr int BatchSize = 500;
 
-SpeakerIndexOutcome run(LibraryStore &store, const std::atomic_bool *cancel = nullptr,
+SpeakerIndexOutcome run(LibraryStore &reader, LibraryWriter &writer,
+    const std::atomic_bool *cancel = nullptr,
     const std::function<void(int done, int total)> &progress = {});
 
 } // namespace SpeakerIndexer
