@@ -20,6 +20,7 @@
 #include "quotes/quotestore.h"
 #include "quotes/speakerindexer.h"
 #include "readerview.h"
+#include "benchsupport.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
@@ -37,133 +38,9 @@
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
+using namespace Bench;
 
 namespace {
-
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-qint64 peakMemoryKiB()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').front().toLongLong();
-    }
-    return -1;
-}
-
-struct Spread
-{
-    double median = 0;
-    double worst = 0;
-};
-
-Spread spread(QList<double> samples)
-{
-    std::sort(samples.begin(), samples.end());
-    if (samples.isEmpty())
-        return {};
-    return { samples.at(samples.size() / 2), samples.back() };
-}
-
-// A deterministic vocabulary with the Zipf distribution of real prose: the common words of
-// English news first, then tens of thousands of rarer made-up words, so that a query matches
-// a realistic share of the library (a common word many articles, a rare one few).
-class Vocabulary
-{
-public:
-    Vocabulary()
-    {
-        m_words = QStringLiteral(
-            "the of to and a in that is for on it with said was he as at by be from his have "
-            "has but are an not they who this were which had their been its will would also "
-            "more after one two new last first year people government minister market "
-            "company police court report election council bank prices week month city "
-            "country world economy players season club film music technology phone users "
-            "health hospital school energy budget plan policy law judge trial officials "
-            "spokesman analysts profit sales deal talks agreement workers jobs inflation")
-                      .split(u' ', Qt::SkipEmptyParts);
-        static const char16_t *syllables[] = { u"ka", u"lo", u"mi", u"ter", u"an", u"sul", u"ven",
-            u"ro", u"di", u"ne", u"bar", u"os", u"qui", u"tal", u"em", u"por", u"li", u"gra", u"fe",
-            u"zu", u"nor", u"is", u"cho", u"dem" };
-        QRandomGenerator random(42);
-        while (m_words.size() < 40000) {
-            QString word;
-            const int parts = 2 + int(random.bounded(3));
-            for (int i = 0; i < parts; ++i)
-                word += QString::fromUtf16(syllables[random.bounded(24)]);
-            m_words.append(word);
-        }
-        double total = 0;
-        for (qsizetype rank = 1; rank <= m_words.size(); ++rank) {
-            total += 1.0 / double(rank);
-            m_cumulative.append(total);
-        }
-    }
-
-    QString pick(QRandomGenerator &random) const
-    {
-        const double target = random.generateDouble() * m_cumulative.back();
-        const auto it = std::lower_bound(m_cumulative.cbegin(), m_cumulative.cend(), target);
-        return m_words.at(qMin<qsizetype>(it - m_cumulative.cbegin(), m_words.size() - 1));
-    }
-    QString atRank(int rank) const { return m_words.at(rank); }
-
-private:
-    QStringList m_words;
-    QList<double> m_cumulative;
-};
-
-const Vocabulary &vocabulary()
-{
-    static const Vocabulary words;
-    return words;
-}
-
-QString sentence(QRandomGenerator &random)
-{
-    const int length = 8 + int(random.bounded(14));
-    QString text;
-    for (int i = 0; i < length; ++i) {
-        if (i > 0)
-            text += u' ';
-        text += vocabulary().pick(random);
-    }
-    text[0] = text.at(0).toUpper();
-    return text + u'.';
-}
-
-QByteArray generatedArticle(QRandomGenerator &random, int number)
-{
-    QString text = u"Story %1: "_s.arg(number) + sentence(random).chopped(1) + u"\n\n"_s;
-    const int paragraphs = 5 + int(random.bounded(6));
-    for (int p = 0; p < paragraphs; ++p) {
-        const int sentences = 2 + int(random.bounded(4));
-        for (int s = 0; s < sentences; ++s)
-            text += (s > 0 ? u" "_s : QString()) + sentence(random);
-        text += u"\n\n"_s;
-    }
-    return text.toUtf8();
-}
-
-void generateCorpus(const QString &folder, int count)
-{
-    QRandomGenerator random(20261129);
-    for (int i = 0; i < count; ++i) {
-        const QString dir = u"%1/%2"_s.arg(folder).arg(i / 1000, 3, 10, QChar(u'0'));
-        if (i % 1000 == 0)
-            QDir().mkpath(dir);
-        QFile file(u"%1/%2.txt"_s.arg(dir).arg(i, 6, 10, QChar(u'0')));
-        if (file.open(QIODevice::WriteOnly))
-            file.write(generatedArticle(random, i));
-    }
-}
 
 // --- child modes -------------------------------------------------------------------------
 
@@ -249,17 +126,17 @@ void benchQueries(const QString &library)
     if (!store)
         return;
     // Words of falling frequency, combinations, a phrase, an exclusion and a typed prefix.
-    const Vocabulary &words = vocabulary();
+    const auto word = &Bench::wordAtRank;
     const QStringList queries = {
-        words.atRank(60) + u' ',
-        words.atRank(300) + u' ',
-        words.atRank(3000) + u' ',
-        words.atRank(20000) + u' ',
-        words.atRank(60) + u' ' + words.atRank(90) + u' ',
-        u"\""_s + words.atRank(0) + u' ' + words.atRank(70) + u"\" "_s,
-        words.atRank(500) + u" -"_s + words.atRank(65) + u' ',
+        word(60) + u' ',
+        word(300) + u' ',
+        word(3000) + u' ',
+        word(20000) + u' ',
+        word(60) + u' ' + word(90) + u' ',
+        u"\""_s + word(0) + u' ' + word(70) + u"\" "_s,
+        word(500) + u" -"_s + word(65) + u' ',
         u"Story 4242 "_s,
-        words.atRank(1000).left(4),
+        word(1000).left(4),
     };
     QList<double> searchTimes;
     QList<double> listTimes;
@@ -699,6 +576,8 @@ int runAll(int articles, const QString &keep, bool reuse)
     benchQuotes();
     out().flush();
     benchSpeakers(work, articles, reuse);
+    out().flush();
+    benchEditLatency(work, articles);
     return 0;
 }
 
@@ -729,8 +608,17 @@ int main(int argc, char *argv[])
     const QCommandLineOption quotesOnly(u"quotes-only"_s, u"Run only the quote figures."_s);
     const QCommandLineOption speakersOnly(
         u"speakers-only"_s, u"Run only the speaker index figures."_s);
-    parser.addOptions({ articles, keep, reuse, only, exportsOnly, quotesOnly, speakersOnly });
+    const QCommandLineOption editsOnly(
+        u"edits-only"_s, u"Run only the edit latency during imports."_s);
+    parser.addOptions(
+        { articles, keep, reuse, only, exportsOnly, quotesOnly, speakersOnly, editsOnly });
     parser.process(app);
+    if (parser.isSet(editsOnly)) {
+        QTemporaryDir work;
+        benchEditLatency(parser.isSet(keep) ? parser.value(keep) : work.path(),
+            parser.value(articles).toInt());
+        return 0;
+    }
     if (parser.isSet(quotesOnly)) {
         benchQuotes();
         return 0;

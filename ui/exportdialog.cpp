@@ -9,6 +9,7 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -175,16 +176,20 @@ void ExportDialog::refreshPreview()
     m_perArticle->setEnabled(chosen == Exporters::Format::Markdown);
     m_tag->setEnabled(m_byTag->isChecked());
     m_subtags->setEnabled(m_byTag->isChecked());
-    const Result<ExportSet> &set = collected();
-    if (!set) {
-        m_summary->setText(set.error());
+    const Preview &shown = preview();
+    if (!shown.sample || !shown.counts) {
+        m_summary->setText(!shown.sample ? shown.sample.error() : shown.counts.error());
         m_preview->clear();
         return;
     }
-    const int highlights = set->highlightCount();
-    const int articles = int(set->articles.size());
-    m_summary->setText((highlights == 1 ? tr("1 highlight") : tr("%1 highlights").arg(highlights))
-        + u' ' + (articles == 1 ? tr("from 1 article") : tr("from %1 articles").arg(articles)));
+    const int highlights = shown.counts->highlights;
+    const int articles = shown.counts->articles;
+    const QLocale locale;
+    m_summary->setText((highlights == 1 ? tr("1 highlight")
+                                         : tr("%1 highlights").arg(locale.toString(highlights)))
+        + u' '
+        + (articles == 1 ? tr("from 1 article")
+                         : tr("from %1 articles").arg(locale.toString(articles))));
     if (chosen == Exporters::Format::Pdf || chosen == Exporters::Format::Qdpx) {
         m_preview->setPlainText(chosen == Exporters::Format::Pdf
                 ? tr("(The PDF holds the HTML report, page by page.)")
@@ -192,11 +197,7 @@ void ExportDialog::refreshPreview()
         return;
     }
     // The first lines are enough to judge; a preview of the whole library would be slow.
-    ExportSet sample;
-    sample.colorNames = set->colorNames;
-    sample.tags = set->tags;
-    sample.articles = set->articles.mid(0, 3);
-    const QString text = QString::fromUtf8(Exporters::render(chosen, sample, options()));
+    const QString text = QString::fromUtf8(Exporters::render(chosen, *shown.sample, options()));
     m_preview->setPlainText(text.section(u'\n', 0, 59));
 }
 
@@ -205,22 +206,24 @@ bool ExportDialog::writesFolder() const
     return format() == Exporters::Format::Markdown && m_perArticle->isChecked();
 }
 
-const Result<ExportSet> &ExportDialog::collected() const
+const ExportDialog::Preview &ExportDialog::preview() const
 {
     const ExportScope wanted = scope();
-    if (!m_collectedScope || !(*m_collectedScope == wanted)) {
-        m_collected = ExportSet::collect(*m_library, wanted);
-        m_collectedScope = wanted;
+    if (!m_previewScope || !(*m_previewScope == wanted)) {
+        m_previewData.sample = ExportSet::collect(*m_library, wanted, PreviewArticles);
+        m_previewData.counts = ExportSet::count(*m_library, wanted);
+        m_previewScope = wanted;
     }
-    return m_collected;
+    return m_previewData;
 }
 
-Result<int> ExportDialog::exportTo(const QString &path) const
+void ExportDialog::layOutPdf(const ExportSet &set)
 {
-    const Result<ExportSet> &set = collected();
-    if (!set)
-        return set.failure();
-    return Exporters::exportSet(path, format(), *set, options(), writesFolder());
+    const QString path = m_pdfPath;
+    m_pdfPath.clear();
+    const Result<int> written
+        = Exporters::exportSet(path, Exporters::Format::Pdf, set, options(), false);
+    exportEnded(written ? QVariant(*written) : QVariant(written.error()), {});
 }
 
 bool ExportDialog::startExport(const QString &path)
@@ -231,14 +234,22 @@ bool ExportDialog::startExport(const QString &path)
     const Exporters::Format chosen = format();
     const Exporters::Options chosenOptions = options();
     const bool folder = writesFolder();
-    if (chosen == Exporters::Format::Pdf) {
-        // Laying out a PDF needs the font machinery of the GUI thread; the set is the one the
-        // preview already read, so only the layout is left to wait for.
-        const Result<int> written = exportTo(path);
-        exportEnded(written ? QVariant(*written) : QVariant(written.error()), {});
-        return true;
-    }
     setBusy(true);
+    if (chosen == Exporters::Format::Pdf) {
+        // Laying out a PDF needs the font machinery of the GUI thread; the reading, which is
+        // what takes long, happens on the worker.
+        m_pdfPath = path;
+        return m_worker->start(m_library->path(),
+            [wanted](LibraryStore &store, const std::atomic_bool &cancel,
+                const LibraryWorker::Progress &) {
+                Result<ExportSet> set = ExportSet::collect(store, wanted);
+                if (!set)
+                    return QVariant(set.error());
+                if (cancel.load())
+                    return QVariant();
+                return QVariant::fromValue(*set);
+            });
+    }
     // Read and written on a worker with its own connection: a large library takes seconds.
     return m_worker->start(m_library->path(),
         [path, wanted, chosen, chosenOptions, folder](
@@ -273,6 +284,12 @@ void ExportDialog::reject()
 
 void ExportDialog::exportEnded(const QVariant &result, const QString &error)
 {
+    if (!m_pdfPath.isEmpty() && error.isEmpty()
+        && result.metaType() == QMetaType::fromType<ExportSet>()) {
+        layOutPdf(result.value<ExportSet>());
+        return;
+    }
+    m_pdfPath.clear();
     setBusy(false);
     if (error.isEmpty() && result.metaType() == QMetaType::fromType<int>()) {
         Q_EMIT exportFinished(true);

@@ -32,11 +32,9 @@ public:
     ExportScope scope() const;
     Exporters::Options options() const;
     QString previewText() const;
-    /// Renders with the current choices and writes to path; the sentence on failure.
-    [[nodiscard]] Result<int> exportTo(const QString &path) const;
-    /// The same on a worker, as the Export… button does: the dialog shows progress, Cancel
-    /// stops it (nothing is written), and it closes when the file is written. A PDF is laid out
-    /// here, on the GUI thread, from the set the preview read.
+    /// Reads, renders and writes on a worker, as the Export… button does: the dialog shows
+    /// progress, Cancel stops it (nothing is written), and it closes when the file is written.
+    /// A PDF is read on the worker and laid out here, on the GUI thread, whose fonts it needs.
     bool startExport(const QString &path);
     /// With "one file per article" (Markdown): path is a folder.
     bool writesFolder() const;
@@ -58,8 +56,15 @@ private:
     void refreshPreview();
     void setBusy(bool busy);
     void exportEnded(const QVariant &result, const QString &error);
-    /// What the scope covers, read once per scope: format and option changes reuse it.
-    const Result<ExportSet> &collected() const;
+    /// The first articles of the scope and its counts, read once per scope: format and option
+    /// changes reuse them. Only what the preview shows is read on this thread.
+    struct Preview
+    {
+        Result<ExportSet> sample = ResultError(QString());
+        Result<ExportSet::Counts> counts = ResultError(QString());
+    };
+    const Preview &preview() const;
+    void layOutPdf(const ExportSet &set);
     void chooseFileAndExport();
 
     const LibraryStore *m_library;
@@ -84,6 +89,9 @@ private:
     QProgressBar *m_progress;
     QPushButton *m_save = nullptr;
     LibraryWorker *m_worker;
-    mutable std::optional<ExportScope> m_collectedScope;
-    mutable Result<ExportSet> m_collected = ResultError(QString());
+    mutable std::optional<ExportScope> m_previewScope;
+    mutable Preview m_previewData;
+    QString m_pdfPath; ///< set while a PDF's set is read on the worker
+    /// How many articles the preview reads at most.
+    static constexpr int PreviewArticles = 3;
 };

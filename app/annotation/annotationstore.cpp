@@ -147,7 +147,7 @@ Result<Highlight> AnnotationStore::highlight(qint64 id) const
     if (!query)
         return query.failure();
     if (!query->next())
-        return ResultError(tr("The highlight is no longer in the library."));
+        return ResultError(tr("The highlight is no longer in the library."), ErrorKind::NotFound);
     Highlight highlight = highlightFrom(*query);
     Result<QHash<qint64, QList<qint64>>> tags = tagsOf({ id });
     if (!tags)
@@ -443,7 +443,7 @@ Result<Tag> AnnotationStore::tag(qint64 id) const
         if (tag.id == id)
             return tag;
     }
-    return ResultError(tr("The tag is no longer in the codebook."));
+    return ResultError(tr("The tag is no longer in the codebook."), ErrorKind::NotFound);
 }
 
 Result<QString> AnnotationStore::validateTagName(const QString &name)

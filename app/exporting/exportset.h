@@ -51,6 +51,19 @@ struct ExportSet
     /// highlight with several tags appears under each.
     QMap<QString, QList<Placed>> byTag() const;
 
+    /// Reads what the scope covers. With articleLimit, only the first articles that many
+    /// (for a preview: the rest is never read).
     [[nodiscard]] static Result<ExportSet> collect(
-        const LibraryStore &library, const ExportScope &scope);
+        const LibraryStore &library, const ExportScope &scope, int articleLimit = 0);
+
+    struct Counts
+    {
+        int highlights = 0;
+        int articles = 0;
+    };
+    /// How many highlights and articles the scope covers, counted in the library without
+    /// reading them.
+    [[nodiscard]] static Result<Counts> count(const LibraryStore &library, const ExportScope &scope);
 };
+
+Q_DECLARE_METATYPE(ExportSet)

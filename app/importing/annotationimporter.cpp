@@ -399,7 +399,7 @@ QString AnnotationImportReport::countsLine() const
 
 namespace {
 
-constexpr int AnnotationsPerJob = 500;
+constexpr int AnnotationsPerJob = 100;
 // An import whose journal has not moved for this long died with its program.
 constexpr qint64 AbandonedAfterSeconds = 120;
 

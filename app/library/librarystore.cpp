@@ -577,10 +577,12 @@ Result<QList<qint64>> LibraryStore::articleIds(const ArticleQuery &articleQuery)
         values += fragment->values;
     }
     const QString filter = filters.join(u" AND "_s);
+    const QString limit
+        = articleQuery.limit > 0 ? u" LIMIT %1"_s.arg(articleQuery.limit) : QString();
     if (match.isEmpty()) {
         return idList(u"SELECT a.id FROM articles a "_s
                 + (filter.isEmpty() ? QString() : u"WHERE "_s + filter) + u" ORDER BY "_s
-                + orderClause(articleQuery),
+                + orderClause(articleQuery) + limit,
             values);
     }
     // Articles match by their own text, and by what the layers above keep of them (the text
@@ -631,7 +633,7 @@ Result<QList<qint64>> LibraryStore::articleIds(const ArticleQuery &articleQuery)
         matching += u" OR a.id IN ("_s + source + u')';
     return idList(u"SELECT a.id FROM articles a WHERE ("_s + matching + u')'
             + (filter.isEmpty() ? QString() : u" AND "_s + filter) + u" ORDER BY "_s
-            + orderClause(articleQuery),
+            + orderClause(articleQuery) + limit,
         all);
 }
 

@@ -22,6 +22,8 @@ struct ArticleQuery
     Qt::SortOrder order = Qt::DescendingOrder;
     /// Every filter narrows the list (tags, a speaker, a site, …); see ArticleFilter.
     QList<ArticleFilter> filters;
+    /// At most this many ids (the first of the order); 0 for all. Not for relevance.
+    int limit = 0;
 };
 
 struct SearchHit

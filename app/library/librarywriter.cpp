@@ -3,6 +3,7 @@
 #include "sqlhelpers.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 
 #include <atomic>
 #include <condition_variable>
@@ -23,6 +24,10 @@ QString tr(const char *text)
 // A batch left open with nothing to do (its owner is parsing a slow file, or has forgotten to
 // commit) would keep other programs from writing; after this long it is committed.
 constexpr auto IdleBatchCommit = std::chrono::milliseconds(500);
+// SQLite copies the write-ahead log into the file inside whichever commit makes the log cross
+// its threshold, an edit's as likely as an import's. The threaded writer turns that off and
+// copies it itself, after a batch commits or when idle and once the log holds this much.
+constexpr qint64 CheckpointAfterBytes = 4 * 1024 * 1024;
 
 } // namespace
 
@@ -94,10 +99,10 @@ public:
         case Task::Kind::BatchCommit: {
             if (auto lost = takeLost(*task.batch); !lost)
                 return lost.failure();
-            if (m_open != task.batch)
-                return QVariant();
-            if (auto committed = commitOpen(); !committed)
-                return committed.failure();
+            if (m_open == task.batch) {
+                if (auto committed = commitOpen(); !committed)
+                    return committed.failure();
+            }
             return QVariant();
         }
         }
@@ -105,6 +110,13 @@ public:
     }
 
     bool hasOpenBatch() const { return bool(m_open); }
+
+    /// Copies the write-ahead log into the library file; run between transactions, so it
+    /// completes and the log starts again from its beginning.
+    void checkpoint()
+    {
+        (void)Sql::scalar(m_store.connectionName(), u"PRAGMA wal_checkpoint(PASSIVE)"_s);
+    }
 
     /// Commits the open batch; on failure its uncommitted work is gone, which it is told.
     Result<void> commitOpen()
@@ -235,13 +247,22 @@ private:
             return;
         }
         opened.set_value(QString());
+        (void)Sql::scalar((*store)->connectionName(), u"PRAGMA wal_autocheckpoint = 0"_s);
         Engine engine(**store);
+        const QString log = m_path + u"-wal"_s;
+        const auto checkpointIfLarge = [&] {
+            if (QFileInfo(log).size() >= CheckpointAfterBytes)
+                engine.checkpoint();
+        };
         std::unique_lock lock(m_mutex);
         while (true) {
             const auto ready = [this] { return m_stopping || !m_edits.empty() || !m_background.empty(); };
             if (engine.hasOpenBatch()) {
                 if (!m_wake.wait_for(lock, IdleBatchCommit, ready)) {
                     (void)engine.commitOpen();
+                    lock.unlock();
+                    checkpointIfLarge();
+                    lock.lock();
                     continue;
                 }
             } else {
@@ -254,16 +275,28 @@ private:
             queue.pop_front();
             lock.unlock();
             pending.promise.set_value(engine.run(pending.task));
+            // After a batch's commit, when no edit waits: the log is copied while only
+            // background work would wait for it.
+            if (pending.task.kind == Task::Kind::BatchCommit) {
+                bool editWaiting = false;
+                {
+                    std::lock_guard peek(m_mutex);
+                    editWaiting = !m_edits.empty();
+                }
+                if (!editWaiting)
+                    checkpointIfLarge();
+            }
             lock.lock();
         }
         lock.unlock();
         (void)engine.commitOpen();
+        engine.checkpoint();
     }
 
     QString m_path;
     std::thread m_thread;
     std::mutex m_mutex;
-    std::condition_variable m_wake;
+    std::condition_variable m_wake; ///< the writer's: a task or the end
     std::deque<Pending> m_edits;
     std::deque<Pending> m_background;
     bool m_stopping = false;
@@ -271,7 +304,28 @@ private:
 
 } // namespace
 
+LibraryWriter::LibraryWriter()
+    : m_lastEdit(0)
+{ }
+
 LibraryWriter::~LibraryWriter() = default;
+
+namespace {
+
+qint64 steadyMilliseconds()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+} // namespace
+
+bool LibraryWriter::editedWithin(qint64 milliseconds) const
+{
+    const qint64 last = m_lastEdit.load();
+    return last != 0 && steadyMilliseconds() - last <= milliseconds;
+}
 
 Result<std::shared_ptr<LibraryWriter>> LibraryWriter::start(const QString &path)
 {
@@ -288,6 +342,7 @@ std::shared_ptr<LibraryWriter> LibraryWriter::inlineOn(LibraryStore &store)
 
 Result<QVariant> LibraryWriter::write(const Job &job)
 {
+    m_lastEdit.store(steadyMilliseconds());
     return submit(Task { Task::Kind::Edit, job, nullptr });
 }
 

@@ -5,6 +5,7 @@
 #include <QString>
 #include <QVariant>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -42,11 +43,15 @@ public:
     /// A new batch of background work; jobs of different batches never share a transaction.
     std::unique_ptr<Batch> batch();
 
+    /// True when an edit was written in the last `milliseconds`: background work then keeps
+    /// its batches short, since an edit waits for the open batch to be committed.
+    bool editedWithin(qint64 milliseconds) const;
+
     /// The library file this writer writes.
     virtual QString path() const = 0;
 
 protected:
-    LibraryWriter() = default;
+    LibraryWriter();
     struct Task;
     /// Runs a task (on the writer's thread) or queues it; blocks until it is done.
     virtual Result<QVariant> submit(Task task) = 0;
@@ -54,6 +59,9 @@ protected:
     /// What a writer does with a task, on whatever thread it runs them. Holds the open batch.
     class Engine;
     friend class Batch;
+
+private:
+    std::atomic<qint64> m_lastEdit; ///< steady-clock milliseconds of the last edit, or 0
 };
 
 /// Background work written in one transaction across many jobs. The owner commits when it
