@@ -250,6 +250,8 @@ private:
         (void)Sql::scalar((*store)->connectionName(), u"PRAGMA wal_autocheckpoint = 0"_s);
         Engine engine(**store);
         const QString log = m_path + u"-wal"_s;
+        // Small and often: a copy of a few megabytes costs an edit that arrives meanwhile a
+        // few milliseconds, a large one a frame or more.
         const auto checkpointIfLarge = [&] {
             if (QFileInfo(log).size() >= CheckpointAfterBytes)
                 engine.checkpoint();
