@@ -91,6 +91,8 @@ QList<Paragraph> Article::paragraphsFrom(const QString &body, const QString &kin
             paragraph.kind = ParagraphKind::Heading;
         else if (kind == u'c')
             paragraph.kind = ParagraphKind::Caption;
+        else if (kind == u'f')
+            paragraph.kind = ParagraphKind::Preformatted;
         result.append(paragraph);
     }
     return result;

@@ -7,7 +7,12 @@
 #include <QStringList>
 
 /// What a block of article text is, so the reader can set it apart.
-enum class ParagraphKind : char { Paragraph = 'p', Heading = 'h', Caption = 'c' };
+enum class ParagraphKind : char {
+    Paragraph = 'p',
+    Heading = 'h',
+    Caption = 'c',
+    Preformatted = 'f', ///< a line of code or verse whose spacing matters
+};
 
 struct Paragraph
 {

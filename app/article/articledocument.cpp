@@ -74,15 +74,29 @@ ArticleDocument::ArticleDocument(const Article &article, const Style &style)
     captionChars.setFontItalic(true);
     captionChars.setForeground(style.secondaryText);
 
+    // Preformatted lines keep their spacing, in a fixed-width face, without paragraph gaps.
+    QTextBlockFormat preformattedBlock = paragraphBlock;
+    preformattedBlock.setTopMargin(0);
+    preformattedBlock.setBottomMargin(0);
+    preformattedBlock.setLeftMargin(base);
+    preformattedBlock.setNonBreakableLines(true);
+    QTextCharFormat preformattedChars = paragraphChars;
+    preformattedChars.setFontFamilies({ u"DejaVu Sans Mono"_s, u"monospace"_s });
+    preformattedChars.setFontFixedPitch(true);
+    preformattedChars.setFontPointSize(base * 0.85);
+
     for (qsizetype i = 0; i < article.paragraphs.size(); ++i) {
         const Paragraph &paragraph = article.paragraphs.at(i);
         const bool heading = paragraph.kind == ParagraphKind::Heading;
         const bool caption = paragraph.kind == ParagraphKind::Caption;
+        const bool preformatted = paragraph.kind == ParagraphKind::Preformatted;
         const QTextBlockFormat &block = heading ? headingBlock
             : caption                           ? captionBlock
+            : preformatted                      ? preformattedBlock
                                                 : paragraphBlock;
         const QTextCharFormat &chars = heading ? headingChars
             : caption                          ? captionChars
+            : preformatted                     ? preformattedChars
                                                : paragraphChars;
         cursor.insertBlock(block, chars);
         if (i == 0)

@@ -110,7 +110,8 @@ ParseReport parseBytes(const QByteArray &bytes, const QString &fileName, const A
         return report;
     }
 
-    Result<DecodedText> decoded = decodeText(bytes);
+    Result<DecodedText> decoded
+        = decodeText(bytes, kind == FileKind::Html ? TextOrigin::WebPage : TextOrigin::Text);
     if (!decoded) {
         report.failures.append({ 0, decoded.error() });
         return report;

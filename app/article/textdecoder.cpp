@@ -123,7 +123,7 @@ QString simplifyLine(const QString &line)
     return out;
 }
 
-Result<DecodedText> decodeText(const QByteArray &bytes)
+Result<DecodedText> decodeText(const QByteArray &bytes, TextOrigin origin)
 {
     if (bytes.isEmpty())
         return ResultError(tr("The file is empty."));
@@ -146,9 +146,18 @@ Result<DecodedText> decodeText(const QByteArray &bytes)
         decoded.text = decoder(view);
         decoded.encoding = u"UTF-8"_s;
         if (decoder.hasError()) {
-            decoded.text = decodeWindows1252(view);
-            decoded.encoding = u"Windows-1252"_s;
-            decoded.warning = tr("The file is not valid UTF-8; it was read as Windows-1252.");
+            // A web page says what it is written in (<meta charset>, or http-equiv).
+            QStringDecoder declared = origin == TextOrigin::WebPage
+                ? QStringDecoder::decoderForHtml(view)
+                : QStringDecoder();
+            if (declared.isValid() && QByteArrayView(declared.name()) != "UTF-8") {
+                decoded.text = declared(view);
+                decoded.encoding = QString::fromLatin1(declared.name());
+            } else {
+                decoded.text = decodeWindows1252(view);
+                decoded.encoding = u"Windows-1252"_s;
+                decoded.warning = tr("The file is not valid UTF-8; it was read as Windows-1252.");
+            }
         }
     }
     decoded.text = cleanText(std::move(decoded.text));

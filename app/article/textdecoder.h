@@ -16,7 +16,10 @@ struct DecodedText
 /// Windows-1252 with a warning. Line ends become '\n'; NUL and other control characters go;
 /// the result is in Unicode normalisation form C so offsets agree with exported positions.
 /// Fails for empty or binary input with a sentence that says which.
-[[nodiscard]] Result<DecodedText> decodeText(const QByteArray &bytes);
+/// Where the bytes come from: a web page may declare its encoding, which counts when the
+/// bytes are not UTF-8.
+enum class TextOrigin { Text, WebPage };
+[[nodiscard]] Result<DecodedText> decodeText(const QByteArray &bytes, TextOrigin origin = TextOrigin::Text);
 
 /// The cleaning half of decodeText, for text that arrives already decoded (JSON strings).
 QString cleanText(QString text);

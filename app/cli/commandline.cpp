@@ -43,6 +43,8 @@ QString kindName(ParagraphKind kind)
         return u"heading"_s;
     case ParagraphKind::Caption:
         return u"caption"_s;
+    case ParagraphKind::Preformatted:
+        return u"preformatted"_s;
     case ParagraphKind::Paragraph:
         break;
     }
