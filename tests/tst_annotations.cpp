@@ -171,7 +171,7 @@ void TestAnnotations::badTagNamesAreRefused()
 
 void TestAnnotations::undoRedoSequence()
 {
-    QUndoStack *stack = m_service->undoStack();
+    const QUndoStack *stack = m_service->undoStack();
     const qint64 id = highlight(u"the budget would pass"_s);
     QVERIFY(m_service->addTag(id, u"Claim"_s).ok());
     QVERIFY(m_service->setNote(id, u"first note"_s).ok());

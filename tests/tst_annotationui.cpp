@@ -682,7 +682,10 @@ void TestAnnotationUi::speakersPanelListsTheLibraryAndFiltersIt()
     QVERIFY(quotes->speakerDialog() && quotes->speakerDialog()->isVisible());
     QCOMPARE(quotes->speakerDialog()->speaker(), u"Milo Ventimiglia"_s);
     quotes->speakerDialog()->nameField()->setCurrentText(u"Milo A. Ventimiglia"_s);
+    QSignalSpy renamed(quotes, &QuotesController::renameFinished);
     quotes->speakerDialog()->accept();
+    QVERIFY(renamed.wait(10000)); // the quotations are found on a worker
+    QVERIFY(renamed.front().front().toBool());
     QCOMPARE(speakers->rowOf(u"Milo Ventimiglia"_s), -1);
     QVERIFY(speakers->rowOf(u"Milo A. Ventimiglia"_s) >= 0);
     QCOMPARE(quotes->quotationModel()->index(0, 0).data(QuotationModel::SpeakerRole).toString(),

@@ -60,6 +60,10 @@ private Q_SLOTS:
     void failedBatchReportsWhatWasLost();
     void cancelledAnnotationImportLeavesTheLibraryAsItWas();
     void annotationImportLeftByACrashIsTakenBack();
+    void takingBackAnImportKeepsWhatTheUserChangedMeanwhile();
+    void oneHighlightHoldingTwoSpansIsTaggedInOneStep();
+    void redoingATagDeletionRefusesWhenAChildChangedElsewhere();
+    void undoingAColourNameLeavesTheDefault();
     void quotationStepsOutliveTheirService();
     void speakerIndexNeverStoresResultsOfAnOlderText();
     void exportPreviewReadsOnlyWhatItShows();
@@ -180,7 +184,7 @@ void TestEdits::refusedStepLeavesTheStackWhereItWas()
         AnnotationService elsewhere(other.get());
         QVERIFY(elsewhere.setNote(id, u"theirs"_s).ok());
     }
-    QUndoStack *stack = m_service->undoStack();
+    const QUndoStack *stack = m_service->undoStack();
     const int index = stack->index();
     QSignalSpy refused(&m_service->history(), &LibraryHistory::refused);
     const Result<void> undone = m_service->history().undo();
@@ -419,7 +423,7 @@ void TestEdits::annotationImportLeftByACrashIsTakenBack()
                         Result<QSqlQuery> noted = Sql::query(writing.connectionName(),
                             u"INSERT INTO import_journal (run, seq, kind, row_id, before) "
                             "VALUES ('dead', ?, ?, ?, ?)"_s,
-                            { seq, kind, row, seq == 0 ? u"2020-01-01T00:00:00Z"_s : u"-"_s });
+                            { seq, kind, row, seq == 0 ? u"2020-01-01T00:00:00Z"_s : u"1"_s });
                         if (!noted)
                             return noted.failure();
                     }
@@ -435,6 +439,106 @@ void TestEdits::annotationImportLeftByACrashIsTakenBack()
     QCOMPARE(Sql::scalar(store().connectionName(), u"SELECT count(*) FROM import_journal"_s)
                  ->toInt(),
         0);
+}
+
+void TestEdits::takingBackAnImportKeepsWhatTheUserChangedMeanwhile()
+{
+    // While an import runs, the user notes one of its highlights and uses one of its tags;
+    // a cancel then takes back the import's work, not the user's.
+    QJsonArray annotations;
+    const QString hash = *store().contentHash(m_articleId);
+    for (int i = 0; i < 600; ++i) {
+        QJsonObject selector;
+        selector.insert(u"type"_s, u"TextPositionSelector"_s);
+        selector.insert(u"start"_s, i % 40);
+        selector.insert(u"end"_s, i % 40 + 4);
+        QJsonObject target;
+        target.insert(u"source"_s, QString(u"urn:sha256:"_s + hash));
+        target.insert(u"selector"_s, QJsonArray { selector });
+        QJsonObject body;
+        body.insert(u"type"_s, u"TextualBody"_s);
+        body.insert(u"value"_s, u"Imported/Code %1"_s.arg(i % 3));
+        body.insert(u"purpose"_s, u"tagging"_s);
+        QJsonObject annotation;
+        annotation.insert(u"type"_s, u"Annotation"_s);
+        annotation.insert(u"body"_s, QJsonArray { body });
+        annotation.insert(u"target"_s, target);
+        annotations.append(annotation);
+    }
+    const QString file = TestSupport::writeFile(
+        QDir(m_dir->path()), u"edited.json"_s, QJsonDocument(annotations).toJson());
+    const qint64 mine = highlight(u"Critics agreed."_s);
+    std::atomic_bool cancel { false };
+    qint64 noted = 0;
+    const Result<AnnotationImportReport> stopped
+        = AnnotationImporter(store(), m_library->writer())
+              .importFile(file, &cancel, [&](int done, int) {
+                  if (done < 200 || noted != 0)
+                      return;
+                  // Between two of its jobs: an edit commits what the import wrote so far.
+                  QVERIFY(m_service->setColor(mine, u"blue"_s).ok());
+                  const QList<Highlight> present = *m_service->store().highlightsOf(m_articleId);
+                  for (const Highlight &h : present) {
+                      if (h.id != mine && noted == 0) {
+                          noted = h.id;
+                          QVERIFY(m_service->setNote(h.id, u"mine now"_s).ok());
+                      }
+                  }
+                  const qint64 code = *m_service->store().tagIdByPath(u"Imported/Code 1"_s);
+                  QVERIFY(code != 0);
+                  QVERIFY(m_service->addTag(mine, u"Imported/Code 1"_s).ok());
+                  cancel = true;
+              });
+    QVERIFY(!stopped.ok());
+    QVERIFY(noted != 0);
+    const QList<Highlight> left = *m_service->store().highlightsOf(m_articleId);
+    QCOMPARE(left.size(), 2); // the user's own, and the imported one the user changed
+    QCOMPARE(m_service->store().highlight(noted)->note, u"mine now"_s);
+    QCOMPARE(m_service->store().tag(m_service->store().highlight(mine)->tagIds.front())->path,
+        u"Imported/Code 1"_s);
+}
+
+void TestEdits::oneHighlightHoldingTwoSpansIsTaggedInOneStep()
+{
+    const qint64 whole = highlight(u"\"It will not pass,\" the opposition leader said. Critics agreed."_s);
+    const int first = int(m_body.indexOf(u"It will"_s));
+    const int second = int(m_body.indexOf(u"Critics"_s));
+    const Result<void> done = m_service->highlightSpans(m_articleId, m_body,
+        { { first, first + 7, whole, { u"Speaker/Leader"_s } },
+            { second, second + 7, whole, { u"Speaker/Critics"_s } } },
+        u"Highlight Quotations"_s);
+    QVERIFY2(done.ok(), qPrintable(done.error()));
+    QCOMPARE(m_service->store().highlight(whole)->tagIds.size(), 2);
+    QVERIFY(m_service->history().undo().ok());
+    QCOMPARE(m_service->store().highlight(whole)->tagIds.size(), 0);
+}
+
+void TestEdits::redoingATagDeletionRefusesWhenAChildChangedElsewhere()
+{
+    const qint64 parent = *m_service->createTag(u"Topic/Budget"_s);
+    Q_UNUSED(parent);
+    const qint64 topic = *m_service->store().tagIdByPath(u"Topic"_s);
+    const qint64 child = *m_service->store().tagIdByPath(u"Topic/Budget"_s);
+    QVERIFY(m_service->deleteTag(topic).ok());
+    QVERIFY(m_service->history().undo().ok());
+    {
+        auto other = TestSupport::openLibrary(path());
+        AnnotationService elsewhere(other.get());
+        QVERIFY(elsewhere.renameTag(child, u"Taxes"_s).ok());
+    }
+    const Result<void> redone = m_service->history().redo();
+    QVERIFY(!redone.ok());
+    QCOMPARE(redone.kind(), ErrorKind::Conflict);
+    QCOMPARE(m_service->store().tag(child)->path, u"Topic/Taxes"_s);
+}
+
+void TestEdits::undoingAColourNameLeavesTheDefault()
+{
+    QVERIFY(m_service->setColorName(u"green"_s, u"evidence"_s).ok());
+    QCOMPARE(m_service->store().colorNames()->value(u"green"_s), u"evidence"_s);
+    QVERIFY(m_service->history().undo().ok());
+    QVERIFY(!m_service->store().storedColorName(u"green"_s)->has_value());
+    QCOMPARE(m_service->store().colorNames()->value(u"green"_s), u"Green"_s);
 }
 
 void TestEdits::quotationStepsOutliveTheirService()

@@ -38,8 +38,17 @@ QuotesController::QuotesController(
     , m_quotesPanel(new QuotesPanel(m_quotationModel, m_quotesDock))
     , m_speakersPanel(new SpeakersPanel(m_speakerModel, m_speakersDock))
     , m_indexer(new LibraryWorker(this))
+    , m_renamer(new LibraryWorker(this))
 {
     qRegisterMetaType<SpeakerIndexOutcome>();
+    qRegisterMetaType<SpeakerPlan>();
+    connect(m_renamer, &LibraryWorker::progressed, m_speakersPanel,
+        [this](int done, int total) {
+            if (total > 0)
+                m_speakersPanel->showWork(QString(), done, total);
+        });
+    connect(m_renamer, &LibraryWorker::finished, this, &QuotesController::onRenamePlanned);
+    connect(m_speakersPanel, &SpeakersPanel::stopWorkRequested, m_renamer, &LibraryWorker::cancel);
     m_quotesDock->setObjectName(u"quotesDock"_s);
     m_quotesDock->setWidget(m_quotesPanel);
     m_speakersDock->setObjectName(u"speakersDock"_s);
@@ -98,11 +107,13 @@ SpeakerDialog *QuotesController::speakerDialog() const
 
 QuotesController::~QuotesController()
 {
+    stopRenaming();
     stopIndexing();
 }
 
 void QuotesController::setLibrary(Library *library)
 {
+    stopRenaming();
     stopIndexing();
     m_articleId = 0;
     m_quotationModel->setAnalysis({});
@@ -197,6 +208,11 @@ void QuotesController::populateMenu(QMenu *menu)
     menu->addAction(m_speakersDock->toggleViewAction());
 }
 
+bool QuotesController::isRenaming() const
+{
+    return m_renamer->isRunning();
+}
+
 bool QuotesController::isIndexing() const
 {
     return m_indexer->isRunning();
@@ -219,6 +235,12 @@ void QuotesController::updateSpeakerIndex()
                 [&](int done, int total) { progress(done, total, {}); }));
         },
         QThread::IdlePriority);
+}
+
+void QuotesController::stopRenaming()
+{
+    m_renamer->cancel();
+    m_renamer->wait();
 }
 
 void QuotesController::stopIndexing()
@@ -373,18 +395,42 @@ void QuotesController::renameSpeaker(const QString &speaker)
 
 bool QuotesController::setSpeakerName(const QString &speaker, const QString &name)
 {
+    if (!m_service || m_renamer->isRunning())
+        return false;
+    // Finding every quotation of a speaker reads and analyses each article quoting them: on a
+    // worker, with progress in the Speakers panel; writing it is then one short step.
+    stopIndexing();
+    m_pendingRename = name;
+    m_speakersPanel->showWork(tr("Finding the quotations of %1…").arg(speaker), 0, 0);
+    return m_renamer->start(m_libraryPath,
+        [speaker](LibraryStore &store, const std::atomic_bool &cancel,
+            const LibraryWorker::Progress &progress) {
+            Result<SpeakerPlan> plan = QuotationService::planRename(store, speaker, &cancel,
+                [&](int done, int total) { progress(done, total, {}); });
+            return plan ? QVariant::fromValue(*plan) : QVariant(plan.error());
+        });
+}
+
+void QuotesController::onRenamePlanned(const QVariant &result, const QString &error)
+{
+    m_speakersPanel->showWork({}, 0, 0);
     if (!m_service)
-        return false;
-    const Result<int> renamed = m_service->renameSpeaker(speaker, name);
-    if (!renamed) {
-        report(renamed.error());
-        return false;
+        return;
+    if (!error.isEmpty() || result.metaType() != QMetaType::fromType<SpeakerPlan>()) {
+        report(error.isEmpty() ? result.toString() : error);
+        updateSpeakerIndex();
+        return;
     }
-    if (*renamed > 0)
-        Q_EMIT statusMessage(name.isEmpty()
-                ? tr("%1 quotations of %2 now have no speaker.").arg(*renamed).arg(speaker)
-                : tr("%1 quotations of %2 given to %3.").arg(*renamed).arg(speaker, name));
-    return true;
+    const SpeakerPlan plan = result.value<SpeakerPlan>();
+    const Result<int> renamed = m_service->applyRename(plan, m_pendingRename);
+    if (!renamed)
+        report(renamed.error());
+    else if (*renamed > 0)
+        Q_EMIT statusMessage(m_pendingRename.isEmpty()
+                ? tr("%1 quotations of %2 now have no speaker.").arg(*renamed).arg(plan.from)
+                : tr("%1 quotations of %2 given to %3.").arg(*renamed).arg(plan.from, m_pendingRename));
+    updateSpeakerIndex();
+    Q_EMIT renameFinished(renamed.ok());
 }
 
 void QuotesController::report(const QString &error)

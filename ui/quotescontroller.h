@@ -59,8 +59,10 @@ public:
     bool setSpeaker(const QModelIndex &index, const QString &name);
     /// Asks for a new name for a speaker of the library, then renames (or merges) them.
     void renameSpeaker(const QString &speaker);
-    /// Renames a speaker in every article; one undo step.
+    /// Renames a speaker in every article, as one undo step: the quotations are found on a
+    /// worker (renameFinished tells when it is written). False when one is already running.
     bool setSpeakerName(const QString &speaker, const QString &name);
+    bool isRenaming() const;
 
     /// How long after a library opens the speaker index starts being brought up to date.
     static constexpr int StartDelayMs = 1500;
@@ -80,6 +82,8 @@ Q_SIGNALS:
     void libraryFilterChanged(const QString &speaker);
     /// The speaker index changed (indexing finished, a correction): counts may differ.
     void speakersUpdated();
+    /// A rename started with setSpeakerName ended (written, refused or stopped).
+    void renameFinished(bool renamed);
 
 private:
     bool giveSpeaker(const QList<Quotation> &quotations, const QString &name);
@@ -91,6 +95,8 @@ private:
     /// is next shown otherwise).
     void refreshSpeakers();
     void report(const QString &error);
+    void onRenamePlanned(const QVariant &result, const QString &error);
+    void stopRenaming();
 
     QMainWindow *m_window;
     ReaderView *m_reader;
@@ -102,6 +108,8 @@ private:
     QuotesPanel *m_quotesPanel;
     SpeakersPanel *m_speakersPanel;
     LibraryWorker *m_indexer;
+    LibraryWorker *m_renamer;
+    QString m_pendingRename;
     QPointer<SpeakerDialog> m_dialog;
     QString m_libraryPath;
     std::shared_ptr<LibraryWriter> m_writer;

@@ -22,6 +22,8 @@ SpeakersPanel::SpeakersPanel(SpeakerListModel *model, QWidget *parent)
     , m_libraryFilter(new QCheckBox(tr("Only articles quoting this speaker"), this))
     , m_progressRow(new QWidget(this))
     , m_progress(new QProgressBar(m_progressRow))
+    , m_workRow(new QWidget(this))
+    , m_work(new QProgressBar(m_workRow))
     , m_emptyHint(new QLabel(this))
 {
     setObjectName(u"speakersPanel"_s);
@@ -58,6 +60,16 @@ SpeakersPanel::SpeakersPanel(SpeakerListModel *model, QWidget *parent)
     progressLayout->addWidget(stop);
     m_progress->setFormat(tr("Finding speakers… %p%"));
     m_progressRow->hide();
+    auto *stopWork = new QPushButton(tr("Stop"), m_workRow);
+    stopWork->setToolTip(tr("Stop; nothing is changed"));
+    auto *workLayout = new QHBoxLayout(m_workRow);
+    workLayout->setContentsMargins(0, 0, 0, 0);
+    workLayout->addWidget(m_work, 1);
+    workLayout->addWidget(stopWork);
+    m_work->setObjectName(u"speakerWork"_s);
+    m_work->setTextVisible(true);
+    m_workRow->hide();
+    connect(stopWork, &QPushButton::clicked, this, &SpeakersPanel::stopWorkRequested);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -66,6 +78,7 @@ SpeakersPanel::SpeakersPanel(SpeakerListModel *model, QWidget *parent)
     layout->addWidget(m_emptyHint);
     layout->addWidget(m_libraryFilter);
     layout->addWidget(m_progressRow);
+    layout->addWidget(m_workRow);
 
     auto updateHint = [this] {
         const bool empty = m_model->rowCount() == 0;
@@ -116,6 +129,19 @@ void SpeakersPanel::emitFilter()
 {
     const QString speaker = m_libraryFilter->isChecked() ? currentSpeaker() : QString();
     Q_EMIT libraryFilterChanged(speaker.isEmpty() ? QString() : speaker);
+}
+
+void SpeakersPanel::showWork(const QString &label, int done, int total)
+{
+    if (!label.isEmpty())
+        m_work->setFormat(label + u" %p%"_s);
+    const bool busy = !label.isEmpty() || total > 0;
+    if (!label.isEmpty() || total > 0)
+        m_workRow->setVisible(busy && (total == 0 || done < total));
+    else
+        m_workRow->hide();
+    m_work->setRange(0, std::max(0, total));
+    m_work->setValue(done);
 }
 
 void SpeakersPanel::showIndexing(int done, int total)

@@ -28,11 +28,15 @@ public:
     QString currentSpeaker() const;
     /// Shows the indexer's progress; total 0 hides it.
     void showIndexing(int done, int total);
+    /// Shows other work on the library's speakers (a rename being planned): a label sets what
+    /// it says, total 0 with no label hides it, total 0 with one shows it busy.
+    void showWork(const QString &label, int done, int total);
 
 Q_SIGNALS:
     /// The speaker whose articles the library should list; a null string for all articles.
     void libraryFilterChanged(const QString &speaker);
     void stopIndexingRequested();
+    void stopWorkRequested();
     /// Rename or merge the chosen speaker (F2, or the right button).
     void renameRequested(const QString &speaker);
 
@@ -45,6 +49,8 @@ private:
     QCheckBox *m_libraryFilter;
     QWidget *m_progressRow;
     QProgressBar *m_progress;
+    QWidget *m_workRow;
+    QProgressBar *m_work;
     QLabel *m_emptyHint;
     QString m_lastEmitted; ///< the speaker chosen before a reload
 };

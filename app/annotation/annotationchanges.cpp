@@ -250,8 +250,15 @@ public:
             }
             m_inverse = m_patch.inverseOn(*before);
             m_generation = context.book.adopt(key, seen);
-        } else if (!context.book.holds(key, m_generation)) {
-            return cutOff(true);
+        } else {
+            if (!context.book.holds(key, m_generation))
+                return cutOff(true);
+            Result<int> missing = store.missingTags(m_patch.addTags);
+            if (!missing)
+                return missing.failure();
+            if (*missing > 0)
+                return ResultError(tr("a tag it adds is no longer in the codebook."),
+                    ErrorKind::NotFound);
         }
         Result<qint64> version = store.patchHighlight(*m_id, m_patch, context.book.expected(key));
         if (!version)
@@ -458,6 +465,13 @@ Result<TagSubtree> readSubtree(AnnotationStore &store, qint64 id)
     return subtree;
 }
 
+bool sameTaggings(QList<QPair<qint64, qint64>> a, QList<QPair<qint64, qint64>> b)
+{
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    return a == b;
+}
+
 class RemoveTag final : public LibraryChange
 {
 public:
@@ -482,8 +496,20 @@ public:
                 m_generations.append(context.book.adopt(tagKey(tag.id), tag.version));
             }
         } else {
+            // Deleting again takes the subtree and its taggings: each must be as this history
+            // left it, or someone's change since would go unseen.
+            Result<TagSubtree> now = readSubtree(store, m_id);
+            if (!now)
+                return now.failure();
+            if (now->tags.size() != m_removed.tags.size() || !sameTaggings(now->taggings, m_removed.taggings))
+                return cutOff(false);
             for (qsizetype i = 0; i < m_removed.tags.size(); ++i) {
-                if (!context.book.holds(tagKey(m_removed.tags.at(i).id), m_generations.at(i)))
+                const QString key = tagKey(m_removed.tags.at(i).id);
+                if (!context.book.holds(key, m_generations.at(i)))
+                    return cutOff(false);
+                const auto found = std::find_if(now->tags.cbegin(), now->tags.cend(),
+                    [&](const Tag &tag) { return tag.id == m_removed.tags.at(i).id; });
+                if (found == now->tags.cend() || found->version != context.book.expected(key))
                     return cutOff(false);
             }
         }
@@ -559,8 +585,15 @@ public:
             m_generations.append(context.book.adopt(tagKey(m_from), m_source.version));
             for (const Tag &child : std::as_const(m_children))
                 m_generations.append(context.book.adopt(tagKey(child.id), child.version));
-        } else if (!holdsAll(context.book)) {
-            return cutOff(false);
+        } else {
+            if (!holdsAll(context.book))
+                return cutOff(false);
+            // Highlights tagged with `from` since would lose the tag without getting `into`.
+            Result<QList<QPair<qint64, qint64>>> fromPairs = store.taggings({ m_from });
+            if (!fromPairs)
+                return fromPairs.failure();
+            if (!sameTaggings(*fromPairs, m_fromPairs))
+                return cutOff(false);
         }
         if (auto tagged = store.addTaggings(m_added); !tagged)
             return tagged;
@@ -637,26 +670,42 @@ public:
     Result<void> apply(ChangeContext &context) override
     {
         AnnotationStore store(context.store);
-        if (context.first) {
-            Result<QHash<QString, QString>> names = store.colorNames();
-            if (!names)
-                return names.failure();
-            m_previous = names->value(m_color);
-        }
+        Result<std::optional<QString>> stored = store.storedColorName(m_color);
+        if (!stored)
+            return stored.failure();
+        if (context.first)
+            m_previous = *stored;
+        else if (*stored != m_previous)
+            return nameChangedSince();
         return store.setColorName(m_color, m_name);
     }
 
     Result<void> revert(ChangeContext &context) override
     {
-        return AnnotationStore(context.store).setColorName(m_color, m_previous);
+        AnnotationStore store(context.store);
+        Result<std::optional<QString>> stored = store.storedColorName(m_color);
+        if (!stored)
+            return stored.failure();
+        const std::optional<QString> mine
+            = m_name.isEmpty() ? std::optional<QString>() : std::optional<QString>(m_name);
+        if (*stored != mine)
+            return nameChangedSince();
+        // A colour that had no name of the user's gets none back, not its default as one.
+        return store.setColorName(m_color, m_previous.value_or(QString()));
     }
 
     QList<ChangeNotice> notices() const override { return { codebookNotice() }; }
 
 private:
+    static ResultError nameChangedSince()
+    {
+        return ResultError(tr("the colour's name has been changed since by someone else."),
+            ErrorKind::Conflict);
+    }
+
     QString m_color;
     QString m_name;
-    QString m_previous;
+    std::optional<QString> m_previous;
 };
 
 } // namespace

@@ -22,7 +22,7 @@ LibraryHistory &AnnotationService::history() const
     return m_library->history();
 }
 
-QUndoStack *AnnotationService::undoStack() const
+const QUndoStack *AnnotationService::undoStack() const
 {
     return m_library->history().stack();
 }
@@ -69,15 +69,15 @@ Result<QPair<int, int>> AnnotationService::trimmedSpan(const QString &body, int 
 
 Result<QString> AnnotationService::hashOfShownText(qint64 articleId, const QString &body) const
 {
-    Result<QString> stored = m_library->store().body(articleId);
+    Result<QPair<QString, QString>> stored = m_library->store().bodyAndHash(articleId);
     if (!stored)
         return stored.failure();
-    if (*stored != body) {
+    if (stored->first != body) {
         return ResultError(tr("The article was imported again with a changed text; open it "
                               "again before highlighting."),
             ErrorKind::Conflict);
     }
-    return m_library->store().contentHash(articleId);
+    return stored->second;
 }
 
 Result<qint64> AnnotationService::createHighlight(
@@ -233,8 +233,24 @@ Result<void> AnnotationService::highlightSpans(
     Result<QString> hash = hashOfShownText(articleId, body);
     if (!hash)
         return hash.failure();
-    auto change = std::make_unique<ChangeList>();
+    // One step per highlight: spans that fall in the same one (two quotations in a
+    // paragraph highlighted whole) add their tags in one patch of it.
+    QList<TaggedSpan> merged;
     for (const TaggedSpan &span : spans) {
+        auto same = std::find_if(merged.begin(), merged.end(), [&](const TaggedSpan &other) {
+            return span.highlightId != 0 && other.highlightId == span.highlightId;
+        });
+        if (same == merged.end()) {
+            merged.append(span);
+            continue;
+        }
+        for (const QString &path : span.tagPaths) {
+            if (!same->tagPaths.contains(path))
+                same->tagPaths.append(path);
+        }
+    }
+    auto change = std::make_unique<ChangeList>();
+    for (const TaggedSpan &span : std::as_const(merged)) {
         IdSlot id = idSlot(span.highlightId);
         qint64 seenVersion = 0;
         if (span.highlightId == 0) {

@@ -26,7 +26,7 @@ public:
     Q_DISABLE_COPY_MOVE(AnnotationService)
 
     LibraryHistory &history() const;
-    QUndoStack *undoStack() const;
+    const QUndoStack *undoStack() const;
     const AnnotationStore &store() const { return m_store; }
 
     // Highlights. Offsets are into the article body, which must be the one stored.

@@ -227,7 +227,9 @@ Result<qint64> AnnotationStore::patchHighlight(qint64 id, const HighlightPatch &
     }
     if (touchModified) {
         sets.append(u"modified_at = ?"_s);
-        values.append(now());
+        values.append(patch.modified && patch.modified->isValid()
+                ? patch.modified->toUTC().toString(Qt::ISODateWithMs)
+                : now());
     }
     QString sql = u"UPDATE highlights SET %1 WHERE id = ?"_s.arg(sets.join(u", "_s));
     values.append(id);
@@ -385,11 +387,11 @@ Result<QList<Tag>> AnnotationStore::readTags(bool withCounts) const
 {
     Result<QSqlQuery> query = withCounts
         ? run(u"SELECT t.id, ifnull(t.parent_id, 0), t.name, t.color, t.description, t.version, "
-              "ifnull(c.n, 0) FROM tags t LEFT JOIN (SELECT tag_id, count(*) AS n FROM "
-              "highlight_tags GROUP BY tag_id) c ON c.tag_id = t.id"_s,
+              "ifnull(c.n, 0), t.created_at FROM tags t LEFT JOIN (SELECT tag_id, count(*) AS n "
+              "FROM highlight_tags GROUP BY tag_id) c ON c.tag_id = t.id"_s,
             {})
-        : run(u"SELECT id, ifnull(parent_id, 0), name, color, description, version, 0 "
-              "FROM tags"_s,
+        : run(u"SELECT id, ifnull(parent_id, 0), name, color, description, version, 0, "
+              "created_at FROM tags"_s,
             {});
     if (!query)
         return query.failure();
@@ -403,6 +405,7 @@ Result<QList<Tag>> AnnotationStore::readTags(bool withCounts) const
         tag.description = query->value(4).toString();
         tag.version = query->value(5).toLongLong();
         tag.highlightCount = query->value(6).toInt();
+        tag.created = QDateTime::fromString(query->value(7).toString(), Qt::ISODateWithMs);
         byId.insert(tag.id, tag);
     }
     QList<Tag> result;
@@ -467,11 +470,22 @@ Result<qint64> AnnotationStore::insertTag(const Tag &tag)
     Result<QString> name = validateTagName(tag.name);
     if (!name)
         return name.failure();
+    if (tag.parentId > 0) {
+        // A parent removed meanwhile (in another window) is not "a tag already there".
+        Result<QSqlQuery> parent = run(u"SELECT 1 FROM tags WHERE id = ?"_s, { tag.parentId });
+        if (!parent)
+            return parent.failure();
+        if (!parent->next())
+            return ResultError(tr("the tag to put “%1” under is no longer in the codebook.").arg(*name),
+                ErrorKind::NotFound);
+    }
     Result<QSqlQuery> query
         = run(u"INSERT INTO tags (id, parent_id, name, color, description, created_at, version) "
               "VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
             { nullableId(tag.id), nullableId(tag.parentId), *name, Sql::text(tag.color),
-                Sql::text(tag.description), now(), std::max<qint64>(1, tag.version) });
+                Sql::text(tag.description),
+                tag.created.isValid() ? tag.created.toUTC().toString(Qt::ISODateWithMs) : now(),
+                std::max<qint64>(1, tag.version) });
     if (!query) {
         if (query.kind() == ErrorKind::Conflict)
             return ResultError(tr("There is already a tag “%1” there.").arg(*name), ErrorKind::Conflict);
@@ -629,6 +643,18 @@ Result<void> AnnotationStore::addTaggings(const QList<QPair<qint64, qint64>> &pa
     return {};
 }
 
+Result<int> AnnotationStore::missingTags(const QList<qint64> &tagIds) const
+{
+    int missing = 0;
+    for (qint64 tag : tagIds) {
+        Result<QSqlQuery> found = run(u"SELECT 1 FROM tags WHERE id = ?"_s, { tag });
+        if (!found)
+            return found.failure();
+        missing += !found->next();
+    }
+    return missing;
+}
+
 Result<void> AnnotationStore::removeTaggings(const QList<QPair<qint64, qint64>> &pairs)
 {
     for (const auto &pair : pairs) {
@@ -652,6 +678,16 @@ Result<QHash<QString, QString>> AnnotationStore::colorNames() const
     while (query->next())
         names.insert(query->value(0).toString(), query->value(1).toString());
     return names;
+}
+
+Result<std::optional<QString>> AnnotationStore::storedColorName(const QString &color) const
+{
+    Result<QSqlQuery> query = run(u"SELECT name FROM palette_names WHERE color = ?"_s, { color });
+    if (!query)
+        return query.failure();
+    if (!query->next())
+        return std::optional<QString>();
+    return std::optional<QString>(query->value(0).toString());
 }
 
 Result<void> AnnotationStore::setColorName(const QString &color, const QString &name)

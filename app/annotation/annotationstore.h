@@ -80,11 +80,15 @@ public:
     /// Adds (highlight, tag) pairs, leaving out those whose highlight or tag is gone.
     [[nodiscard]] Result<void> addTaggings(const QList<QPair<qint64, qint64>> &pairs);
     [[nodiscard]] Result<void> removeTaggings(const QList<QPair<qint64, qint64>> &pairs);
+    /// How many of these tags are not in the codebook (any more).
+    [[nodiscard]] Result<int> missingTags(const QList<qint64> &tagIds) const;
     /// Every tag path with its id (no counts: cheap, for lookups).
     [[nodiscard]] Result<QHash<QString, qint64>> tagIdsByPath() const;
 
     // Colour names
     [[nodiscard]] Result<QHash<QString, QString>> colorNames() const;
+    /// The name the user gave a colour, if any (none: its default).
+    [[nodiscard]] Result<std::optional<QString>> storedColorName(const QString &color) const;
     [[nodiscard]] Result<void> setColorName(const QString &color, const QString &name);
 
     /// Checks a single tag name (no '/'): a clear sentence when it is empty, too long or has

@@ -21,6 +21,7 @@ qint64 innermostHighlightAt(const QList<Highlight> &highlights, int offset)
 HighlightPatch HighlightPatch::inverseOn(const Highlight &highlight) const
 {
     HighlightPatch inverse;
+    inverse.modified = highlight.modified;
     if (color)
         inverse.color = highlight.color;
     if (note)

@@ -21,6 +21,7 @@ struct Tag
     QString description;
     int highlightCount = 0; ///< filled by listings: this tag's own highlights
     qint64 version = 0; ///< raised by every change (0: not stored yet)
+    QDateTime created; ///< kept when a tag is restored
 };
 
 /// The parts of a tag a change sets; the others are left as they are.
@@ -62,6 +63,8 @@ struct HighlightPatch
     std::optional<AnchorStatus> status;
     QList<qint64> addTags;
     QList<qint64> removeTags;
+    /// The modification time to write; when not set, now (an undo puts the old one back).
+    std::optional<QDateTime> modified;
 
     bool isEmpty() const
     {

@@ -15,7 +15,7 @@ void install()
     AnnotationHooks::install();
     QuoteHooks::install();
     // An import of annotations that died with its program is taken back whole.
-    LibraryHooks::addRecovery({ QStringLiteral("SELECT count(*) FROM import_journal WHERE seq = 0"),
+    LibraryHooks::addRecovery({ AnnotationImporter::abandonedRunsQuery(),
         [](LibraryStore &store) -> Result<void> {
             Result<int> recovered = AnnotationImporter::recoverAbandoned(store);
             return recovered ? Result<void>() : recovered.failure();

@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QUrl>
 #include <QUuid>
 #include <QXmlStreamReader>
@@ -47,6 +48,7 @@ struct Planned
     Highlight highlight;
     QStringList tagPaths; ///< checked, '/'-joined
     QString articleTitle; ///< for the report of an orphan
+    QString textHash; ///< the article's text the anchor was placed in
 };
 
 int utf16Offset(const QString &text, int codePoints)
@@ -335,9 +337,9 @@ public:
             Result<Article> article = m_library.article(articleId);
             if (!article)
                 return article.failure();
-            cached = m_bodies.insert(articleId, { article->body(), article->title });
+            cached = m_bodies.insert(articleId, { article->body(), article->title, article->contentHash });
         }
-        const QString &body = cached->first;
+        const QString &body = cached->body;
         TextAnchor wanted;
         wanted.exact = item.exact;
         wanted.prefix = item.prefix;
@@ -350,11 +352,12 @@ public:
 
         Planned planned;
         planned.label = item.label;
+        planned.textHash = cached->hash;
         planned.highlight.articleId = articleId;
         if (placed.status == AnchorStatus::Orphaned) {
             planned.highlight.anchor = wanted;
             planned.highlight.status = AnchorStatus::Orphaned;
-            planned.articleTitle = cached->second;
+            planned.articleTitle = cached->title;
         } else {
             planned.highlight.anchor = Anchoring::anchorFor(body, placed.start, placed.end);
             planned.highlight.status = placed.status;
@@ -379,7 +382,13 @@ public:
     QStringList m_problems;
 
 private:
-    QHash<qint64, QPair<QString, QString>> m_bodies; ///< article → (body, title)
+    struct Text
+    {
+        QString body;
+        QString title;
+        QString hash;
+    };
+    QHash<qint64, Text> m_bodies;
 
 public:
 
@@ -406,6 +415,11 @@ constexpr qint64 AbandonedAfterSeconds = 120;
 QString journalTime()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+}
+
+QString staleBefore()
+{
+    return QDateTime::currentDateTimeUtc().addSecs(-AbandonedAfterSeconds).toString(Qt::ISODate);
 }
 
 /// Writes planned annotations in the writer's transaction, noting in the journal everything it
@@ -470,9 +484,38 @@ public:
 
     /// Adds one annotation: a new highlight, or what it lacks to the same highlight already
     /// there. Returns true when it was new.
-    Result<bool> write(LibraryStore &store, const Planned &planned)
+    /// A job starts: what was read in an earlier job may have changed since (an edit in the
+    /// window runs between two jobs), so it is read again.
+    void beginJob()
+    {
+        m_pathsLoaded = false;
+        m_paths.clear();
+        m_existing.clear();
+        m_placedIn.clear();
+    }
+
+    Result<bool> write(LibraryStore &store, Planned planned)
     {
         AnnotationStore annotations(store);
+        // The article's text changed since the annotation was placed (another program
+        // imported it again): placed again in the text as it is now.
+        const qint64 articleId = planned.highlight.articleId;
+        if (!m_placedIn.contains(articleId)) {
+            Result<QPair<QString, QString>> current = store.bodyAndHash(articleId);
+            if (!current)
+                return current.failure();
+            m_placedIn.insert(articleId, *current);
+        }
+        const QPair<QString, QString> &text = m_placedIn.value(articleId);
+        if (text.second != planned.textHash) {
+            const AnchorResolution placed = Anchoring::resolve(planned.highlight.anchor, text.first);
+            if (placed.status == AnchorStatus::Orphaned) {
+                planned.highlight.status = AnchorStatus::Orphaned;
+            } else {
+                planned.highlight.anchor = Anchoring::anchorFor(text.first, placed.start, placed.end);
+                planned.highlight.status = placed.status;
+            }
+        }
         QList<qint64> tagIds;
         for (const QString &path : planned.tagPaths) {
             Result<qint64> tag = tagFor(store, path);
@@ -481,14 +524,14 @@ public:
             if (!tagIds.contains(*tag))
                 tagIds.append(*tag);
         }
-        const qint64 articleId = planned.highlight.articleId;
         if (!m_existing.contains(articleId)) {
             Result<QList<Highlight>> existing = annotations.highlightsOf(articleId);
             if (!existing)
                 return existing.failure();
             m_existing.insert(articleId, *existing);
         }
-        for (const Highlight &present : m_existing.value(articleId)) {
+        QList<Highlight> &known = m_existing[articleId];
+        for (Highlight &present : known) {
             if (present.anchor.start != planned.highlight.anchor.start
                 || present.anchor.end != planned.highlight.anchor.end
                 || present.anchor.exact != planned.highlight.anchor.exact)
@@ -505,12 +548,28 @@ public:
             }
             if (present.note.isEmpty() && !planned.highlight.note.isEmpty()) {
                 patch.note = planned.highlight.note;
-                if (auto noted = note(store, u"note"_s, present.id, present.note); !noted)
+                // Taken back only while the note is still the one the import wrote.
+                if (auto noted = note(store, u"note"_s, present.id, planned.highlight.note); !noted)
                     return noted.failure();
             }
             if (!patch.isEmpty()) {
-                if (Result<qint64> patched = annotations.patchHighlight(present.id, patch); !patched)
+                Result<qint64> patched
+                    = annotations.patchHighlight(present.id, patch, present.version);
+                if (!patched)
                     return patched.failure();
+                present.version = *patched;
+                present.tagIds += patch.addTags;
+                if (patch.note)
+                    present.note = *patch.note;
+                // A highlight of this run stays the run's to take back, at its new version.
+                if (m_inserted.contains(present.id)) {
+                    Result<QSqlQuery> moved = Sql::query(store.connectionName(),
+                        u"UPDATE import_journal SET before = ? WHERE run = ? AND kind = "
+                        "'highlight' AND row_id = ?"_s,
+                        { QString::number(*patched), m_run, present.id });
+                    if (!moved)
+                        return moved.failure();
+                }
             }
             return false;
         }
@@ -519,16 +578,30 @@ public:
         Result<qint64> inserted = annotations.insertHighlight(highlight);
         if (!inserted)
             return inserted.failure();
-        if (auto noted = note(store, u"highlight"_s, *inserted, {}); !noted)
+        // Taken back only while nobody has changed it (its version is still the first).
+        if (auto noted = note(store, u"highlight"_s, *inserted, u"1"_s); !noted)
             return noted.failure();
         highlight.id = *inserted;
-        m_existing[articleId].append(highlight);
+        highlight.version = 1;
+        known.append(highlight);
+        m_inserted.insert(*inserted);
         return true;
     }
 
-    /// The import is whole: its journal goes.
+    /// The import is whole: its journal goes. When the journal is gone already, another
+    /// program took the run for dead and took it back: the import did not happen.
     Result<void> finish(LibraryStore &store)
     {
+        Result<QSqlQuery> alive = Sql::query(store.connectionName(),
+            u"SELECT 1 FROM import_journal WHERE run = ? AND seq = 0"_s, { m_run });
+        if (!alive)
+            return alive.failure();
+        if (!alive->next()) {
+            return ResultError(tr("The import stalled so long that another program took it "
+                                  "back; nothing of it was kept. Import the file again."),
+                ErrorKind::Conflict);
+        }
+        alive->finish();
         Result<QSqlQuery> done = Sql::query(
             store.connectionName(), u"DELETE FROM import_journal WHERE run = ?"_s, { m_run });
         return done ? Result<void>() : done.failure();
@@ -539,7 +612,9 @@ private:
     qint64 m_sequence = 0;
     bool m_pathsLoaded = false;
     QHash<QString, qint64> m_paths; ///< case-folded path → tag id
-    QHash<qint64, QList<Highlight>> m_existing; ///< article → highlights, as written so far
+    QHash<qint64, QList<Highlight>> m_existing; ///< article → highlights, this job
+    QHash<qint64, QPair<QString, QString>> m_placedIn; ///< article → (body, hash), this job
+    QSet<qint64> m_inserted; ///< highlights this run made
 };
 
 QString newRun()
@@ -569,22 +644,33 @@ Result<void> AnnotationImporter::rollBack(LibraryStore &store, const QString &ru
             rows->value(2).toString() });
     rows->finish();
     AnnotationStore annotations(store);
+    // Only what is still as the import left it goes: a highlight someone has changed since,
+    // a tag someone has used, a note someone has rewritten are theirs now and stay.
     for (const Entry &entry : std::as_const(entries)) {
         Result<void> undone;
         if (entry.kind == u"highlight"_s) {
-            undone = annotations.deleteHighlight(entry.rowId);
+            undone = annotations.deleteHighlight(entry.rowId, entry.before.toLongLong());
         } else if (entry.kind == u"tag"_s) {
-            undone = annotations.deleteTag(entry.rowId);
+            Result<QSqlQuery> used = Sql::query(store.connectionName(),
+                u"SELECT (SELECT count(*) FROM highlight_tags WHERE tag_id = ?) + "
+                "(SELECT count(*) FROM tags WHERE parent_id = ?)"_s,
+                { entry.rowId, entry.rowId });
+            if (!used)
+                return used.failure();
+            if (used->next() && used->value(0).toInt() == 0)
+                undone = annotations.deleteTag(entry.rowId);
         } else if (entry.kind == u"tagging"_s) {
             undone = annotations.removeTaggings({ { entry.rowId, entry.before.toLongLong() } });
         } else if (entry.kind == u"note"_s) {
-            HighlightPatch patch;
-            patch.note = entry.before;
-            Result<qint64> patched = annotations.patchHighlight(entry.rowId, patch);
-            undone = patched ? Result<void>() : patched.failure();
+            Result<Highlight> now = annotations.highlight(entry.rowId);
+            if (now && now->note == entry.before) {
+                HighlightPatch patch;
+                patch.note = QString();
+                Result<qint64> patched = annotations.patchHighlight(entry.rowId, patch, now->version);
+                undone = patched ? Result<void>() : patched.failure();
+            }
         }
-        // A row that someone removed meanwhile is already as the import found it.
-        if (!undone && undone.kind() != ErrorKind::NotFound)
+        if (!undone && undone.kind() != ErrorKind::NotFound && undone.kind() != ErrorKind::Conflict)
             return undone;
     }
     Result<QSqlQuery> cleared = Sql::query(
@@ -592,11 +678,16 @@ Result<void> AnnotationImporter::rollBack(LibraryStore &store, const QString &ru
     return cleared ? Result<void>() : cleared.failure();
 }
 
+QString AnnotationImporter::abandonedRunsQuery()
+{
+    // Journal times are Qt's ISO form in UTC, the form strftime writes too.
+    return u"SELECT count(*) FROM import_journal WHERE seq = 0 AND before < "
+           "strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-%1 seconds')"_s.arg(AbandonedAfterSeconds);
+}
+
 Result<int> AnnotationImporter::recoverAbandoned(LibraryStore &store)
 {
-    const QString stale = QDateTime::currentDateTimeUtc()
-                              .addSecs(-AbandonedAfterSeconds)
-                              .toString(Qt::ISODate);
+    const QString stale = staleBefore();
     Result<QSqlQuery> runs = Sql::query(store.connectionName(),
         u"SELECT run FROM import_journal WHERE seq = 0 AND before < ?"_s, { stale });
     if (!runs)
@@ -674,6 +765,7 @@ Result<AnnotationImportReport> AnnotationImporter::importFile(
             return takeBack(ResultError(tr("Import cancelled; nothing was imported."), ErrorKind::Cancelled));
         const qsizetype end = std::min<qsizetype>(planned.size(), start + AnnotationsPerJob);
         Result<QVariant> written = batch->write([&](LibraryStore &store) -> Result<QVariant> {
+            journal.beginJob();
             if (auto beat = journal.heartbeat(store); !beat)
                 return beat.failure();
             for (qsizetype i = start; i < end; ++i) {

@@ -49,6 +49,8 @@ public:
     /// Takes back imports that died with their program (their journal stopped moving long
     /// ago); the number taken back. Call in a write transaction.
     [[nodiscard]] static Result<int> recoverAbandoned(LibraryStore &store);
+    /// A query of how many runs died with their program (for LibraryHooks::Recovery).
+    static QString abandonedRunsQuery();
 
 private:
     LibraryStore &m_reader;

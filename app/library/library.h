@@ -25,7 +25,7 @@ public:
     Q_DISABLE_COPY_MOVE(Library)
 
     QString path() const { return m_store->path(); }
-    bool isNew() const { return m_store->isNew(); }
+    bool isNew() const;
     LibraryStore &store() { return *m_store; }
     const LibraryStore &store() const { return *m_store; }
     LibraryWriter &writer() { return *m_writer; }

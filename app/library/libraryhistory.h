@@ -31,7 +31,7 @@ public:
     /// Forgets every step (the user asked to, or the library is closing).
     void clear();
 
-    QUndoStack *stack() { return &m_stack; }
+    /// For showing only: moving it directly would bypass the checks.
     const QUndoStack *stack() const { return &m_stack; }
     LibraryWriter &writer() const { return *m_writer; }
 

@@ -470,6 +470,19 @@ Result<QString> LibraryStore::body(qint64 id) const
     return query->value(0).toString();
 }
 
+Result<QPair<QString, QString>> LibraryStore::bodyAndHash(qint64 id) const
+{
+    Result<QSqlQuery> query = Sql::query(m_connection,
+        u"SELECT t.body, a.content_hash FROM articles a JOIN article_texts t ON t.id = a.id "
+        "WHERE a.id = ?"_s,
+        { id });
+    if (!query)
+        return query.failure();
+    if (!query->next())
+        return ResultError(tr("The article is no longer in the library."), ErrorKind::NotFound);
+    return QPair<QString, QString>(query->value(0).toString(), query->value(1).toString());
+}
+
 Result<QList<Article>> LibraryStore::articles(const QList<qint64> &ids) const
 {
     QHash<qint64, Article> found;

@@ -92,6 +92,8 @@ public:
     [[nodiscard]] Result<QString> contentHash(qint64 id) const;
     /// An article's body as stored (the text offsets count in).
     [[nodiscard]] Result<QString> body(qint64 id) const;
+    /// Body and content hash read together, so they belong to the same text.
+    [[nodiscard]] Result<QPair<QString, QString>> bodyAndHash(qint64 id) const;
     /// Several whole articles at once (for exports), in the order of ids.
     [[nodiscard]] Result<QList<Article>> articles(const QList<qint64> &ids) const;
     /// The ids of the articles matching query, in its order. Cheap: no text is read.

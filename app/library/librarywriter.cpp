@@ -24,6 +24,7 @@ QString tr(const char *text)
 // A batch left open with nothing to do (its owner is parsing a slow file, or has forgotten to
 // commit) would keep other programs from writing; after this long it is committed.
 constexpr auto IdleBatchCommit = std::chrono::milliseconds(500);
+constexpr auto IdleCheckpoint = std::chrono::seconds(2);
 // SQLite copies the write-ahead log into the file inside whichever commit makes the log cross
 // its threshold, an edit's as likely as an import's. The threaded writer turns that off and
 // copies it itself, after a batch commits or when idle and once the log holds this much.
@@ -168,6 +169,7 @@ public:
     Q_DISABLE_COPY_MOVE(InlineWriter)
 
     QString path() const override { return m_store.path(); }
+    bool createdLibrary() const override { return m_store.isNew(); }
 
 protected:
     Result<QVariant> submit(Task task) override { return m_engine.run(task); }
@@ -198,12 +200,14 @@ public:
     Q_DISABLE_COPY_MOVE(ThreadedWriter)
 
     QString path() const override { return m_path; }
+    bool createdLibrary() const override { return m_created; }
 
-    Result<void> begin()
+    Result<void> begin(LibraryStore::OpenMode mode)
     {
-        std::promise<QString> opened;
-        std::future<QString> result = opened.get_future();
-        m_thread = std::thread([this, &opened] { loop(opened); });
+        // Shared with the thread: it may still be setting the value when this returns.
+        auto opened = std::make_shared<std::promise<QString>>();
+        std::future<QString> result = opened->get_future();
+        m_thread = std::thread([this, opened, mode] { loop(*opened, mode); });
         const QString error = result.get();
         if (!error.isEmpty())
             return ResultError(error, ErrorKind::Database);
@@ -238,14 +242,16 @@ private:
         std::promise<Result<QVariant>> promise;
     };
 
-    void loop(std::promise<QString> &opened)
+    void loop(std::promise<QString> &opened, LibraryStore::OpenMode mode)
     {
-        Result<std::unique_ptr<LibraryStore>> store
-            = LibraryStore::open(m_path, LibraryStore::OpenMode::MustExist);
+        // Opening may create or upgrade the file (a backup, a migration): that happens here,
+        // on the writer's thread, before anyone reads it.
+        Result<std::unique_ptr<LibraryStore>> store = LibraryStore::open(m_path, mode);
         if (!store) {
             opened.set_value(store.error());
             return;
         }
+        m_created = (*store)->isNew();
         opened.set_value(QString());
         (void)Sql::scalar((*store)->connectionName(), u"PRAGMA wal_autocheckpoint = 0"_s);
         Engine engine(**store);
@@ -267,8 +273,12 @@ private:
                     lock.lock();
                     continue;
                 }
-            } else {
-                m_wake.wait(lock, ready);
+            } else if (!m_wake.wait_for(lock, IdleCheckpoint, ready)) {
+                // Edits alone grow the log too: copied when the writer has been idle a while.
+                lock.unlock();
+                checkpointIfLarge();
+                lock.lock();
+                continue;
             }
             if (m_edits.empty() && m_background.empty())
                 break; // stopping, nothing left
@@ -296,6 +306,7 @@ private:
     }
 
     QString m_path;
+    bool m_created = false; ///< set before begin() returns
     std::thread m_thread;
     std::mutex m_mutex;
     std::condition_variable m_wake; ///< the writer's: a task or the end
@@ -329,10 +340,11 @@ bool LibraryWriter::editedWithin(qint64 milliseconds) const
     return last != 0 && steadyMilliseconds() - last <= milliseconds;
 }
 
-Result<std::shared_ptr<LibraryWriter>> LibraryWriter::start(const QString &path)
+Result<std::shared_ptr<LibraryWriter>> LibraryWriter::start(
+    const QString &path, LibraryStore::OpenMode mode)
 {
     auto writer = std::make_shared<ThreadedWriter>(path);
-    if (auto began = writer->begin(); !began)
+    if (auto began = writer->begin(mode); !began)
         return began.failure();
     return std::shared_ptr<LibraryWriter>(std::move(writer));
 }

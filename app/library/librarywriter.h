@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "librarystore.h"
 
 #include <QString>
 #include <QVariant>
@@ -9,7 +10,6 @@
 #include <functional>
 #include <memory>
 
-class LibraryStore;
 
 /// The one place a library is written (as qBittorrent's resume-data storage and Strawberry's
 /// database thread do it). A windowed program gives it a thread and a connection of its own, so
@@ -26,8 +26,10 @@ public:
     using VoidJob = std::function<Result<void>(LibraryStore &store)>;
     class Batch;
 
-    /// A writer with its own thread and connection to the library at path, which must exist.
-    [[nodiscard]] static Result<std::shared_ptr<LibraryWriter>> start(const QString &path);
+    /// A writer with its own thread and connection to the library at path; opening it (and
+    /// creating or upgrading the file, as the mode allows) happens on that thread.
+    [[nodiscard]] static Result<std::shared_ptr<LibraryWriter>> start(
+        const QString &path, LibraryStore::OpenMode mode = LibraryStore::OpenMode::MustExist);
     /// A writer that runs each job at once on the calling thread, with this store (which must
     /// outlive it and belong to that thread).
     static std::shared_ptr<LibraryWriter> inlineOn(LibraryStore &store);
@@ -49,6 +51,8 @@ public:
 
     /// The library file this writer writes.
     virtual QString path() const = 0;
+    /// True when opening the writer created the library (so the caller may seed it).
+    virtual bool createdLibrary() const = 0;
 
 protected:
     LibraryWriter();

@@ -18,45 +18,33 @@ QString tr(const char *text)
     return QCoreApplication::translate("QuotationService", text);
 }
 
-/// Gives quotations a speaker by correction, in one or many articles. What each quotation had
-/// before is read in the transaction that changes it, and every later step checks that the
-/// corrections are still what this change left: another window's correction is never undone
-/// unseen.
+/// Gives quotations a speaker by correction, in one or many articles, as planned. Each step
+/// checks that the article still has the text it was planned on and that the corrections are
+/// still what this change left, so another window's correction is never undone unseen; the
+/// detection was done beforehand, so a step holds the writer only to write.
 class SpeakerCorrection final : public LibraryChange
 {
 public:
-    /// quotes: the words of each article's quotations to correct; when fromSpeaker is set, the
-    /// quotations of every listed article shown with that speaker are found when first applied.
-    SpeakerCorrection(QHash<qint64, QStringList> quotes, QString name, QString fromSpeaker)
-        : m_quotes(std::move(quotes))
+    SpeakerCorrection(SpeakerPlan plan, QString name)
+        : m_plan(std::move(plan))
         , m_name(std::move(name))
-        , m_from(std::move(fromSpeaker))
     { }
-
-    int quotationCount() const
-    {
-        int count = 0;
-        for (const QStringList &quotes : m_quotes)
-            count += int(quotes.size());
-        return count;
-    }
 
     Result<void> apply(ChangeContext &context) override
     {
         QuoteStore store(context.store);
-        for (auto it = m_quotes.begin(); it != m_quotes.end(); ++it) {
+        for (auto it = m_plan.articles.cbegin(); it != m_plan.articles.cend(); ++it) {
             const qint64 articleId = it.key();
+            Result<bool> present = sameText(context.store, articleId, it->contentHash);
+            if (!present)
+                return present.failure();
+            if (!*present)
+                continue; // removed from the library since: nothing of it to change
             Result<QHash<QString, QString>> current = store.corrections(articleId);
             if (!current)
                 return current.failure();
             if (context.first) {
-                if (!m_from.isNull()) {
-                    Result<QStringList> shown = quotesOf(context.store, articleId, *current);
-                    if (!shown)
-                        return shown.failure();
-                    it.value() = *shown;
-                }
-                for (const QString &quote : std::as_const(it.value())) {
+                for (const QString &quote : it->quotes) {
                     m_previous[articleId].insert(quote,
                         current->contains(quote) ? std::optional<QString>(current->value(quote))
                                                  : std::nullopt);
@@ -64,11 +52,11 @@ public:
             } else if (auto same = expect(*current, m_previous.value(articleId)); !same) {
                 return same;
             }
-            for (const QString &quote : std::as_const(it.value())) {
+            for (const QString &quote : it->quotes) {
                 if (auto set = store.setCorrection(articleId, quote, m_name); !set)
                     return set;
             }
-            if (auto indexed = QuotationService::reindexArticle(context.store, articleId); !indexed)
+            if (auto indexed = reindex(store, articleId, *it); !indexed)
                 return indexed;
         }
         return {};
@@ -79,6 +67,12 @@ public:
         QuoteStore store(context.store);
         for (auto it = m_previous.cbegin(); it != m_previous.cend(); ++it) {
             const qint64 articleId = it.key();
+            const SpeakerPlan::Article &planned = m_plan.articles.value(articleId);
+            Result<bool> present = sameText(context.store, articleId, planned.contentHash);
+            if (!present)
+                return present.failure();
+            if (!*present)
+                continue;
             Result<QHash<QString, QString>> current = store.corrections(articleId);
             if (!current)
                 return current.failure();
@@ -94,7 +88,7 @@ public:
                 if (!restored)
                     return restored;
             }
-            if (auto indexed = QuotationService::reindexArticle(context.store, articleId); !indexed)
+            if (auto indexed = reindex(store, articleId, planned); !indexed)
                 return indexed;
         }
         return {};
@@ -102,26 +96,31 @@ public:
 
     QList<ChangeNotice> notices() const override
     {
-        const qint64 article = m_quotes.size() == 1 ? m_quotes.cbegin().key() : 0;
+        const qint64 article = m_plan.articles.size() == 1 ? m_plan.articles.cbegin().key() : 0;
         return { { QString::fromUtf16(QuoteTopics::Speakers), article, 0 } };
     }
 
 private:
-    /// The quotations of the article the user now sees given to the speaker being renamed.
-    Result<QStringList> quotesOf(
-        LibraryStore &store, qint64 articleId, const QHash<QString, QString> &corrections) const
+    /// False when the article is gone; a conflict when its text is no longer the planned one.
+    static Result<bool> sameText(LibraryStore &store, qint64 articleId, const QString &hash)
     {
-        Result<QString> body = store.body(articleId);
-        if (!body)
-            return body.failure();
-        QuoteAnalysis shown = QuoteDetector::analyse(*body);
-        QuoteDetector::applyCorrections(shown, corrections);
-        QStringList quotes;
-        for (const Quotation &quotation : std::as_const(shown.quotations)) {
-            if (quotation.speaker == m_from && !quotes.contains(quotation.text))
-                quotes.append(quotation.text);
+        Result<QString> current = store.contentHash(articleId);
+        if (!current)
+            return current.kind() == ErrorKind::NotFound ? Result<bool>(false) : current.failure();
+        if (*current != hash) {
+            return ResultError(tr("an article quoting the speaker was imported again with a "
+                                  "changed text since."),
+                ErrorKind::Conflict);
         }
-        return quotes;
+        return true;
+    }
+
+    static Result<void> reindex(
+        QuoteStore &store, qint64 articleId, const SpeakerPlan::Article &planned)
+    {
+        Result<bool> indexed = QuotationService::indexArticle(
+            store, articleId, planned.detected, planned.contentHash);
+        return indexed ? Result<void>() : indexed.failure();
     }
 
     static Result<void> expect(
@@ -139,9 +138,8 @@ private:
         return {};
     }
 
-    QHash<qint64, QStringList> m_quotes;
+    SpeakerPlan m_plan;
     QString m_name;
-    QString m_from;
     QHash<qint64, QHash<QString, std::optional<QString>>> m_previous;
 };
 
@@ -183,17 +181,6 @@ Result<bool> QuotationService::indexArticle(
     return store.storeSpeakers(articleId, detected.speakers, contentHash);
 }
 
-Result<void> QuotationService::reindexArticle(LibraryStore &store, qint64 articleId)
-{
-    Result<QString> body = store.body(articleId);
-    Result<QString> hash = store.contentHash(articleId);
-    if (!body || !hash)
-        return !body ? body.failure() : hash.failure();
-    QuoteStore quotes(store);
-    Result<bool> indexed = indexArticle(quotes, articleId, QuoteDetector::analyse(*body), *hash);
-    return indexed ? Result<void>() : indexed.failure();
-}
-
 Result<QString> QuotationService::checkedName(const QString &speaker)
 {
     const QString name = speaker.simplified();
@@ -201,6 +188,14 @@ Result<QString> QuotationService::checkedName(const QString &speaker)
         return ResultError(tr("A speaker's name can have at most 200 characters."),
             ErrorKind::InvalidInput);
     return name;
+}
+
+int SpeakerPlan::quotationCount() const
+{
+    int count = 0;
+    for (const Article &article : articles)
+        count += int(article.quotes.size());
+    return count;
 }
 
 Result<void> QuotationService::correctSpeaker(
@@ -211,10 +206,68 @@ Result<void> QuotationService::correctSpeaker(
     Result<QString> name = checkedName(speaker);
     if (!name)
         return name.failure();
-    QHash<qint64, QStringList> wanted { { articleId, quotes } };
+    Result<QPair<QString, QString>> text = m_library->store().bodyAndHash(articleId);
+    if (!text)
+        return text.failure();
+    SpeakerPlan plan;
+    plan.articles.insert(
+        articleId, { text->second, QuoteDetector::analyse(text->first), quotes });
     return m_library->history().perform(
         name->isEmpty() ? tr("Clear Speaker") : tr("Set Speaker to %1").arg(*name),
-        std::make_unique<SpeakerCorrection>(wanted, *name, QString()));
+        std::make_unique<SpeakerCorrection>(plan, *name));
+}
+
+Result<SpeakerPlan> QuotationService::planRename(const LibraryStore &reader, const QString &from,
+    const std::atomic_bool *cancel, const std::function<void(int done, int total)> &progress)
+{
+    QuoteStore quotes(reader);
+    Result<QList<qint64>> ids = quotes.articlesQuoting(from);
+    if (!ids)
+        return ids.failure();
+    SpeakerPlan plan;
+    plan.from = from;
+    int done = 0;
+    for (qint64 articleId : std::as_const(*ids)) {
+        if (cancel && cancel->load())
+            return ResultError(tr("Stopped; no speaker was renamed."), ErrorKind::Cancelled);
+        Result<QPair<QString, QString>> text = reader.bodyAndHash(articleId);
+        if (!text)
+            return text.failure();
+        Result<QHash<QString, QString>> corrections = quotes.corrections(articleId);
+        if (!corrections)
+            return corrections.failure();
+        SpeakerPlan::Article entry { text->second, QuoteDetector::analyse(text->first), {} };
+        // The quotations the user now sees given to that speaker.
+        QuoteAnalysis shown = entry.detected;
+        QuoteDetector::applyCorrections(shown, *corrections);
+        for (const Quotation &quotation : std::as_const(shown.quotations)) {
+            if (quotation.speaker == from && !entry.quotes.contains(quotation.text))
+                entry.quotes.append(quotation.text);
+        }
+        if (!entry.quotes.isEmpty())
+            plan.articles.insert(articleId, entry);
+        if (progress)
+            progress(++done, int(ids->size()));
+    }
+    return plan;
+}
+
+Result<int> QuotationService::applyRename(const SpeakerPlan &plan, const QString &to)
+{
+    Result<QString> name = checkedName(to);
+    if (!name)
+        return name.failure();
+    if (*name == plan.from)
+        return 0;
+    if (plan.quotationCount() == 0)
+        return ResultError(tr("No article quotes “%1”.").arg(plan.from), ErrorKind::NotFound);
+    const QString text = name->isEmpty() ? tr("Clear Speaker %1").arg(plan.from)
+                                         : tr("Rename Speaker %1 to %2").arg(plan.from, *name);
+    if (auto performed = m_library->history().perform(
+            text, std::make_unique<SpeakerCorrection>(plan, *name));
+        !performed)
+        return performed.failure();
+    return plan.quotationCount();
 }
 
 Result<int> QuotationService::renameSpeaker(const QString &from, const QString &to)
@@ -224,19 +277,8 @@ Result<int> QuotationService::renameSpeaker(const QString &from, const QString &
         return name.failure();
     if (*name == from)
         return 0;
-    Result<QList<qint64>> articles = m_store.articlesQuoting(from);
-    if (!articles)
-        return articles.failure();
-    if (articles->isEmpty())
-        return ResultError(tr("No article quotes “%1”.").arg(from), ErrorKind::NotFound);
-    QHash<qint64, QStringList> wanted;
-    for (qint64 articleId : std::as_const(*articles))
-        wanted.insert(articleId, {});
-    auto change = std::make_unique<SpeakerCorrection>(wanted, *name, from);
-    SpeakerCorrection *made = change.get();
-    const QString text = name->isEmpty() ? tr("Clear Speaker %1").arg(from)
-                                         : tr("Rename Speaker %1 to %2").arg(from, *name);
-    if (auto performed = m_library->history().perform(text, std::move(change)); !performed)
-        return performed.failure();
-    return made->quotationCount();
+    Result<SpeakerPlan> plan = planRename(m_library->store(), from);
+    if (!plan)
+        return plan.failure();
+    return applyRename(*plan, *name);
 }

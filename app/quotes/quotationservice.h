@@ -6,10 +6,32 @@
 #include "quotestore.h"
 
 #include <QHash>
+#include <QMetaType>
 #include <QObject>
 #include <QStringList>
 
+#include <atomic>
+#include <functional>
+
 class Library;
+
+/// What a correction or a rename will change, worked out before it is written (for a rename
+/// across a large library, on a worker with progress): per article, its text's hash, what the
+/// detector finds in it, and the words of the quotations to give the new speaker.
+struct SpeakerPlan
+{
+    struct Article
+    {
+        QString contentHash;
+        QuoteAnalysis detected;
+        QStringList quotes;
+    };
+    QHash<qint64, Article> articles;
+    QString from; ///< the speaker renamed; null for a correction of chosen quotations
+
+    int quotationCount() const;
+};
+Q_DECLARE_METATYPE(SpeakerPlan)
 
 /// The topic of the quotation layer's change notices (ChangeNotice::topic).
 namespace QuoteTopics {
@@ -40,16 +62,24 @@ public:
 
     /// Gives every quotation of a speaker, in every article, another name (merging them with
     /// that speaker if the name is taken; empty for nobody). One undo step; the number of
-    /// quotations changed.
+    /// quotations changed. Plans on this thread; the window plans on a worker instead
+    /// (planRename) and then calls applyRename.
     [[nodiscard]] Result<int> renameSpeaker(const QString &from, const QString &to);
+    /// Finds every quotation of a speaker in the library, reading with `reader` (a worker's
+    /// own connection); progress counts articles.
+    [[nodiscard]] static Result<SpeakerPlan> planRename(const LibraryStore &reader,
+        const QString &from, const std::atomic_bool *cancel = nullptr,
+        const std::function<void(int done, int total)> &progress = {});
+    /// Writes a planned rename as one undo step; refused when an article changed since it was
+    /// planned. The number of quotations changed.
+    [[nodiscard]] Result<int> applyRename(const SpeakerPlan &plan, const QString &to);
 
     /// Applies the article's corrections to what the detector found and stores its speakers in
     /// the index, if the article still has the text of contentHash (false when not). Call
     /// inside a transaction, so the corrections read are the ones in force.
     [[nodiscard]] static Result<bool> indexArticle(QuoteStore &store, qint64 articleId,
         QuoteAnalysis detected, const QString &contentHash);
-    /// The same, detecting the article's quotations in its current text first.
-    [[nodiscard]] static Result<void> reindexArticle(LibraryStore &store, qint64 articleId);
+
 
 Q_SIGNALS:
     /// The speakers of an article changed (a correction, its undo or redo); 0 when several
