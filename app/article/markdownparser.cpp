@@ -1,4 +1,5 @@
 #include "formatparsers.h"
+#include "markdowninline.h"
 #include "textblocks.h"
 #include "textdecoder.h"
 
@@ -109,45 +110,7 @@ struct BlockBuilder
 
 QString stripInlineMarkdown(const QString &text)
 {
-    static const QRegularExpression image(uR"(!\[([^\]]*)\]\([^)]*\))"_s);
-    static const QRegularExpression link(uR"(\[([^\]]+)\]\([^)]*\))"_s);
-    static const QRegularExpression autolink(uR"(<((?:https?|mailto):[^>\s]+)>)"_s);
-    static const QRegularExpression strong(uR"((\*\*|__)(?=\S)(.+?)(?<=\S)\1)"_s);
-    static const QRegularExpression emphasis(uR"((?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*]))"_s);
-    static const QRegularExpression underscore(uR"((?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_]))"_s);
-    static const QRegularExpression strike(uR"(~~(?=\S)(.+?)(?<=\S)~~)"_s);
-    static const QRegularExpression code(uR"(`+([^`]+)`+)"_s);
-    static const QRegularExpression tag(uR"(</?[A-Za-z][^>]*>)"_s);
-    static const QRegularExpression escape(uR"(\\([\\`*_{}\[\]()#+\-.!<>|~]))"_s);
-
-    QString out = text;
-    // Escaped characters are parked as private-use code points so no rule below touches them.
-    QList<QChar> escaped;
-    QRegularExpressionMatchIterator it = escape.globalMatch(out);
-    QString parked;
-    qsizetype last = 0;
-    while (it.hasNext()) {
-        const QRegularExpressionMatch match = it.next();
-        parked += QStringView(out).mid(last, match.capturedStart() - last);
-        parked += QChar(char16_t(0xE000 + escaped.size()));
-        escaped.append(match.captured(1).front());
-        last = match.capturedEnd();
-    }
-    parked += QStringView(out).mid(last);
-    out = parked;
-
-    out.replace(image, u"\\1"_s);
-    out.replace(link, u"\\1"_s);
-    out.replace(autolink, u"\\1"_s);
-    out.replace(code, u"\\1"_s);
-    out.replace(strong, u"\\2"_s);
-    out.replace(emphasis, u"\\1"_s);
-    out.replace(underscore, u"\\1"_s);
-    out.replace(strike, u"\\1"_s);
-    out.replace(tag, QString());
-    for (qsizetype i = 0; i < escaped.size(); ++i)
-        out.replace(QChar(char16_t(0xE000 + i)), escaped.at(i));
-    return out;
+    return MarkdownInline::toPlainText(text);
 }
 
 Result<Article> parseMarkdown(const QString &text, const QString &fileName)

@@ -65,23 +65,32 @@ const QStringList &edgeChrome()
     return words;
 }
 
-bool stripEdge(QString &text, const QString &phrase)
+bool isBoundary(QChar c)
 {
-    if (text.size() < phrase.size())
+    return c.isSpace() || c.isPunct();
+}
+
+/// Moves the edges of [from, to) inwards past one chrome phrase at either end, if one is
+/// there; works on offsets, so a headline of thousands of them costs one pass, not a copy
+/// per phrase.
+bool stripEdge(QStringView text, qsizetype &from, qsizetype &to, const QString &phrase)
+{
+    const qsizetype length = phrase.size();
+    if (to - from < length)
         return false;
-    if (text.endsWith(phrase, Qt::CaseInsensitive)) {
-        const qsizetype cut = text.size() - phrase.size();
-        if (cut == 0 || text.at(cut - 1).isSpace() || text.at(cut - 1).isPunct()) {
-            text = text.left(cut).trimmed();
-            return true;
-        }
+    if (text.mid(to - length, length).compare(phrase, Qt::CaseInsensitive) == 0
+        && (to - length == from || isBoundary(text.at(to - length - 1)))) {
+        to -= length;
+        while (to > from && text.at(to - 1).isSpace())
+            --to;
+        return true;
     }
-    if (text.startsWith(phrase, Qt::CaseInsensitive)) {
-        const qsizetype cut = phrase.size();
-        if (cut == text.size() || text.at(cut).isSpace() || text.at(cut).isPunct()) {
-            text = text.mid(cut).trimmed();
-            return true;
-        }
+    if (text.mid(from, length).compare(phrase, Qt::CaseInsensitive) == 0
+        && (from + length == to || isBoundary(text.at(from + length)))) {
+        from += length;
+        while (from < to && text.at(from).isSpace())
+            ++from;
+        return true;
     }
     return false;
 }
@@ -97,26 +106,34 @@ bool isNewsDump(QStringView text)
 
 QString stripPageChrome(const QString &headline)
 {
-    QString title = simplifyLine(headline);
-    for (const QString &phrase : distinctiveChrome()) {
-        const QRegularExpression anywhere(u"\\b"_s + QRegularExpression::escape(phrase) + u"\\b"_s,
+    // One pass for the phrases that go wherever they are.
+    static const QRegularExpression anywhere = [] {
+        QStringList escaped;
+        for (const QString &phrase : distinctiveChrome())
+            escaped.append(QRegularExpression::escape(phrase));
+        return QRegularExpression(u"\\b(?:"_s + escaped.join(u'|') + u")\\b"_s,
             QRegularExpression::CaseInsensitiveOption);
-        title.replace(anywhere, u" "_s);
-    }
+    }();
+    QString title = simplifyLine(headline);
+    title.replace(anywhere, u" "_s);
     title = simplifyLine(title);
+    // Then the short words from either end, as long as there are any.
+    qsizetype from = 0;
+    qsizetype to = title.size();
     bool changed = true;
-    while (changed && !title.isEmpty()) {
+    while (changed && from < to) {
         changed = false;
         for (const QString &phrase : edgeChrome())
-            changed = stripEdge(title, phrase) || changed;
+            changed = stripEdge(title, from, to, phrase) || changed;
         // Separators left dangling after a removal ("Headline |") are chrome too.
-        while (!title.isEmpty() && QStringView(u"|-–—:·•").contains(title.back())) {
-            title.chop(1);
-            title = title.trimmed();
+        while (to > from && QStringView(u"|-–—:·•").contains(title.at(to - 1))) {
+            --to;
+            while (to > from && title.at(to - 1).isSpace())
+                --to;
             changed = true;
         }
     }
-    return title;
+    return title.mid(from, to - from).trimmed();
 }
 
 Result<Article> parseNewsDump(const QString &text, const QString &fileName)

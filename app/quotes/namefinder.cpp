@@ -184,6 +184,19 @@ bool namesAnInstitution(const QList<Word> &words)
 NameFinder::NameFinder(const QString &body, const QList<QPair<int, int>> &excluded)
     : m_body(body)
 {
+    // Every word written in lower case, once: asking the text again for each capitalised
+    // word would read it once per name.
+    for (const Word &word : wordsIn(body, 0, int(body.size()))) {
+        if (word.text.front().isUpper())
+            continue;
+        m_lowerCaseWords.insert(word.text);
+        // "policy-makers" writes "policy" too.
+        if (word.text.contains(u'-') || word.text.contains(u'\'') || word.text.contains(u'’')) {
+            static const QRegularExpression joiners(u"[-'’]"_s);
+            for (const QString &part : word.text.split(joiners, Qt::SkipEmptyParts))
+                m_lowerCaseWords.insert(part);
+        }
+    }
     QList<Run> runs;
     int from = 0;
     for (const auto &range : excluded) {
@@ -198,8 +211,10 @@ NameFinder::NameFinder(const QString &body, const QList<QPair<int, int>> &exclud
             for (const QString &word : run.words)
                 organisation = organisation || organisationWords().contains(word) || isAcronym(word)
                     || functionWords().contains(word);
-            if (!organisation)
+            if (!organisation) {
                 m_fullNames.append({ run.start, run.words.join(u' ') });
+                m_bySurname[run.words.back()].append(m_fullNames.back());
+            }
         }
     }
     for (const Run &run : std::as_const(runs)) {
@@ -211,9 +226,35 @@ NameFinder::NameFinder(const QString &body, const QList<QPair<int, int>> &exclud
         mention.phraseStart = run.nameStart;
         mention.afterRoleWord = run.afterRoleWord;
         mention.role = run.role;
-        if (!mention.canonical.isEmpty())
+        if (!mention.canonical.isEmpty()) {
+            if (!mention.role.isEmpty())
+                m_byRole[mention.role].append(int(m_mentions.size()));
+            QStringList &forms = m_forms[mention.canonical];
+            if (forms.isEmpty())
+                forms.append(mention.canonical);
+            const QString form = body.mid(mention.start, mention.end - mention.start);
+            if (!forms.contains(form))
+                forms.append(form);
             m_mentions.append(mention);
+        }
     }
+}
+
+std::optional<NameFinder::Mention> NameFinder::lastWithRole(const QString &role, int before) const
+{
+    const QList<int> indices = m_byRole.value(role);
+    // The last one starting before `before`.
+    auto it = std::lower_bound(indices.cbegin(), indices.cend(), before,
+        [this](int index, int at) { return m_mentions.at(index).start < at; });
+    if (it == indices.cbegin())
+        return std::nullopt;
+    return m_mentions.at(*(it - 1));
+}
+
+QStringList NameFinder::formsOf(const QString &canonical) const
+{
+    const QStringList forms = m_forms.value(canonical);
+    return forms.isEmpty() ? QStringList { canonical } : forms;
 }
 
 bool NameFinder::isPronoun(const QString &word)
@@ -226,10 +267,10 @@ bool NameFinder::isPronoun(const QString &word)
 QList<NameFinder::Mention> NameFinder::mentionsIn(int from, int to) const
 {
     QList<Mention> result;
-    for (const Mention &mention : m_mentions) {
-        if (mention.start >= from && mention.start < to)
-            result.append(mention);
-    }
+    auto it = std::lower_bound(m_mentions.cbegin(), m_mentions.cend(), from,
+        [](const Mention &mention, int at) { return mention.start < at; });
+    for (; it != m_mentions.cend() && it->start < to; ++it)
+        result.append(*it);
     return result;
 }
 
@@ -340,14 +381,7 @@ QList<NameFinder::Run> NameFinder::runsIn(int from, int to) const
 // "Singer Sam Endicott").
 bool NameFinder::usesInLowerCase(const QString &word) const
 {
-    const QString lower = word.toLower();
-    for (qsizetype at = m_body.indexOf(lower); at >= 0; at = m_body.indexOf(lower, at + 1)) {
-        const qsizetype end = at + lower.size();
-        if ((at == 0 || !m_body.at(at - 1).isLetter())
-            && (end >= m_body.size() || !m_body.at(end).isLetter()))
-            return true;
-    }
-    return false;
+    return m_lowerCaseWords.contains(word.toLower());
 }
 
 // "Us magazine", "Labour party": the noun after a name belongs to it.
@@ -382,8 +416,8 @@ QString NameFinder::canonicalFor(const Run &run, Kind *kind) const
     // A single word: the person of that surname named in full nearest before, else after.
     const QString &surname = run.words.front();
     QString best;
-    for (const auto &[at, name] : m_fullNames) {
-        if (!name.endsWith(u' ' + surname))
+    for (const auto &[at, name] : m_bySurname.value(surname)) {
+        if (name == surname)
             continue;
         if (at <= run.start || best.isEmpty())
             best = name;

@@ -1,9 +1,12 @@
 #pragma once
 
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 /// People and organisations named in an article, and which full name a short form ("Mr
 /// Miller", "Hewitt", "Lady Hale") stands for. Rules, not a model: capitalised words, the role
@@ -32,6 +35,10 @@ public:
 
     /// Mentions starting in [from, to), in text order.
     QList<Mention> mentionsIn(int from, int to) const;
+    /// The last mention before `before` introduced with this role word ("judge"), if any.
+    std::optional<Mention> lastWithRole(const QString &role, int before) const;
+    /// The forms the text names someone by ("Milo Ventimiglia", "Ventimiglia").
+    QStringList formsOf(const QString &canonical) const;
 
     static bool isPronoun(const QString &word);
 
@@ -56,5 +63,11 @@ private:
 
     const QString &m_body;
     QList<QPair<int, QString>> m_fullNames; ///< people named in full, by position
-    QList<Mention> m_mentions;
+    /// The full names by their last word, each list in text order: "Hewitt" finds its
+    /// "Patricia Hewitt" without looking at every name.
+    QHash<QString, QList<QPair<int, QString>>> m_bySurname;
+    QSet<QString> m_lowerCaseWords; ///< every word the text writes in lower case
+    QList<Mention> m_mentions; ///< in text order
+    QHash<QString, QList<int>> m_byRole; ///< role word → indices into m_mentions, in order
+    QHash<QString, QStringList> m_forms; ///< canonical → the forms the text uses
 };

@@ -120,6 +120,10 @@ struct Attribution
     QString speaker; ///< empty when the cue names nobody ("a spokeswoman said")
 };
 
+// How much of a sentence the rules read: a subject, a verb of saying and their cues sit near
+// its start or near the quotation, and a sentence longer than this is not a sentence.
+constexpr int SentenceWindow = 1500;
+
 class Attributor
 {
 public:
@@ -139,18 +143,7 @@ public:
     }
 
     /// The ways the article names someone: "Milo Ventimiglia", "Ventimiglia".
-    QStringList formsOf(const QString &canonical) const
-    {
-        QStringList forms { canonical };
-        for (const NameFinder::Mention &mention : m_names.mentionsIn(0, int(m_body.size()))) {
-            if (mention.canonical != canonical)
-                continue;
-            const QString form = text(mention.start, mention.end);
-            if (!forms.contains(form))
-                forms.append(form);
-        }
-        return forms;
-    }
+    QStringList formsOf(const QString &canonical) const { return m_names.formsOf(canonical); }
 
 private:
     static QList<QPair<int, int>> ranges(const QList<Span> &spans)
@@ -163,22 +156,32 @@ private:
 
     int sentenceAt(int offset) const
     {
-        for (qsizetype i = 0; i < m_sentences.size(); ++i) {
-            if (offset < m_sentences.at(i).end)
-                return int(i);
-        }
-        return int(m_sentences.size()) - 1;
+        auto it = std::upper_bound(m_sentences.cbegin(), m_sentences.cend(), offset,
+            [](int at, const Sentence &sentence) { return at < sentence.end; });
+        if (it == m_sentences.cend())
+            return int(m_sentences.size()) - 1;
+        return int(it - m_sentences.cbegin());
     }
 
     QString text(int from, int to) const { return m_body.mid(from, std::max(0, to - from)); }
-
-    // A sentence with its quotations blanked out, offsets kept: the words around them.
-    QString outsideQuotations(const Sentence &range) const
+    /// The text of [from, to), at most its last `limit` characters.
+    QString tail(int from, int to, int limit = SentenceWindow) const
     {
-        QString result = text(range.start, range.end);
-        for (const Span &span : m_spans) {
-            const int from = std::max(span.start, range.start);
-            const int to = std::min(span.end, range.end);
+        return text(std::max(from, to - limit), to);
+    }
+
+    // A sentence (or its first `limit` characters) with its quotations blanked out, offsets
+    // kept: the words around them. Bounded, so that a sentence running on for pages costs
+    // every quotation in it only a window of it.
+    QString outsideQuotations(const Sentence &range, int limit = SentenceWindow) const
+    {
+        const int end = std::min(range.end, range.start + limit);
+        QString result = text(range.start, end);
+        auto it = std::lower_bound(m_spans.cbegin(), m_spans.cend(), range.start,
+            [](const Span &span, int at) { return span.end <= at; });
+        for (; it != m_spans.cend() && it->start < end; ++it) {
+            const int from = std::max(it->start, range.start);
+            const int to = std::min(it->end, end);
             if (from < to)
                 result.replace(from - range.start, to - from, QString(to - from, u' '));
         }
@@ -275,10 +278,13 @@ private:
               "thought|hope|hopes|hoped|want|wants|wanted|feel|feels|felt|expect|expects|"
               "expected|fear|fears|feared|know|knows|knew|apologised|apologized|demanded|"
               "demands)\\b"_s);
-        const Sentence &range = m_sentences.at(sentence);
-        QString words = outsideQuotations(range);
-        if (before >= range.start)
-            words.truncate(before - range.start);
+        Sentence range = m_sentences.at(sentence);
+        // Only the words just before the point asked about.
+        if (before >= range.start) {
+            range.start = std::max(range.start, before - SentenceWindow);
+            range.end = std::min(range.end, before);
+        }
+        const QString words = outsideQuotations(range);
         // `We "would like to get into it"` goes on with the speaker of the sentence before.
         return stance.match(words).hasMatch() || words.trimmed() == u"We"_s;
     }
@@ -455,11 +461,9 @@ private:
         // "the judge" after "Texas Judge Letitia Clark"; "the coach" after "England coach Andy
         // Robinson".
         if (lower.startsWith(u"the "_s) || lower.contains(u" the "_s)) {
-            const QList<NameFinder::Mention> earlier = m_names.mentionsIn(0, from);
-            for (auto it = earlier.crbegin(); it != earlier.crend(); ++it) {
-                if (!it->role.isEmpty() && it->role == lastWord)
-                    return { true, it->canonical };
-            }
+            if (const std::optional<NameFinder::Mention> introduced
+                = m_names.lastWithRole(lastWord, from))
+                return { true, introduced->canonical };
         }
         if (lower.startsWith(u"the "_s) || lower.contains(u" the "_s))
             return { true,
@@ -483,7 +487,7 @@ private:
     // "…," he said. / "…," said X. / "…," X told Y. / "…," the paper quoted X as saying.
     Attribution afterCue(const Span &span, int limit, int sentence) const
     {
-        const QString following = text(span.end, limit);
+        const QString following = text(span.end, std::min(limit, span.end + SentenceWindow));
         if (!afterCueAllowed(span, following))
             return {};
         if (const QRegularExpressionMatch match = afterQuotedAsSaying().match(following);
@@ -517,6 +521,7 @@ private:
     // X said: "…" / X said the plan was "…" / X called it "…".
     Attribution beforeCue(const Span &span, int clauseStart, int sentence, bool *verbFound) const
     {
+        clauseStart = std::max(clauseStart, span.start - SentenceWindow);
         const QString before = text(clauseStart, span.start);
         const QRegularExpressionMatch verb = lastIntroducingVerb(before);
         *verbFound = verb.hasMatch();
@@ -566,7 +571,7 @@ private:
         }
         if (!cued) {
             // ", he argues." closing the sentence the quotation stands in.
-            const QString rest = text(span.end, range.end);
+            const QString rest = text(span.end, std::min(range.end, span.end + SentenceWindow));
             if (const QRegularExpressionMatch match = sentenceEndCue().match(rest);
                 match.hasMatch() && !rest.contains(u'"') && !rest.contains(u'“')) {
                 // Closing the sentence, a pronoun cannot be the sentence's own subject: "Mr
