@@ -33,3 +33,5 @@ QString wordAtRank(int rank);
 /// Highlight creation latency in the window while a 100,000-article import and a 50,000-
 /// annotation import run (editlatency.cpp).
 void benchEditLatency(const QString &work, int articles);
+/// Time against input size for each parser and the quote detector (scaling.cpp).
+void benchScaling();

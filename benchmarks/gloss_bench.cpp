@@ -578,6 +578,8 @@ int runAll(int articles, const QString &keep, bool reuse)
     benchSpeakers(work, articles, reuse);
     out().flush();
     benchEditLatency(work, articles);
+    out().flush();
+    benchScaling();
     return 0;
 }
 
@@ -610,9 +612,15 @@ int main(int argc, char *argv[])
         u"speakers-only"_s, u"Run only the speaker index figures."_s);
     const QCommandLineOption editsOnly(
         u"edits-only"_s, u"Run only the edit latency during imports."_s);
-    parser.addOptions(
-        { articles, keep, reuse, only, exportsOnly, quotesOnly, speakersOnly, editsOnly });
+    const QCommandLineOption scalingOnly(
+        u"scaling-only"_s, u"Run only the scaling of parsers and the quote detector."_s);
+    parser.addOptions({ articles, keep, reuse, only, exportsOnly, quotesOnly, speakersOnly,
+        editsOnly, scalingOnly });
     parser.process(app);
+    if (parser.isSet(scalingOnly)) {
+        benchScaling();
+        return 0;
+    }
     if (parser.isSet(editsOnly)) {
         QTemporaryDir work;
         benchEditLatency(parser.isSet(keep) ? parser.value(keep) : work.path(),

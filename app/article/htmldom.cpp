@@ -68,20 +68,44 @@ bool isFormattingTag(QByteArrayView name)
     return false;
 }
 
-/// The most formatting elements (b, i, font, …) the page leaves open at once. The HTML5 rules
-/// reopen each of them after every block that closes them, so a page opening thousands
-/// without closing them costs the square of its length. A quick scan of the tags, without
-/// the parser's subtleties: an estimate from above.
-int mostOpenFormatting(QByteArrayView html)
+bool isOneOf(QByteArrayView name, std::initializer_list<const char *> tags)
 {
+    for (const char *tag : tags) {
+        if (name.compare(QByteArrayView(tag), Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+/// What a quick scan of the tags says of a page before it is parsed: how deep its elements
+/// nest and how many formatting elements (b, i, font, …) it leaves open at once. Estimates
+/// from above, without the parser's subtleties: elements whose end tag may be left out (p,
+/// li, td, …) and void ones (br, img, …) do not count. Parsing costs the square of a page's
+/// length when it nests thousands deep (every tag looks through the open elements) or leaves
+/// thousands of formatting elements open (the HTML5 rules reopen each of them after every
+/// block), so such a page is refused before that.
+struct TagScan
+{
+    int depth = 0;
+    int formatting = 0;
+};
+
+TagScan scanTags(QByteArrayView html)
+{
+    TagScan most;
+    int depth = 0;
     int open = 0;
-    int most = 0;
     const qsizetype size = html.size();
     qsizetype i = 0;
     while (i < size) {
         const qsizetype lt = html.indexOf('<', i);
         if (lt < 0 || lt + 1 >= size)
             break;
+        if (html.sliced(lt).startsWith("<!--")) {
+            const qsizetype end = html.indexOf("-->", lt + 4);
+            i = end < 0 ? size : end + 3;
+            continue;
+        }
         qsizetype j = lt + 1;
         const bool closing = html.at(j) == '/';
         if (closing)
@@ -90,11 +114,37 @@ int mostOpenFormatting(QByteArrayView html)
         while (j < size && std::isalnum(static_cast<unsigned char>(html.at(j))))
             ++j;
         const QByteArrayView name = html.sliced(nameStart, j - nameStart);
-        if (!name.isEmpty() && isFormattingTag(name)) {
-            open = closing ? std::max(0, open - 1) : open + 1;
-            most = std::max(most, open);
+        if (name.isEmpty()) {
+            i = lt + 1;
+            continue;
         }
-        i = j > lt + 1 ? j : lt + 1;
+        if (!closing && isOneOf(name, { "script", "style", "textarea", "title", "xmp", "iframe",
+                                          "noembed", "noframes", "noscript", "plaintext" })) {
+            // Raw text: nothing inside is a tag, up to its own end tag.
+            qsizetype close = html.indexOf("</", j);
+            while (close >= 0
+                && html.sliced(close + 2, std::min(name.size(), size - close - 2))
+                        .compare(name, Qt::CaseInsensitive)
+                    != 0)
+                close = html.indexOf("</", close + 2);
+            i = close < 0 ? size : close;
+            continue;
+        }
+        if (isFormattingTag(name)) {
+            open = closing ? std::max(0, open - 1) : open + 1;
+            most.formatting = std::max(most.formatting, open);
+        }
+        const bool uncounted = isOneOf(name, { "area", "base", "br", "col", "embed", "hr", "img",
+                                                 "input", "link", "meta", "param", "source",
+                                                 "track", "wbr", "keygen", "p", "li", "dt", "dd",
+                                                 "rt", "rp", "optgroup", "option", "colgroup",
+                                                 "caption", "thead", "tbody", "tfoot", "tr", "td",
+                                                 "th", "html", "head", "body" });
+        if (!uncounted) {
+            depth = closing ? std::max(0, depth - 1) : depth + 1;
+            most.depth = std::max(most.depth, depth);
+        }
+        i = j;
     }
     return most;
 }
@@ -117,7 +167,14 @@ QString tagNameOf(const GumboElement &element)
 
 Result<HtmlDom> HtmlDom::parse(QByteArrayView utf8)
 {
-    if (mostOpenFormatting(utf8) > MaximumOpenFormatting) {
+    const TagScan scanned = scanTags(utf8);
+    if (scanned.depth > MaximumDepth) {
+        return ResultError(tr("The page nests its elements more than %1 deep; it is not an "
+                              "article and was not read.")
+                               .arg(MaximumDepth),
+            ErrorKind::InvalidInput);
+    }
+    if (scanned.formatting > MaximumOpenFormatting) {
         return ResultError(tr("The page leaves more than %1 formatting elements open at once; "
                               "it is not an article and was not read.")
                                .arg(MaximumOpenFormatting),

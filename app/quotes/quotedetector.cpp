@@ -246,7 +246,8 @@ private:
         }
         // Otherwise the first name not inside a prepositional phrase ("Having worked with Mr
         // Cantalupo, Mr Bell focused …"); for "it" and "they" an organisation will do.
-        const QList<NameFinder::Mention> mentions = m_names.mentionsIn(range.start, range.end);
+        const QList<NameFinder::Mention> mentions
+            = m_names.mentionsIn(range.start, std::min(range.end, range.start + SentenceWindow));
         for (const bool strict : { true, false }) {
             for (const NameFinder::Mention &mention : mentions) {
                 if (strict && mention.afterPreposition)
@@ -299,7 +300,7 @@ private:
             earlier && !earlier->speaker.isEmpty())
             return earlier->speaker;
         for (const NameFinder::Mention &mention :
-            m_names.mentionsIn(m_sentences.at(sentence).start, at)) {
+            m_names.mentionsIn(std::max(m_sentences.at(sentence).start, at - SentenceWindow), at)) {
             if (mention.kind == Kind::Person)
                 return mention.canonical;
         }
@@ -560,7 +561,13 @@ private:
         const QString inner = text(span.innerStart, span.innerEnd);
         const int words = QuoteSpans::wordCount(inner);
         const bool short_ = words <= 2 || (words <= 5 && QuoteSpans::isTitleLike(inner));
-        const bool opensSentence = text(range.start, span.start).trimmed().isEmpty();
+        const bool opensSentence = [&] {
+            for (int i = range.start; i < span.start; ++i) {
+                if (!m_body.at(i).isSpace())
+                    return false;
+            }
+            return true;
+        }();
 
         Attribution attribution = afterCue(span, limit, sentence);
         bool cued = attribution.found;
@@ -595,7 +602,7 @@ private:
         // A word or two in quotes that nobody is said to have said is a scare quote or a
         // title; so is a slogan after a possessive ("McDonald's "I'm lovin' it" campaign").
         static const QRegularExpression possessive(u"\\w['’]s?\\s+$"_s);
-        if (!cued && (short_ || possessive.match(text(range.start, span.start)).hasMatch()))
+        if (!cued && (short_ || possessive.match(tail(range.start, span.start, 40)).hasMatch()))
             return;
         // A verb of saying whose subject the rules cannot name: unknown, not a guess.
         if (!attribution.found && verbBefore)
