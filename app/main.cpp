@@ -3,17 +3,20 @@
 #include "importing/samples.h"
 #include "library/library.h"
 #include "library/librarystore.h"
+#include "libraryrecovery.h"
 #include "mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QMessageBox>
 #include <QSettings>
 #include <QTextStream>
 
 #include <cstdio>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -70,6 +73,14 @@ int runWindow(int argc, char *argv[])
         ? parser.value(library)
         : settings.value(u"library/lastPath"_s, CommandLine::defaultLibraryPath()).toString();
     Result<std::unique_ptr<Library>> opened = Library::open(path);
+    if (!opened && opened.kind() == ErrorKind::Damaged) {
+        // The way out of a damaged library starts here too: recover, then open the copy.
+        const QString recovered = LibraryRecovery::offer(nullptr, path, opened.error());
+        if (!recovered.isEmpty())
+            opened = Library::open(recovered, LibraryStore::OpenMode::MustExist);
+        else
+            return 1;
+    }
     if (!opened) {
         QMessageBox::critical(nullptr, QApplication::translate("main", "Gloss"), opened.error());
         return 1;
@@ -86,6 +97,37 @@ int runWindow(int argc, char *argv[])
     return app.exec();
 }
 
+/// Arguments the window cannot take are refused before any display is needed: an unknown
+/// option, or a first word that is neither a verb nor a file (a misspelt verb, one of a newer
+/// Gloss), which would otherwise open a window importing nothing.
+std::optional<QString> refusalOf(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QString argument = QString::fromLocal8Bit(argv[i]);
+        if (argument == u"--library"_s) {
+            ++i;
+            continue;
+        }
+        if (argument.startsWith(u"--library="_s))
+            continue;
+        if (argument.startsWith(u'-') && argument != u"-"_s)
+            return QCoreApplication::translate("main", "gloss: unknown option %1 (see gloss --help).")
+                .arg(argument);
+        if (!QFileInfo::exists(argument)) {
+            const QString suggestion = CommandLine::suggestionFor(argument);
+            if (i == 1 && !suggestion.isEmpty())
+                return QCoreApplication::translate(
+                    "main", "gloss: “%1” is neither a verb nor a file; did you mean “%2”? (see "
+                            "gloss --help)")
+                    .arg(argument, suggestion);
+            return QCoreApplication::translate(
+                "main", "gloss: there is no file “%1”, and it is not a verb (see gloss --help).")
+                .arg(argument);
+        }
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -93,5 +135,10 @@ int main(int argc, char *argv[])
     Layers::install();
     if (argc > 1 && CommandLine::isVerb(QString::fromLocal8Bit(argv[1])))
         return runCommand(argc, argv);
+    if (const std::optional<QString> refused = refusalOf(argc, argv)) {
+        std::fputs(refused->toLocal8Bit().constData(), stderr);
+        std::fputc('\n', stderr);
+        return CommandLine::Failure;
+    }
     return runWindow(argc, argv);
 }

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -99,6 +100,88 @@ inline bool makeOldLibrary(const QString &path, int version, const QString &body
     QSqlDatabase::removeDatabase(QStringLiteral("old"));
     return ok;
 }
+
+/// Overwrites the first page of a table or index with noise, as a bad sector or a stray write
+/// would; the library must be closed. False if the object or the file was not found.
+inline bool damagePage(const QString &library, const QString &object)
+{
+    qint64 page = 0;
+    qint64 pageSize = 0;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("pages"));
+        db.setDatabaseName(library);
+        if (db.open()) {
+            QSqlQuery query(db);
+            query.prepare(QStringLiteral("SELECT rootpage FROM sqlite_master WHERE name = ?"));
+            query.addBindValue(object);
+            if (query.exec() && query.next())
+                page = query.value(0).toLongLong();
+            QSqlQuery size(db);
+            if (size.exec(QStringLiteral("PRAGMA page_size")) && size.next())
+                pageSize = size.value(0).toLongLong();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("pages"));
+    QFile file(library);
+    if (page < 1 || pageSize < 512 || !file.open(QIODevice::ReadWrite)
+        || !file.seek((page - 1) * pageSize))
+        return false;
+    QByteArray noise(pageSize, '\0');
+    for (qint64 i = 0; i < pageSize; ++i)
+        noise[i] = char((i * 131 + 17) & 0xFF);
+    return file.write(noise) == pageSize;
+}
+
+/// Writes `count` articles of several paragraphs into dir/folder, enough that every table of
+/// a library holding them spans many pages. Returns the folder.
+inline QString writeArticles(const QDir &dir, const QString &folder, int count)
+{
+    for (int i = 0; i < count; ++i) {
+        QByteArray body = "Article number " + QByteArray::number(i) + "\n\n";
+        for (int p = 0; p < 6; ++p) {
+            body += "\"We counted " + QByteArray::number(i * 7 + p)
+                + " ballots,\" said Maria Lopez, the clerk of the county, in paragraph "
+                + QByteArray::number(p) + " of a long and careful story.\n\n";
+        }
+        writeFile(dir, folder + QStringLiteral("/a%1.txt").arg(i), body);
+    }
+    return dir.filePath(folder);
+}
+
+#ifdef GLOSS_BINARY
+/// What one run of the gloss program printed and returned.
+struct Run
+{
+    int code = -1; ///< -1 when it did not finish in time
+    QString out;
+    QString err;
+};
+
+/// Runs the gloss program built beside the tests, with input on its standard input.
+inline Run gloss(const QStringList &arguments, const QByteArray &input = {},
+    const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+{
+    QProcess process;
+    process.setProgram(QString::fromUtf8(GLOSS_BINARY));
+    process.setArguments(arguments);
+    process.setProcessEnvironment(environment);
+    process.start();
+    if (!input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel();
+    Run run;
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        process.waitForFinished();
+        return run;
+    }
+    run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+#endif
 
 } // namespace TestSupport
 

@@ -10,31 +10,8 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Run gloss(const QStringList &arguments)
-{
-    QProcess process;
-    process.setProgram(QString::fromUtf8(GLOSS_BINARY));
-    process.setArguments(arguments);
-    process.start();
-    Run run;
-    if (!process.waitForFinished(120000))
-        return run;
-    run.code = process.exitCode();
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
-
-} // namespace
+using TestSupport::gloss;
+using TestSupport::Run;
 
 class TestCommandLine : public QObject
 {

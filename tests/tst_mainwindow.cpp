@@ -1,5 +1,6 @@
 #include "findbar.h"
 #include "importing/importcontroller.h"
+#include "importing/importer.h"
 #include "importing/samples.h"
 #include "importprogress.h"
 #include "library/librarystore.h"
@@ -9,6 +10,7 @@
 #include "readerview.h"
 #include "testsupport.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QLineEdit>
 #include <QMimeData>
@@ -16,6 +18,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QTreeView>
 
 using namespace Qt::StringLiterals;
@@ -50,6 +53,7 @@ private Q_SLOTS:
     void importFailuresAreReported();
     void droppedFilesAreImported();
     void lastArticleIsRemembered();
+    void damageFoundLaterStopsWritesAndOffersRecovery();
     void screenshot();
 
 private:
@@ -273,6 +277,61 @@ void TestMainWindow::lastArticleIsRemembered()
     QCOMPARE(window.reader()->articleId(), chosen);
     QCOMPARE(window.libraryPanel()->currentArticleId(), chosen);
     QCOMPARE(window.reader()->zoomSteps(), 2);
+}
+
+void TestMainWindow::damageFoundLaterStopsWritesAndOffersRecovery()
+{
+    {
+        auto library = TestSupport::openLibrary(libraryPath(), Library::Writing::Inline);
+        const ImportSummary summary = Importer(library->writer())
+                                          .run({ TestSupport::writeArticles(
+                                              QDir(m_dir->path()), u"in"_s, 120) });
+        QCOMPARE(summary.imported, 120);
+    }
+    QVERIFY(TestSupport::damagePage(libraryPath(), u"article_texts"_s));
+    // As with a library too large to check in a moment: it opens, and the worker finds it.
+    LibraryStore::setQuickCheckBudget(0);
+    auto opened = Library::open(libraryPath());
+    LibraryStore::setQuickCheckBudget(1500);
+    QVERIFY2(opened, qPrintable(opened.error()));
+    QVERIFY(!(*opened)->checkedWhole());
+
+    QString offered;
+    QTimer answer;
+    connect(&answer, &QTimer::timeout, this, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (box && box->objectName() == u"damagedLibrary"_s) {
+            offered = box->text();
+            box->button(QMessageBox::Close)->click();
+        }
+    });
+    answer.start(20);
+    MainWindow window(std::move(*opened));
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(!offered.isEmpty(), 20000);
+    QVERIFY2(offered.contains(u"damaged"_s), qPrintable(offered));
+    QCOMPARE(window.damage(), offered);
+
+    // From then on nothing is written into it.
+    const QByteArray before = TestSupport::readFile(libraryPath());
+    const Result<void> refused = window.library()->writer().write(
+        [](LibraryStore &) -> Result<void> { return {}; });
+    QVERIFY(!refused);
+    QCOMPARE(refused.kind(), ErrorKind::Damaged);
+    QCOMPARE(TestSupport::readFile(libraryPath()), before);
+
+    // Recovering opens the copy, whole, with every article (the texts were under the page).
+    connect(&answer, &QTimer::timeout, this, [] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            box && box->icon() == QMessageBox::Information)
+            box->accept();
+    });
+    const QString copy = m_dir->filePath(u"copy.sqlite"_s);
+    QVERIFY(window.recoverLibrary(libraryPath(), copy));
+    QCOMPARE(window.library()->path(), copy);
+    QTRY_COMPARE(window.articleModel()->rowCount(), 120);
+    QVERIFY(window.damage().isEmpty());
+    QCOMPARE(TestSupport::readFile(libraryPath()), before);
 }
 
 void TestMainWindow::screenshot()

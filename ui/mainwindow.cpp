@@ -13,6 +13,7 @@
 #include "library/librarywriter.h"
 #include "library/libraryworker.h"
 #include "librarypanel.h"
+#include "libraryrecovery.h"
 #include "models/articlelistmodel.h"
 #include "quotescontroller.h"
 #include "readerview.h"
@@ -77,6 +78,7 @@ MainWindow::MainWindow(std::unique_ptr<Library> library, QWidget *parent)
     , m_importProgress(new ImportProgress(this))
     , m_imports(new ImportController(this))
     , m_annotationImports(new LibraryWorker(this))
+    , m_wholeCheck(new LibraryWorker(this))
     , m_annotations(new AnnotationController(this, m_reader))
     , m_quotes(new QuotesController(this, m_reader, m_annotations))
 {
@@ -123,6 +125,7 @@ MainWindow::MainWindow(std::unique_ptr<Library> library, QWidget *parent)
         m_annotationImports, &LibraryWorker::progressed, m_importProgress, &ImportProgress::update);
     connect(m_annotationImports, &LibraryWorker::finished, this,
         &MainWindow::onAnnotationImportFinished);
+    connect(m_wholeCheck, &LibraryWorker::finished, this, &MainWindow::onWholeCheckFinished);
     connect(m_reader, &ReaderView::zoomChanged, this, [this](int steps) {
         statusBar()->showMessage(tr("Zoom %1%").arg(qRound(100 * std::pow(1.1, steps))), 1500);
     });
@@ -190,11 +193,14 @@ void MainWindow::createActions()
     QAction *openLibrary
         = file->addAction(tr("&Open Library…"), this, &MainWindow::openLibraryFile);
     openLibrary->setShortcut(QKeySequence::Open);
+    QAction *recover
+        = file->addAction(tr("&Recover Library…"), this, &MainWindow::chooseLibraryToRecover);
+    recover->setStatusTip(tr("Copy what can be read of a damaged library into a new one."));
     QAction *importAnnotations
         = file->addAction(tr("Import &Annotations…"), this, &MainWindow::chooseAnnotationsToImport);
     QAction *exportAction = file->addAction(tr("&Export…"), this, &MainWindow::openExportDialog);
     exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
-    m_libraryActions = { importFiles, importFolder, openLibrary, importAnnotations };
+    m_libraryActions = { importFiles, importFolder, openLibrary, recover, importAnnotations };
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     // Explicit: some platform themes bind nothing to QKeySequence::Quit.
@@ -279,6 +285,10 @@ void MainWindow::createActions()
 
 void MainWindow::setLibrary(std::unique_ptr<Library> library)
 {
+    // A check of the previous library has nothing more to say.
+    m_wholeCheck->cancel();
+    m_wholeCheck->wait();
+    m_damage.clear();
     m_quotes->setLibrary(nullptr);
     m_annotations->setLibrary(nullptr);
     m_library->setModel(nullptr);
@@ -299,6 +309,39 @@ void MainWindow::setLibrary(std::unique_ptr<Library> library)
     connectHistory();
     updateCounts();
     updateEmptyState();
+    checkWholeLibrary();
+}
+
+void MainWindow::checkWholeLibrary()
+{
+    // Opening checked what it could in a moment; a large library is checked to the end on a
+    // worker, and the window stops writing to it at the first sign of damage.
+    if (!m_openLibrary || m_openLibrary->checkedWhole())
+        return;
+    m_wholeCheck->start(
+        m_openLibrary->path(),
+        [](LibraryStore &store, const std::atomic_bool &cancel, const LibraryWorker::Progress &) {
+            const Result<void> whole = store.checkWhole(&cancel);
+            return QVariant(!whole && whole.kind() == ErrorKind::Damaged ? whole.error() : QString());
+        },
+        QThread::LowPriority);
+}
+
+void MainWindow::onWholeCheckFinished(const QVariant &result, const QString &error)
+{
+    const QString damage = result.toString();
+    if (!m_openLibrary || (damage.isEmpty() && error.isEmpty())) {
+        Q_EMIT libraryChecked({});
+        return;
+    }
+    m_damage = damage.isEmpty() ? error : damage;
+    m_openLibrary->writer().refuseWrites(m_damage);
+    statusBar()->showMessage(tr("This library is damaged; Gloss no longer writes to it."));
+    Q_EMIT libraryChecked(m_damage);
+    const QString damagedPath = m_openLibrary->path();
+    const QString recovered = LibraryRecovery::offer(this, damagedPath, m_damage);
+    if (!recovered.isEmpty())
+        (void)openLibraryAt(recovered);
 }
 
 void MainWindow::connectHistory()
@@ -584,17 +627,44 @@ void MainWindow::openLibraryFile()
         m_openLibrary ? QFileInfo(m_openLibrary->path()).absolutePath() : QDir::homePath(),
         tr("Gloss libraries (*.sqlite *.gloss);;All files (*)"), nullptr,
         QFileDialog::DontConfirmOverwrite);
-    if (path.isEmpty())
-        return;
+    if (!path.isEmpty())
+        (void)openLibraryAt(path);
+}
+
+bool MainWindow::openLibraryAt(const QString &path)
+{
     Result<std::unique_ptr<Library>> opened = Library::open(path);
     if (!opened) {
+        if (opened.kind() == ErrorKind::Damaged) {
+            const QString recovered = LibraryRecovery::offer(this, path, opened.error());
+            return !recovered.isEmpty() && openLibraryAt(recovered);
+        }
         QMessageBox::warning(this, tr("Open Library"), opened.error());
-        return;
+        return false;
     }
     saveSettings();
     setLibrary(std::move(*opened));
     QSettings().setValue(u"library/lastPath"_s, m_openLibrary->path());
     restoreSettings();
+    return true;
+}
+
+void MainWindow::chooseLibraryToRecover()
+{
+    const QString damaged = QFileDialog::getOpenFileName(this, tr("Recover a Damaged Library"),
+        m_openLibrary ? QFileInfo(m_openLibrary->path()).absolutePath() : QDir::homePath(),
+        tr("Gloss libraries (*.sqlite *.gloss);;All files (*)"));
+    if (damaged.isEmpty())
+        return;
+    const QString recovered = LibraryRecovery::chooseAndRecover(this, damaged);
+    if (!recovered.isEmpty())
+        (void)openLibraryAt(recovered);
+}
+
+bool MainWindow::recoverLibrary(const QString &damagedPath, const QString &target)
+{
+    const QString recovered = LibraryRecovery::recoverInto(this, damagedPath, target);
+    return !recovered.isEmpty() && openLibraryAt(recovered);
 }
 
 void MainWindow::restoreSettings()

@@ -41,6 +41,13 @@ public:
     bool showArticle(qint64 id);
     /// Imports W3C JSON or REFI-QDA annotations; a report lists what needs attention.
     bool importAnnotationsFrom(const QString &file);
+    /// Opens (or creates) the library at path; a damaged one is refused with an offer to
+    /// recover it. False when nothing was opened.
+    bool openLibraryAt(const QString &path);
+    /// Copies what can be read of a damaged library into target and opens the copy.
+    bool recoverLibrary(const QString &damagedPath, const QString &target);
+    /// The sentence naming the damage the whole check found in the open library, or empty.
+    QString damage() const { return m_damage; }
 
     LibraryStore *store() const;
     Library *library() const { return m_openLibrary.get(); }
@@ -63,6 +70,8 @@ Q_SIGNALS:
     /// An annotation import ended: imported, failed or cancelled.
     void annotationImportFinished(bool imported);
     void importFinished();
+    /// The check of the whole open library ended; damage is empty when it is whole.
+    void libraryChecked(const QString &damage);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -74,6 +83,9 @@ private:
     void setLibrary(std::unique_ptr<Library> library);
     void connectHistory();
     void openLibraryFile();
+    void chooseLibraryToRecover();
+    void checkWholeLibrary();
+    void onWholeCheckFinished(const QVariant &result, const QString &error);
     void openExportDialog();
     void chooseAnnotationsToImport();
     void chooseFilesToImport();
@@ -100,6 +112,8 @@ private:
     ImportProgress *m_importProgress;
     ImportController *m_imports;
     LibraryWorker *m_annotationImports;
+    LibraryWorker *m_wholeCheck; ///< checks a large library past what opening covered
+    QString m_damage;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
     QList<QMetaObject::Connection> m_historyConnections;

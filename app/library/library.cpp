@@ -21,8 +21,8 @@ Result<std::unique_ptr<Library>> Library::open(
         if (!writer)
             return writer.failure();
         library->m_writer = std::move(*writer);
-        Result<std::unique_ptr<LibraryStore>> store
-            = LibraryStore::open(path, LibraryStore::OpenMode::MustExist);
+        Result<std::unique_ptr<LibraryStore>> store = LibraryStore::open(path,
+            LibraryStore::OpenMode::MustExist, LibraryStore::Verification::AlreadyChecked);
         if (!store)
             return store.failure();
         library->m_store = std::move(*store);
@@ -44,6 +44,11 @@ Result<std::unique_ptr<Library>> Library::open(
 bool Library::isNew() const
 {
     return m_writer->createdLibrary();
+}
+
+bool Library::checkedWhole() const
+{
+    return m_writer->checkedWhole();
 }
 
 Library::~Library()

@@ -26,6 +26,9 @@ public:
 
     QString path() const { return m_store->path(); }
     bool isNew() const;
+    /// False when the check at opening covered only part of a large file: check the rest
+    /// (LibraryStore::checkWhole on a worker's connection) before trusting it.
+    bool checkedWhole() const;
     LibraryStore &store() { return *m_store; }
     const LibraryStore &store() const { return *m_store; }
     LibraryWriter &writer() { return *m_writer; }

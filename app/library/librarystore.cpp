@@ -1,5 +1,6 @@
 #include "librarystore.h"
 #include "ftsquery.h"
+#include "librarycheck.h"
 #include "libraryhooks.h"
 #include "schema.h"
 #include "sqlhelpers.h"
@@ -17,6 +18,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStorageInfo>
 #include <QVariant>
 
 #include <type_traits>
@@ -132,7 +134,8 @@ LibraryStore::~LibraryStore()
     QSqlDatabase::removeDatabase(m_connection);
 }
 
-Result<std::unique_ptr<LibraryStore>> LibraryStore::open(const QString &path, OpenMode mode)
+Result<std::unique_ptr<LibraryStore>> LibraryStore::open(
+    const QString &path, OpenMode mode, Verification verification)
 {
     if (path.trimmed().isEmpty())
         return ResultError(tr("No library file was given."));
@@ -142,11 +145,35 @@ Result<std::unique_ptr<LibraryStore>> LibraryStore::open(const QString &path, Op
         return ResultError(tr("“%1” is a folder, not a library file.").arg(absolute));
     const bool existed = info.exists();
     if (!existed && mode == OpenMode::MustExist)
-        return ResultError(tr("There is no library at “%1”.").arg(absolute));
+        return ResultError(tr("There is no library at “%1”.").arg(absolute), ErrorKind::NotFound);
+    if (existed && !info.isFile())
+        return ResultError(tr("“%1” is not a regular file, so it cannot be a library.").arg(absolute),
+            ErrorKind::InvalidInput);
+    // Each way a healthy library can still not be opened has its own sentence: a library is
+    // called damaged only when it is.
+    if (existed && !info.isReadable())
+        return ResultError(tr("“%1” cannot be read: you have no permission to read it.").arg(absolute),
+            ErrorKind::ReadOnly);
+    if (existed && !info.isWritable()) {
+        return ResultError(tr("“%1” is read-only; Gloss writes every change at once, so it needs "
+                              "a library it can write. Copy it somewhere you may write, or "
+                              "change its permissions.")
+                               .arg(absolute),
+            ErrorKind::ReadOnly);
+    }
+    if (const QFileInfo folder(info.absolutePath()); folder.exists() && !folder.isWritable()) {
+        return ResultError(tr("The folder of “%1” cannot be written (a read-only disk, or no "
+                              "permission); SQLite keeps its journal beside the library, so "
+                              "the library cannot be opened there. Copy it somewhere you may "
+                              "write.")
+                               .arg(absolute),
+            ErrorKind::ReadOnly);
+    }
     if (existed && info.size() > 0) {
         QFile file(absolute);
         if (!file.open(QIODevice::ReadOnly))
-            return ResultError(tr("Cannot open “%1”: %2.").arg(absolute, file.errorString()));
+            return ResultError(tr("Cannot open “%1”: %2.").arg(absolute, file.errorString()),
+                ErrorKind::Io);
         if (file.read(16) != QByteArrayView("SQLite format 3\0", 16)) {
             return ResultError(
                 tr("“%1” is not a Gloss library (it is not an SQLite database); it was left "
@@ -169,23 +196,58 @@ Result<std::unique_ptr<LibraryStore>> LibraryStore::open(const QString &path, Op
                 tr("Cannot open the library “%1”: %2.").arg(absolute, database.lastError().text()));
         }
     }
-    if (auto ready = store->initialise(existed && info.size() > 0); !ready)
+    if (auto ready = store->initialise(existed && info.size() > 0, verification); !ready)
         return ready.failure();
     return store;
 }
 
-Result<void> LibraryStore::identify(bool fileExisted, int &version)
+ResultError LibraryStore::openingFailed(const ResultError &error) const
+{
+    switch (error.kind) {
+    case ErrorKind::Busy:
+        return ResultError(tr("“%1” is locked by another program, which holds it alone for "
+                              "now; try again when it has finished. It was left untouched.")
+                               .arg(m_path),
+            ErrorKind::Busy);
+    case ErrorKind::ReadOnly:
+        return ResultError(tr("“%1” cannot be written (a read-only file or disk); it was left "
+                              "untouched.")
+                               .arg(m_path),
+            ErrorKind::ReadOnly);
+    case ErrorKind::Io: {
+        const QStorageInfo disk(QFileInfo(m_path).absolutePath());
+        if (disk.isValid() && disk.bytesAvailable() < 1024 * 1024) {
+            return ResultError(tr("There is no room left on the disk of “%1”; SQLite needs a "
+                                  "little beside the library to open it. Free some space and "
+                                  "try again. It was left untouched.")
+                                   .arg(m_path),
+                ErrorKind::Io);
+        }
+        return ResultError(tr("“%1” could not be opened: %2 It was left untouched.")
+                               .arg(m_path, error.text),
+            ErrorKind::Io);
+    }
+    case ErrorKind::Damaged:
+        return ResultError(tr("“%1” is damaged or is not a database; it was left untouched.")
+                               .arg(m_path),
+            ErrorKind::Damaged);
+    default:
+        return ResultError(
+            tr("“%1” could not be opened: %2 It was left untouched.").arg(m_path, error.text),
+            error.kind);
+    }
+}
+
+Result<void> LibraryStore::identify(bool fileExisted, int &version, Verification verification)
 {
     const Result<QVariant> tables
         = Sql::scalar(m_connection, u"SELECT count(*) FROM sqlite_master"_s);
-    if (!tables) {
-        return ResultError(
-            tr("“%1” is damaged or is not a database; it was left untouched.").arg(m_path));
-    }
+    if (!tables)
+        return openingFailed(tables.failure());
     const Result<QVariant> applicationId = Sql::scalar(m_connection, u"PRAGMA application_id"_s);
     const Result<QVariant> userVersion = Sql::scalar(m_connection, u"PRAGMA user_version"_s);
     if (!applicationId || !userVersion)
-        return ResultError(tr("“%1” is damaged; it was left untouched.").arg(m_path));
+        return openingFailed(!applicationId ? applicationId.failure() : userVersion.failure());
     version = userVersion->toInt();
     const bool empty = tables->toInt() == 0 && version == 0;
     if (applicationId->toInt() != Schema::ApplicationId
@@ -199,9 +261,68 @@ Result<void> LibraryStore::identify(bool fileExisted, int &version)
                               "this one reads up to %3). Update Gloss to open it.")
                                .arg(m_path)
                                .arg(version)
-                               .arg(Schema::CurrentVersion));
+                               .arg(Schema::CurrentVersion),
+            ErrorKind::InvalidInput);
+    }
+    // Gloss's mark but not its tables: something else wearing it. Nothing is changed, not even
+    // the journal mode.
+    if (!empty && version >= 1) {
+        const Result<QVariant> ours = Sql::scalar(m_connection,
+            u"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+            "('articles', 'article_texts')"_s);
+        if (!ours)
+            return openingFailed(ours.failure());
+        if (ours->toInt() != 2) {
+            return ResultError(tr("“%1” is marked as a Gloss library but does not hold a "
+                                  "library's tables; it was left untouched.")
+                                   .arg(m_path),
+                ErrorKind::InvalidInput);
+        }
+    }
+    // A quick look at the pages before anything is written: a small library is checked
+    // whole, a large one as far as the time allows (the window checks the rest on a worker,
+    // the command line before it writes).
+    if (!empty && verification == Verification::Quick && quickCheckBudget() == 0) {
+        m_checkedWhole = false;
+    } else if (!empty && verification == Verification::Quick) {
+        Result<LibraryCheck::Outcome> checked
+            = LibraryCheck::quick(m_connection, quickCheckBudget());
+        if (!checked)
+            return openingFailed(checked.failure());
+        if (!checked->problems.isEmpty())
+            return ResultError(LibraryCheck::describe(m_path, *checked), ErrorKind::Damaged);
+        m_checkedWhole = checked->complete;
+    } else {
+        m_checkedWhole = empty;
     }
     m_created = !fileExisted || empty;
+    return {};
+}
+
+namespace {
+std::atomic_int s_quickCheckBudget { 1500 };
+}
+
+void LibraryStore::setQuickCheckBudget(int milliseconds)
+{
+    s_quickCheckBudget = std::max(0, milliseconds);
+}
+
+int LibraryStore::quickCheckBudget()
+{
+    return s_quickCheckBudget;
+}
+
+Result<void> LibraryStore::checkWhole(const std::atomic_bool *cancel)
+{
+    Result<LibraryCheck::Outcome> checked = LibraryCheck::full(m_connection, cancel);
+    if (!checked)
+        return checked.failure();
+    if (!checked->complete)
+        return ResultError(tr("The check was stopped."), ErrorKind::Cancelled);
+    if (!checked->problems.isEmpty())
+        return ResultError(LibraryCheck::describe(m_path, *checked), ErrorKind::Damaged);
+    m_checkedWhole = true;
     return {};
 }
 
@@ -219,13 +340,13 @@ Result<void> LibraryStore::backupBeforeUpgrade(int fromVersion)
     return {};
 }
 
-Result<void> LibraryStore::initialise(bool fileExisted)
+Result<void> LibraryStore::initialise(bool fileExisted, Verification verification)
 {
     int version = 0;
-    if (auto known = identify(fileExisted, version); !known)
+    if (auto known = identify(fileExisted, version, verification); !known)
         return known;
     if (auto wal = Sql::scalar(m_connection, u"PRAGMA journal_mode = WAL"_s); !wal)
-        return wal.failure();
+        return openingFailed(wal.failure());
     // A 32 MB page cache keeps the indexes of a large library in memory during imports.
     for (const QString &pragma : { u"PRAGMA foreign_keys = ON"_s, u"PRAGMA synchronous = NORMAL"_s,
              u"PRAGMA temp_store = MEMORY"_s, u"PRAGMA cache_size = -32768"_s }) {

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QVariantList>
 
+#include <atomic>
 #include <memory>
 
 /// Which column orders a list of articles. Relevance applies only to a full-text query.
@@ -61,6 +62,9 @@ class LibraryStore
 {
 public:
     enum class OpenMode { CreateIfMissing, MustExist };
+    /// Whether opening checks the file's pages first: every program's first connection does;
+    /// further connections of the same program (workers, the window's reader) need not.
+    enum class Verification { Quick, AlreadyChecked };
     enum class UpsertOutcome { Inserted, Updated, Unchanged };
     struct Upserted
     {
@@ -68,8 +72,8 @@ public:
         UpsertOutcome outcome = UpsertOutcome::Inserted;
     };
 
-    [[nodiscard]] static Result<std::unique_ptr<LibraryStore>> open(
-        const QString &path, OpenMode mode = OpenMode::CreateIfMissing);
+    [[nodiscard]] static Result<std::unique_ptr<LibraryStore>> open(const QString &path,
+        OpenMode mode = OpenMode::CreateIfMissing, Verification verification = Verification::Quick);
     ~LibraryStore();
     Q_DISABLE_COPY_MOVE(LibraryStore)
 
@@ -77,6 +81,16 @@ public:
     QString connectionName() const { return m_connection; }
     /// True when this open created the library (so the caller may seed it).
     bool isNew() const { return m_created; }
+    /// False when the quick check at opening ran out of time before the end of the file.
+    bool checkedWhole() const { return m_checkedWhole; }
+    /// Checks every page and the search indexes; Damaged with the sentence when it is not
+    /// whole. Long on a large library: call it on a worker, or before writing from the command
+    /// line.
+    [[nodiscard]] Result<void> checkWhole(const std::atomic_bool *cancel = nullptr);
+    /// How long the check at opening may take (1500 ms unless set; 0 skips it, leaving the
+    /// whole check to the opener, as a library too large for any budget would).
+    static void setQuickCheckBudget(int milliseconds);
+    static int quickCheckBudget();
 
     /// Inserts a new article, updates the one from the same source in place (keeping its id and
     /// re-anchoring its highlights), or recognises identical content already stored. Runs in a
@@ -118,8 +132,10 @@ public:
 
 private:
     LibraryStore(QString path, QString connection);
-    [[nodiscard]] Result<void> initialise(bool fileExisted);
-    [[nodiscard]] Result<void> identify(bool fileExisted, int &version);
+    [[nodiscard]] Result<void> initialise(bool fileExisted, Verification verification);
+    [[nodiscard]] Result<void> identify(bool fileExisted, int &version, Verification verification);
+    /// The sentence for a failure to open a file that may well be healthy.
+    [[nodiscard]] ResultError openingFailed(const ResultError &error) const;
     [[nodiscard]] Result<void> backupBeforeUpgrade(int fromVersion);
     [[nodiscard]] Result<Upserted> upsertInside(const Article &article);
     [[nodiscard]] Result<QSqlQuery *> cached(const QString &sql) const;
@@ -134,6 +150,7 @@ private:
     QString m_path;
     QString m_connection;
     bool m_created = false;
+    bool m_checkedWhole = false;
     int m_fullRankingLimit = DefaultFullRankingLimit;
     // Prepared once, reused for every article of an import.
     mutable StatementCache m_statements;

@@ -36,7 +36,8 @@ bool LibraryWorker::start(const QString &libraryPath, Job job, QThread::Priority
         QVariant result;
         QString error;
         Result<std::unique_ptr<LibraryStore>> store
-            = LibraryStore::open(libraryPath, LibraryStore::OpenMode::MustExist);
+            = LibraryStore::open(libraryPath, LibraryStore::OpenMode::MustExist,
+                LibraryStore::Verification::AlreadyChecked);
         if (!store) {
             error = store.error();
         } else {

@@ -170,6 +170,7 @@ public:
 
     QString path() const override { return m_store.path(); }
     bool createdLibrary() const override { return m_store.isNew(); }
+    bool checkedWhole() const override { return m_store.checkedWhole(); }
 
 protected:
     Result<QVariant> submit(Task task) override { return m_engine.run(task); }
@@ -201,6 +202,7 @@ public:
 
     QString path() const override { return m_path; }
     bool createdLibrary() const override { return m_created; }
+    bool checkedWhole() const override { return m_checkedWhole; }
 
     Result<void> begin(LibraryStore::OpenMode mode)
     {
@@ -252,6 +254,7 @@ private:
             return;
         }
         m_created = (*store)->isNew();
+        m_checkedWhole = (*store)->checkedWhole();
         opened.set_value(QString());
         (void)Sql::scalar((*store)->connectionName(), u"PRAGMA wal_autocheckpoint = 0"_s);
         Engine engine(**store);
@@ -307,6 +310,7 @@ private:
 
     QString m_path;
     bool m_created = false; ///< set before begin() returns
+    bool m_checkedWhole = false;
     std::thread m_thread;
     std::mutex m_mutex;
     std::condition_variable m_wake; ///< the writer's: a task or the end
@@ -354,8 +358,22 @@ std::shared_ptr<LibraryWriter> LibraryWriter::inlineOn(LibraryStore &store)
     return std::make_shared<InlineWriter>(store);
 }
 
+void LibraryWriter::refuseWrites(const QString &sentence)
+{
+    std::lock_guard lock(m_refusalMutex);
+    m_refusal = sentence;
+}
+
+QString LibraryWriter::refusal() const
+{
+    std::lock_guard lock(m_refusalMutex);
+    return m_refusal;
+}
+
 Result<QVariant> LibraryWriter::write(const Job &job)
 {
+    if (const QString refused = refusal(); !refused.isEmpty())
+        return ResultError(refused, ErrorKind::Damaged);
     m_lastEdit.store(steadyMilliseconds());
     return submit(Task { Task::Kind::Edit, job, nullptr });
 }
@@ -388,6 +406,8 @@ LibraryWriter::Batch::~Batch()
 
 Result<QVariant> LibraryWriter::Batch::write(const Job &job)
 {
+    if (const QString refused = m_writer->refusal(); !refused.isEmpty())
+        return ResultError(refused, ErrorKind::Damaged);
     return m_writer->submit(Task { Task::Kind::BatchJob, job, m_state });
 }
 

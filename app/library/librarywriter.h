@@ -9,6 +9,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
 
 
 /// The one place a library is written (as qBittorrent's resume-data storage and Strawberry's
@@ -53,6 +54,12 @@ public:
     virtual QString path() const = 0;
     /// True when opening the writer created the library (so the caller may seed it).
     virtual bool createdLibrary() const = 0;
+    /// False when the check at opening ran out of time before the end of a large file.
+    virtual bool checkedWhole() const = 0;
+
+    /// From now on every write fails with this sentence (ErrorKind::Damaged): the library was
+    /// found damaged, and nothing is ever written into a damaged library.
+    void refuseWrites(const QString &sentence);
 
 protected:
     LibraryWriter();
@@ -64,8 +71,13 @@ protected:
     class Engine;
     friend class Batch;
 
+    /// The refusal set by refuseWrites, or empty.
+    QString refusal() const;
+
 private:
     std::atomic<qint64> m_lastEdit; ///< steady-clock milliseconds of the last edit, or 0
+    mutable std::mutex m_refusalMutex;
+    QString m_refusal;
 };
 
 /// Background work written in one transaction across many jobs. The owner commits when it
