@@ -15,6 +15,7 @@
 #include <QSettings>
 #include <QTextStream>
 
+#include <csignal>
 #include <cstdio>
 #include <optional>
 
@@ -133,6 +134,11 @@ std::optional<QString> refusalOf(int argc, char *argv[])
 int main(int argc, char *argv[])
 {
     Layers::install();
+#ifdef SIGXFSZ
+    // A write past the file size limit then fails like one on a full disk, and is reported as
+    // such, instead of killing the program in the middle of its work.
+    std::signal(SIGXFSZ, SIG_IGN);
+#endif
     if (argc > 1 && CommandLine::isVerb(QString::fromLocal8Bit(argv[1])))
         return runCommand(argc, argv);
     if (const std::optional<QString> refused = refusalOf(argc, argv)) {

@@ -71,6 +71,12 @@ private Q_SLOTS:
     void markdownEscapes_data();
     void markdownEscapes();
     void markdownDocument();
+    void markdownNotesAreInert_data();
+    void markdownNotesAreInert();
+    void markdownKeepsSafeLinks_data();
+    void markdownKeepsSafeLinks();
+    void yamlFrontMatterHoldsAnyTitle();
+    void qdpxHoldsControlCharacters();
     void obsidianTags_data();
     void obsidianTags();
     void htmlEscapesUserText();
@@ -178,6 +184,11 @@ void TestExporters::csvNeutralisesFormulas_data()
     QTest::addRow("tab") << u"\tx"_s << u"'\tx"_s;
     QTest::addRow("quotes-and-comma") << u"a \"b\", c"_s << u"\"a \"\"b\"\", c\""_s;
     QTest::addRow("plain") << u"plain"_s << u"plain"_s;
+    QTest::addRow("carriage-return") << u"\r=1"_s << u"\"'\r=1\""_s;
+    QTest::addRow("space-first") << u"  =HYPERLINK(\"x\")"_s << u"\"'  =HYPERLINK(\"\"x\"\")\""_s;
+    QTest::addRow("no-break-space-first") << u"\u00A0@SUM(1)"_s << u"'\u00A0@SUM(1)"_s;
+    QTest::addRow("full-width-equals") << u"\uFF1D1+1"_s << u"'\uFF1D1+1"_s;
+    QTest::addRow("dash-inside-kept") << u"a-b"_s << u"a-b"_s;
 }
 
 void TestExporters::csvNeutralisesFormulas()
@@ -222,8 +233,8 @@ void TestExporters::markdownDocument()
     QVERIFY(text.contains(u"# Budget \\*day\\*\n"_s));
     QVERIFY(text.contains(u"> the quote\n"_s));
     QVERIFY(text.contains(u"#Speaker/Ann_Lee · Speaker: Ann Lee"_s));
-    // The note stays Markdown, but its raw HTML is escaped.
-    QVERIFY(text.contains(u"Check *this*\n\\<script>alert(1)\\</script>"_s));
+    // The note stays Markdown, but its raw HTML is made text.
+    QVERIFY(text.contains(u"Check *this*\n&lt;script>alert(1)&lt;/script>"_s));
     QVERIFY(!text.contains(u"\n<script>"_s));
     QVERIFY(
         text.contains(u"> \\*Bold\\* claims\\_ \\[link\\](x) \\#hashtag \\> quote \\`code\\`"_s));
@@ -233,6 +244,161 @@ void TestExporters::markdownDocument()
     QVERIFY(grouped.contains(u"# Speaker/Bo Chen\n\n> Bo Chen\n"_s));
     QVERIFY(grouped.contains(u"*Second*, 2024-01-01"_s));
     QVERIFY(grouped.contains(u"# Untagged"_s));
+}
+
+namespace {
+
+/// The HTML a CommonMark renderer makes of Markdown, raw HTML allowed (so the export itself
+/// must be inert, whatever the reader's settings); empty without cmark-gfm.
+QString rendered(const QString &markdown)
+{
+    const QString cmark = QStandardPaths::findExecutable(u"cmark-gfm"_s);
+    if (cmark.isEmpty())
+        return {};
+    QProcess process;
+    process.start(cmark, { u"--unsafe"_s, u"-e"_s, u"autolink"_s });
+    process.write(markdown.toUtf8());
+    process.closeWriteChannel();
+    process.waitForFinished(10000);
+    return QString::fromUtf8(process.readAllStandardOutput());
+}
+
+} // namespace
+
+void TestExporters::markdownNotesAreInert_data()
+{
+    QTest::addColumn<QString>("note");
+    QTest::addRow("script") << u"<script>alert(1)</script>"_s;
+    QTest::addRow("backslash-before-tag") << u"\\<script>alert(1)</script>"_s;
+    QTest::addRow("two-backslashes") << u"\\\\<img src=x onerror=alert(1)>"_s;
+    QTest::addRow("comment") << u"<!-- x --><iframe src=\"https://e.x\"></iframe>"_s;
+    QTest::addRow("html-block") << u"<div\nonclick=alert(1)>x</div>"_s;
+    QTest::addRow("javascript-link") << u"[click](javascript:alert(1))"_s;
+    QTest::addRow("mixed-case") << u"[click](JaVaScRiPt:alert(1))"_s;
+    QTest::addRow("tab-in-scheme") << u"[click](java&#9;script:alert(1))"_s;
+    QTest::addRow("entity-letter") << u"[click](&#106;avascript:alert(1))"_s;
+    QTest::addRow("hex-entity") << u"[click](&#x6A;avascript&colon;alert(1))"_s;
+    QTest::addRow("escaped-colon") << u"[click](javascript\\:alert(1))"_s;
+    QTest::addRow("angle-destination") << u"[click](<javascript:alert(1)>)"_s;
+    QTest::addRow("leading-space") << u"[click](   javascript:alert(1))"_s;
+    QTest::addRow("nested-brackets") << u"[a [b](javascript:alert(1))"_s;
+    QTest::addRow("balanced-brackets") << u"[a [b] c](javascript:alert(1))"_s;
+    QTest::addRow("definition-next-line") << u"[go][r]\n\n[r]:\n  javascript:alert(1)"_s;
+    QTest::addRow("definition-angle") << u"[r]\n\n[r]: <javascript:alert(1)>"_s;
+    QTest::addRow("long-destination") << u"[x](javascript:"_s + u"a"_s.repeated(5000) + u")"_s;
+    QTest::addRow("data-image") << u"![x](data:image/svg+xml;base64,PHN2Zz4=)"_s;
+    QTest::addRow("vbscript") << u"[x](vbscript:msgbox(1))"_s;
+    QTest::addRow("file") << u"[x](file:///etc/passwd)"_s;
+    QTest::addRow("reference") << u"[click][r]\n\n[r]: javascript:alert(1)"_s;
+    QTest::addRow("autolink") << u"<javascript:alert(1)>"_s;
+    QTest::addRow("many-brackets") << u"["_s.repeated(5000) + u"](javascript:x)"_s;
+    QTest::addRow("many-openings") << u"]("_s.repeated(20000) + u"javascript:x)"_s;
+}
+
+void TestExporters::markdownNotesAreInert()
+{
+    QFETCH(QString, note);
+    const QString markdown = Exporters::inertNoteMarkdown(note);
+    QVERIFY2(!markdown.contains(u'<'), qPrintable(markdown.left(200)));
+    const QString html = rendered(markdown);
+    if (html.isEmpty())
+        QSKIP("cmark-gfm is not installed; the Markdown was checked, not its rendering");
+    const QString lower = html.toLower();
+    for (const QString &live : { u"<script"_s, u"<img"_s, u"<iframe"_s, u"<div"_s, u"<!--"_s,
+             u"href=\"javascript"_s, u"href=\"java%09script"_s, u"href=\"vbscript"_s,
+             u"src=\"data:"_s, u"href=\"file:"_s }) {
+        QVERIFY2(!lower.contains(live), qPrintable(html.left(300)));
+    }
+    // Whatever stays a link goes to a safe place.
+    for (qsizetype at = lower.indexOf(u"href=\""_s); at >= 0; at = lower.indexOf(u"href=\""_s, at + 1)) {
+        const QString target = lower.mid(at + 6, 12);
+        QVERIFY2(target.startsWith(u"http"_s) || target.startsWith(u"mailto:"_s),
+            qPrintable(html.left(300)));
+    }
+}
+
+void TestExporters::markdownKeepsSafeLinks_data()
+{
+    QTest::addColumn<QString>("note");
+    QTest::addRow("web") << u"See [the story](https://example.com/a_(b)) *now*"_s;
+    QTest::addRow("relative") << u"[notes](notes/a.md#part)"_s;
+    QTest::addRow("mail") << u"[write](mailto:desk@example.com)"_s;
+    QTest::addRow("brackets-alone") << u"a [sic] b"_s;
+}
+
+void TestExporters::markdownKeepsSafeLinks()
+{
+    QFETCH(QString, note);
+    QCOMPARE(Exporters::inertNoteMarkdown(note), note);
+}
+
+void TestExporters::yamlFrontMatterHoldsAnyTitle()
+{
+    // Titles come from pages and feeds: "&#1;", a bell, CR, NEL and the line separators.
+    const QString title = u"A\u0001B\u0007C\rD\u0085E\u2028F\u2029G\uFEFFH \"q\" \\ end"_s;
+    Article article;
+    article.sourcePath = m_dir.filePath(u"controls.txt"_s);
+    article.title = title;
+    article.url = u"https://example.com/\u0001x"_s;
+    article.paragraphs = { { ParagraphKind::Paragraph, u"Some text to mark."_s } };
+    article.updateContentHash();
+    const qint64 id = m_library->upsertArticle(article)->id;
+    const qint64 mark = *m_service->createHighlight(id, article.body(), 0, 4);
+    ExportScope scope;
+    scope.articleIds = { id };
+    const QString text = QString::fromUtf8(Exporters::markdown(*ExportSet::collect(*m_library, scope)));
+    const QString front = text.section(u"---\n"_s, 1, 1);
+    QVERIFY2(front.startsWith(u"title: \""_s), qPrintable(front));
+    // One line per key, nothing YAML would read as a break or refuse.
+    const QString titleLine = front.section(u'\n', 0, 0);
+    for (const QChar c : titleLine)
+        QVERIFY2(c.unicode() >= 0x20 && c.unicode() != 0x85 && c.unicode() != 0x2028
+                && c.unicode() != 0x2029 && c.unicode() != 0xFEFF,
+            qPrintable(titleLine));
+    QVERIFY(m_service->deleteHighlight(mark));
+    const QString python = QStandardPaths::findExecutable(u"python3"_s);
+    if (python.isEmpty())
+        QSKIP("python3 is not installed to read the front matter back");
+    QProcess reader;
+    reader.start(python, { u"-c"_s,
+        u"import sys, yaml, json; d = yaml.safe_load(sys.stdin.read()); "
+        "print(json.dumps([d['title'], d['source']]))"_s });
+    reader.write(front.toUtf8());
+    reader.closeWriteChannel();
+    QVERIFY(reader.waitForFinished(10000));
+    if (reader.exitCode() != 0 && reader.readAllStandardError().contains("No module named"))
+        QSKIP("python3-yaml is not installed");
+    const QJsonArray back = QJsonDocument::fromJson(reader.readAllStandardOutput()).array();
+    QCOMPARE(back.at(0).toString(), title);
+    QCOMPARE(back.at(1).toString(), article.url);
+}
+
+void TestExporters::qdpxHoldsControlCharacters()
+{
+    Article article;
+    article.sourcePath = m_dir.filePath(u"xml.txt"_s);
+    article.title = u"Bell\u0007 and \u0001 in a title"_s;
+    article.paragraphs = { { ParagraphKind::Paragraph, u"Emoji 😀 then text."_s } };
+    article.updateContentHash();
+    const qint64 id = m_library->upsertArticle(article)->id;
+    // A name cut at 80 characters may split a surrogate pair; a note may hold controls.
+    const QString body = article.body();
+    const qint64 mark = *m_service->createHighlight(id, body, 0, int(body.size()) - 1);
+    QVERIFY(m_service->setNote(mark, u"note \u0008 with backspace"_s));
+    ExportScope scope;
+    scope.articleIds = { id };
+    const QByteArray archive = Exporters::qdpx(*ExportSet::collect(*m_library, scope));
+    const QString file = m_dir.filePath(u"controls.qdpx"_s);
+    QVERIFY(Exporters::writeAtomically(file, archive));
+    QVERIFY(m_service->deleteHighlight(mark));
+    const QString validator = TestSupport::sharedPath(u"tools/validate-qdpx"_s);
+    if (!QFileInfo::exists(validator))
+        QSKIP("../shared/tools/validate-qdpx is not here");
+    QProcess process;
+    process.start(validator, { file });
+    QVERIFY(process.waitForFinished(60000));
+    QVERIFY2(process.exitCode() == 0,
+        QByteArray(process.readAllStandardOutput() + process.readAllStandardError()).constData());
 }
 
 void TestExporters::obsidianTags_data()

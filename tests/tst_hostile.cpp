@@ -1,12 +1,16 @@
 // Hostile and unlucky conditions, through the gloss program as a user meets them: damaged
 // libraries, healthy libraries that cannot be used, full disks, bombs and bad positions. Each
 // failure must say what was not done, exit non-zero and leave the files as they were.
+#include "annotation/annotationservice.h"
 #include "library/librarycheck.h"
 #include "library/librarystore.h"
 #include "testsupport.h"
 
 #include <QCryptographicHash>
+#include <QScopeGuard>
 #include <QSqlQuery>
+#include <QStandardPaths>
+#include <QStorageInfo>
 #include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
@@ -31,10 +35,16 @@ private Q_SLOTS:
     void damagedLibraryIsNoticedAndRecovered();
     void wholeCheckFindsWhatQuickCheckSkipped();
     void recoverRefusesToOverwrite();
+    void exportOnFullDiskKeepsTheOldFile();
+    void exportPastFileSizeLimitKeepsTheOldFile();
 
 private:
     /// A library of many articles, closed and checkpointed, so every table spans pages.
     QString makeLibrary(const QString &name = QStringLiteral("lib.sqlite"));
+    /// makeLibrary with a highlight (tagged, with a note) on every paragraph of every article.
+    QString makeAnnotatedLibrary(int highlights = 1000000);
+    /// Checks that an export which cannot be written whole fails, says so and keeps the file.
+    void exportFailsWhole(const QString &target, const QStringList &wrapper, int highlights);
 
     std::unique_ptr<QTemporaryDir> m_dir;
 };
@@ -53,6 +63,88 @@ QString TestHostile::makeLibrary(const QString &name)
     if (imported.code != 0)
         qFatal("cannot make the test library: %s", qPrintable(imported.err));
     return library;
+}
+
+QString TestHostile::makeAnnotatedLibrary(int highlights)
+{
+    const QString path = makeLibrary();
+    auto library = TestSupport::openLibrary(path, Library::Writing::Inline);
+    AnnotationService service(library.get());
+    const Result<QList<qint64>> ids = library->store().articleIds(ArticleQuery {});
+    if (!ids)
+        qFatal("cannot list the test articles");
+    for (const qint64 id : *ids) {
+        const QString body = library->store().article(id)->body();
+        for (qsizetype at = body.indexOf(u"We counted"_s); at >= 0 && highlights-- > 0;
+            at = body.indexOf(u"We counted"_s, at + 1)) {
+            const Result<qint64> highlight = service.createHighlight(id, body, int(at), int(at) + 10);
+            if (!highlight || !service.addTag(*highlight, u"Counting"_s)
+                || !service.setNote(*highlight,
+                    u"A note on the count, long enough that every export of them all is larger "
+                    "than a small disk. "_s.repeated(3)))
+                qFatal("cannot annotate the test library");
+        }
+    }
+    return path;
+}
+
+void TestHostile::exportFailsWhole(
+    const QString &target, const QStringList &wrapper, int highlights)
+{
+    const QString library = makeAnnotatedLibrary(highlights);
+    // The old export, small, is there before the new one, large, fails.
+    const QByteArray old = "an older export the user keeps\n";
+    TestSupport::writeFile(QDir(QFileInfo(target).absolutePath()), QFileInfo(target).fileName(), old);
+    for (const QString &format : { u"csv"_s, u"json"_s, u"md"_s, u"html"_s, u"qdpx"_s }) {
+        QStringList arguments = wrapper;
+        arguments << QString::fromUtf8(GLOSS_BINARY) << u"export"_s << u"--library"_s << library
+                  << u"--format"_s << format << u"-o"_s << target;
+        QProcess process;
+        process.start(arguments.takeFirst(), arguments);
+        QVERIFY(process.waitForFinished(60000));
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 1,
+            qPrintable(format + u": "_s + err));
+        QVERIFY2(err.contains(u"not"_s) || err.contains(u"Cannot"_s), qPrintable(err));
+        QVERIFY(!process.readAllStandardOutput().contains("exported"));
+        QCOMPARE(TestSupport::readFile(target), old);
+        // No half-written temporary file is left beside it either.
+        QCOMPARE(QDir(QFileInfo(target).absolutePath()).entryList({ u"notes*"_s }, QDir::Files),
+            QStringList { u"notes.out"_s });
+    }
+}
+
+void TestHostile::exportOnFullDiskKeepsTheOldFile()
+{
+    // A real full disk: a small memory file system, where the kernel allows mounting one.
+    const QString mountPoint = m_dir->filePath(u"small"_s);
+    QDir().mkpath(mountPoint);
+    if (QProcess::execute(u"mount"_s, { u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=64k"_s, u"tmpfs"_s,
+            mountPoint }) != 0)
+        QSKIP("cannot mount a small file system here (needs root); the file size limit test "
+              "covers the same path");
+    const auto unmount = qScopeGuard([&] { QProcess::execute(u"umount"_s, { mountPoint }); });
+    // Nearly full: room for the old file and a page more, so the new one is cut short.
+    const QString target = mountPoint + u"/notes.out"_s;
+    TestSupport::writeFile(QDir(mountPoint), u"notes.out"_s, "an older export the user keeps\n");
+    QFile filler(mountPoint + u"/filler"_s);
+    QVERIFY(filler.open(QIODevice::WriteOnly));
+    const QByteArray block(1024, 'x');
+    while (QStorageInfo(mountPoint).bytesAvailable() > 4096 && filler.write(block) == block.size())
+        filler.flush();
+    filler.close();
+    // An export smaller than a write buffer fails only when it is flushed, at the end.
+    exportFailsWhole(target, {}, 22);
+    QDir(m_dir->path()).remove(u"lib.sqlite"_s);
+    exportFailsWhole(target, {}, 1000000);
+}
+
+void TestHostile::exportPastFileSizeLimitKeepsTheOldFile()
+{
+    // A write past the process's file size limit fails (EFBIG) as one on a full disk does.
+    if (QStandardPaths::findExecutable(u"prlimit"_s).isEmpty())
+        QSKIP("prlimit (util-linux) is not installed");
+    exportFailsWhole(m_dir->filePath(u"out/notes.out"_s), { u"prlimit"_s, u"--fsize=2048"_s }, 22);
 }
 
 void TestHostile::damagedLibraryIsNoticedAndRecovered_data()

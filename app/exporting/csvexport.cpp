@@ -7,11 +7,16 @@ namespace Exporters {
 QString csvCell(const QString &value)
 {
     QString cell = value;
-    // A spreadsheet runs a cell starting with these as a formula; a leading apostrophe makes it
-    // text in Excel, LibreOffice and Google Sheets alike.
-    if (!cell.isEmpty()
-        && (cell.front() == u'=' || cell.front() == u'+' || cell.front() == u'-'
-            || cell.front() == u'@' || cell.front() == u'\t' || cell.front() == u'\r'))
+    // A spreadsheet runs a cell starting with these as a formula (or a DDE call); a leading
+    // apostrophe makes it text in Excel, LibreOffice and Google Sheets alike. Leading spaces
+    // and control characters are skipped by some of them before they look, and some read the
+    // full-width forms as the ASCII ones, so those count too.
+    static const QString starters = u"=+-@\uFF1D\uFF0B\uFF0D\uFF20"_s;
+    qsizetype first = 0;
+    while (first < cell.size() && (cell.at(first).isSpace() || cell.at(first).unicode() < 0x20))
+        ++first;
+    const bool formula = first < cell.size() && starters.contains(cell.at(first));
+    if (formula || cell.startsWith(u'\t') || cell.startsWith(u'\r'))
         cell.prepend(u'\'');
     if (cell.contains(u',') || cell.contains(u'"') || cell.contains(u'\n')
         || cell.contains(u'\r')) {

@@ -102,15 +102,31 @@ Result<void> writeAtomically(const QString &path, const QByteArray &bytes)
         return ResultError(tr("No file to export to was given."));
     if (QFileInfo(path).isDir())
         return ResultError(tr("“%1” is a folder; give a file name.").arg(path));
+    // Unbuffered, so a short write (a full disk, a file size limit) is seen here, before the
+    // new file replaces the old one: a buffered write reports success and loses the tail at
+    // the flush in commit(), which then renames the cut file over the old one.
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return ResultError(tr("Cannot write “%1”: %2.").arg(path, file.errorString()));
-    if (file.write(bytes) != bytes.size()) {
-        file.cancelWriting();
-        return ResultError(tr("Cannot write “%1”: %2.").arg(path, file.errorString()));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+        return ResultError(tr("Cannot write “%1”: %2.").arg(path, file.errorString()), ErrorKind::Io);
+    qsizetype written = 0;
+    while (written < bytes.size()) {
+        const qint64 step = file.write(bytes.constData() + written, bytes.size() - written);
+        if (step <= 0) {
+            const QString reason = file.errorString();
+            file.cancelWriting();
+            return ResultError(tr("Nothing was exported: “%1” could not be written (%2); the file "
+                                  "that was there is unchanged.")
+                                   .arg(path, reason),
+                ErrorKind::Io);
+        }
+        written += step;
     }
-    if (!file.commit())
-        return ResultError(tr("Cannot finish writing “%1”: %2.").arg(path, file.errorString()));
+    if (!file.commit()) {
+        return ResultError(tr("Nothing was exported: “%1” could not be finished (%2); the file "
+                              "that was there is unchanged.")
+                               .arg(path, file.errorString()),
+            ErrorKind::Io);
+    }
     return {};
 }
 

@@ -42,6 +42,9 @@ QByteArray render(Format format, const ExportSet &set, const Options &options = 
 
 /// Escapes text so CommonMark renders it exactly as written.
 QString escapeMarkdown(const QString &text);
+/// A note as Markdown that renders as the user wrote it but can run nothing: no raw HTML, and
+/// links only to the web, mail or relative places (others show as text).
+QString inertNoteMarkdown(const QString &note);
 /// A tag path as an Obsidian tag: "#Speaker/Milo_Ventimiglia".
 QString obsidianTag(const QString &path);
 /// A spreadsheet cell that cannot run as a formula, quoted per RFC 4180 when needed.

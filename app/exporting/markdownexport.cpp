@@ -7,6 +7,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <optional>
+
 using namespace Qt::StringLiterals;
 
 namespace Exporters {
@@ -50,6 +52,141 @@ QString escapeMarkdown(const QString &text)
     return out;
 }
 
+namespace {
+
+/// Whether the character at i is escaped by the backslashes before it (an odd number).
+bool escapedAt(const QString &text, qsizetype i)
+{
+    qsizetype backslashes = 0;
+    while (i - backslashes - 1 >= 0 && text.at(i - backslashes - 1) == u'\\')
+        ++backslashes;
+    return backslashes % 2 == 1;
+}
+
+/// A link destination as a browser would follow it: character references decoded, backslash
+/// escapes dropped, and the whitespace and control characters browsers strip from URLs
+/// removed, in lower case. Obfuscations of a scheme ("java&#9;script:", "&#106;avascript:")
+/// come out plain.
+QString followedUrl(const QString &destination)
+{
+    QString url;
+    for (qsizetype i = 0; i < destination.size(); ++i) {
+        QChar c = destination.at(i);
+        if (c == u'\\' && i + 1 < destination.size() && destination.at(i + 1).isPunct()) {
+            c = destination.at(++i);
+        } else if (c == u'&') {
+            const qsizetype end = destination.indexOf(u';', i);
+            if (end > i && end - i <= 32) {
+                const QString name = destination.mid(i + 1, end - i - 1);
+                bool ok = true;
+                char32_t code = U'?'; // an unknown name: no letter of a safe scheme
+                if (name.startsWith(u"#x"_s, Qt::CaseInsensitive))
+                    code = name.mid(2).toUInt(&ok, 16);
+                else if (name.startsWith(u'#'))
+                    code = name.mid(1).toUInt(&ok, 10);
+                else if (name.compare(u"colon"_s, Qt::CaseInsensitive) == 0)
+                    code = U':';
+                else if (name.compare(u"tab"_s, Qt::CaseInsensitive) == 0
+                    || name.compare(u"newline"_s, Qt::CaseInsensitive) == 0)
+                    code = U' ';
+                if (ok && code <= 0x10FFFF) {
+                    url += QString::fromUcs4(&code, 1).toLower();
+                    i = end;
+                    continue;
+                }
+            }
+        }
+        if (c.unicode() <= 0x20 || c.category() == QChar::Other_Control
+            || c.category() == QChar::Other_Format)
+            continue;
+        url += c.toLower();
+    }
+    url.remove(u' ');
+    while (url.startsWith(u'<'))
+        url.remove(0, 1);
+    return url;
+}
+
+/// Links Markdown may keep: the web, mail, and places inside the document or relative to it
+/// (no scheme before the first "/", "?" or "#").
+bool safeUrl(const QString &destination)
+{
+    const QString url = followedUrl(destination);
+    for (const QString &scheme : { u"http:"_s, u"https:"_s, u"mailto:"_s }) {
+        if (url.startsWith(scheme))
+            return true;
+    }
+    const qsizetype colon = url.indexOf(u':');
+    if (colon < 0)
+        return true;
+    for (const QChar stop : { u'/', u'?', u'#' }) {
+        const qsizetype at = url.indexOf(stop);
+        if (at >= 0 && at < colon)
+            return true;
+    }
+    return false;
+}
+
+/// The destination after "](" (balanced parentheses, as CommonMark allows), or after "]:";
+/// nothing when it runs past the longest a link is let be, so a note of brackets stays linear.
+std::optional<QString> destinationAfter(const QString &text, qsizetype from, bool parenthesised)
+{
+    constexpr qsizetype Longest = 4096;
+    const qsizetype limit = std::min(text.size(), from + Longest);
+    if (!parenthesised) {
+        qsizetype start = from;
+        while (start < limit && text.at(start).isSpace())
+            ++start;
+        qsizetype end = start;
+        while (end < limit && !text.at(end).isSpace())
+            ++end;
+        if (end == limit && limit < text.size())
+            return std::nullopt;
+        return text.mid(start, end - start);
+    }
+    int depth = 1;
+    for (qsizetype i = from; i < limit; ++i) {
+        const QChar c = text.at(i);
+        if (c == u'(' && !escapedAt(text, i))
+            ++depth;
+        else if (c == u')' && !escapedAt(text, i) && --depth == 0)
+            return text.mid(from, i - from);
+    }
+    return limit < text.size() ? std::nullopt : std::optional<QString>(text.mid(from));
+}
+
+} // namespace
+
+QString inertNoteMarkdown(const QString &note)
+{
+    QString out;
+    out.reserve(note.size() + 16);
+    for (qsizetype i = 0; i < note.size(); ++i) {
+        const QChar c = note.at(i);
+        // No raw HTML, comments or autolinks: an entity is text wherever it stands, and no
+        // backslash the user wrote before it can turn it back into markup.
+        if (c == u'<') {
+            out += u"&lt;"_s;
+            continue;
+        }
+        // Every inline link and image has "](" and every link definition "]:": when what
+        // follows does not go somewhere safe, that bracket is escaped, and the whole shows as
+        // the text it is (wherever its "[" was, however the text nests). References to a
+        // definition broken this way stay text too.
+        if (c == u']' && !escapedAt(note, i) && i + 1 < note.size()
+            && (note.at(i + 1) == u'(' || note.at(i + 1) == u':')) {
+            const std::optional<QString> destination
+                = destinationAfter(note, i + 2, note.at(i + 1) == u'(');
+            if (!destination || !safeUrl(*destination)) {
+                out += u"\\]"_s;
+                continue;
+            }
+        }
+        out += c;
+    }
+    return out;
+}
+
 QString obsidianTag(const QString &path)
 {
     QString tag;
@@ -78,19 +215,57 @@ namespace {
 
 QString yamlString(const QString &value)
 {
-    QString escaped = value;
-    escaped.replace(u'\\', u"\\\\"_s);
-    escaped.replace(u'"', u"\\\""_s);
-    escaped.replace(u'\n', u"\\n"_s);
-    return u'"' + escaped + u'"';
-}
-
-// Notes are the user's Markdown: kept, except raw HTML, which must not run in a note app.
-QString noteMarkdown(const QString &note)
-{
-    QString out = note;
-    out.replace(u'<', u"\\<"_s);
-    return out;
+    // A double-quoted YAML scalar, with everything outside YAML's printable set escaped, and
+    // the characters YAML reads as line breaks (CR, NEL, LS, PS) too: raw, they would end or
+    // change the value. A lone surrogate cannot be written in UTF-8 at all.
+    QString out = u"\""_s;
+    out.reserve(value.size() + 2);
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        const char16_t c = value.at(i).unicode();
+        if (QChar::isHighSurrogate(c) && i + 1 < value.size()
+            && value.at(i + 1).isLowSurrogate()) {
+            out += value.at(i);
+            out += value.at(++i);
+            continue;
+        }
+        switch (c) {
+        case u'\\':
+            out += u"\\\\"_s;
+            continue;
+        case u'"':
+            out += u"\\\""_s;
+            continue;
+        case u'\n':
+            out += u"\\n"_s;
+            continue;
+        case u'\r':
+            out += u"\\r"_s;
+            continue;
+        case u'\t':
+            out += u"\\t"_s;
+            continue;
+        case 0x85:
+            out += u"\\N"_s;
+            continue;
+        case 0x2028:
+            out += u"\\L"_s;
+            continue;
+        case 0x2029:
+            out += u"\\P"_s;
+            continue;
+        default:
+            break;
+        }
+        const bool printable = (c >= 0x20 && c <= 0x7E) || (c >= 0xA0 && c <= 0xD7FF)
+            || (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF);
+        if (printable)
+            out += QChar(c);
+        else if (QChar::isSurrogate(c))
+            out += u"\\uFFFD"_s;
+        else
+            out += u"\\u%1"_s.arg(uint(c), 4, 16, QChar(u'0'));
+    }
+    return out + u'"';
 }
 
 QString sourceOf(const Article &article)
@@ -122,7 +297,7 @@ void writeHighlight(QString &out, const ExportHighlight &entry, const QString &a
     if (!meta.isEmpty())
         out += meta.join(u" · "_s) + u"\n\n"_s;
     if (!highlight.note.trimmed().isEmpty())
-        out += noteMarkdown(highlight.note.trimmed()) + u"\n\n"_s;
+        out += inertNoteMarkdown(highlight.note.trimmed()) + u"\n\n"_s;
 }
 
 QString articleReference(const Article &article)

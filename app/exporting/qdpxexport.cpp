@@ -20,6 +20,28 @@ QString guidFor(const QString &what)
     return QUuid::createUuidV5(s_namespace, what).toString(QUuid::WithoutBraces);
 }
 
+/// Text XML 1.0 can hold: the control characters it forbids (a title from "&#1;", a note
+/// pasted from a terminal) and lone surrogates (a name cut in the middle of a pair) would make
+/// the project unreadable to every other tool, so they become U+FFFD.
+QString xmlText(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            out += c;
+            out += text.at(++i);
+            continue;
+        }
+        const char16_t u = c.unicode();
+        const bool allowed = u == 0x9 || u == 0xA || u == 0xD || (u >= 0x20 && u <= 0xD7FF)
+            || (u >= 0xE000 && u <= 0xFFFD);
+        out += allowed ? c : QChar(QChar::ReplacementCharacter);
+    }
+    return out;
+}
+
 QString xmlTime(const QDateTime &time)
 {
     return time.toUTC().toString(Qt::ISODate);
@@ -39,12 +61,12 @@ void writeCode(QXmlStreamWriter &xml, const QHash<QString, CodeNode> &codes, con
     const CodeNode &node = codes.value(path);
     xml.writeStartElement(u"Code"_s);
     xml.writeAttribute(u"guid"_s, guidFor(u"code:"_s + path.toLower()));
-    xml.writeAttribute(u"name"_s, node.name);
+    xml.writeAttribute(u"name"_s, xmlText(node.name));
     xml.writeAttribute(u"isCodable"_s, u"true"_s);
     if (!node.color.isEmpty())
         xml.writeAttribute(u"color"_s, node.color);
     if (!node.description.isEmpty())
-        xml.writeTextElement(u"Description"_s, node.description);
+        xml.writeTextElement(u"Description"_s, xmlText(node.description));
     for (const QString &child : node.children)
         writeCode(xml, codes, child);
     xml.writeEndElement();
@@ -128,7 +150,7 @@ QByteArray qdpx(const ExportSet &set)
             zip.addFile(u"sources/"_s + sourceGuid + u".txt"_s, body.toUtf8());
             xml.writeStartElement(u"TextSource"_s);
             xml.writeAttribute(u"guid"_s, sourceGuid);
-            xml.writeAttribute(u"name"_s, article.title);
+            xml.writeAttribute(u"name"_s, xmlText(article.title));
             xml.writeAttribute(u"plainTextPath"_s, u"internal://"_s + sourceGuid + u".txt"_s);
             xml.writeAttribute(u"creatingUser"_s, user);
             xml.writeAttribute(u"creationDateTime"_s, now);
@@ -136,7 +158,7 @@ QByteArray qdpx(const ExportSet &set)
             if (article.date.isValid())
                 details.append(article.date.toString(Qt::ISODate));
             details.append(article.url.isEmpty() ? article.sourcePath : article.url);
-            xml.writeTextElement(u"Description"_s, details.join(u" · "_s));
+            xml.writeTextElement(u"Description"_s, xmlText(details.join(u" · "_s)));
             for (const ExportHighlight &exported : entry.highlights) {
                 const Highlight &highlight = exported.highlight;
                 if (highlight.status == AnchorStatus::Orphaned)
@@ -145,7 +167,7 @@ QByteArray qdpx(const ExportSet &set)
                     = guidFor(u"selection:%1:%2"_s.arg(article.contentHash).arg(highlight.id));
                 xml.writeStartElement(u"PlainTextSelection"_s);
                 xml.writeAttribute(u"guid"_s, selection);
-                xml.writeAttribute(u"name"_s, highlight.anchor.exact.left(80));
+                xml.writeAttribute(u"name"_s, xmlText(highlight.anchor.exact.left(80)));
                 // REFI-QDA counts Unicode code points, from 0, end exclusive.
                 xml.writeAttribute(
                     u"startPosition"_s, QString::number(codePoints(highlight.anchor.start)));
@@ -180,9 +202,9 @@ QByteArray qdpx(const ExportSet &set)
         for (const auto &[guid, text] : std::as_const(notes)) {
             xml.writeStartElement(u"Note"_s);
             xml.writeAttribute(u"guid"_s, guid);
-            xml.writeAttribute(u"name"_s, text.section(u'\n', 0, 0).left(60));
+            xml.writeAttribute(u"name"_s, xmlText(text.section(u'\n', 0, 0).left(60)));
             xml.writeAttribute(u"creatingUser"_s, user);
-            xml.writeTextElement(u"PlainTextContent"_s, text);
+            xml.writeTextElement(u"PlainTextContent"_s, xmlText(text));
             xml.writeEndElement();
         }
         xml.writeEndElement();
