@@ -229,6 +229,12 @@ void TestParsers::inlineMarkdownIsStripped_data()
     QTest::addRow("link") << u"[text](http://a.b/c)"_s << u"text"_s;
     QTest::addRow("escapes") << u"\\*not emphasis\\* \\[x\\]"_s << u"*not emphasis* [x]"_s;
     QTest::addRow("html") << u"a <b>bold</b> word"_s << u"a bold word"_s;
+    // Escapes are never parked in placeholder characters: past any count, text stays text,
+    // and the user's own private-use characters stay theirs.
+    QTest::addRow("many-escapes") << u"\\*"_s.repeated(9000) + u" Alpha beta 123"_s
+                                  << u"*"_s.repeated(9000) + u" Alpha beta 123"_s;
+    QTest::addRow("private-use-kept") << u"logo \uE000\uE001\uF8FF \\* x"_s
+                                      << u"logo \uE000\uE001\uF8FF * x"_s;
 }
 
 void TestParsers::inlineMarkdownIsStripped()

@@ -1,5 +1,5 @@
 #include "exporters.h"
-#include "zipwriter.h"
+#include "core/zipwriter.h"
 
 #include <QHash>
 #include <QUuid>

@@ -4,7 +4,7 @@
 #include "library/librarystore.h"
 #include "library/librarywriter.h"
 #include "library/sqlhelpers.h"
-#include "zipreader.h"
+#include "core/zipreader.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -198,7 +198,7 @@ public:
         Result<ZipReader> zip = ZipReader::open(bytes);
         if (!zip)
             return zip.failure();
-        Result<QByteArray> project = zip->read(u"project.qde"_s);
+        Result<QByteArray> project = zip->read(zip->findIgnoringCase(u"project.qde"_s));
         if (!project)
             return ResultError(
                 tr("The archive has no project.qde, so it is not a REFI-QDA project."));
