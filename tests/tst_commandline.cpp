@@ -148,10 +148,12 @@ void TestCommandLine::exportWritesEachFormat()
     const Run back
         = gloss({ u"import-annotations"_s, u"--library"_s, other, m_dir->filePath(u"out.json"_s) });
     QVERIFY2(back.code == 0, qPrintable(back.err));
-    QCOMPARE(back.out, u"added 1, already there 0, orphaned 0, unmatched 0\n"_s);
+    QCOMPARE(back.out, u"added 1, already there 0, orphaned 0, not placed 0\n"_s);
     const Run again
         = gloss({ u"import-annotations"_s, u"--library"_s, other, m_dir->filePath(u"out.qdpx"_s) });
-    QCOMPARE(again.out, u"added 0, already there 1, orphaned 0, unmatched 0\n"_s);
+    QCOMPARE(again.out,
+        u"sources 1 (in the library 1, added 0, missing 0), codes 2 (new 0); added 0, already "
+        "there 1, orphaned 0, not placed 0\n"_s);
     const Run missing = gloss(
         { u"import-annotations"_s, u"--library"_s, other, m_dir->filePath(u"none.json"_s) });
     QCOMPARE(missing.code, 1);

@@ -149,10 +149,10 @@ void TestExporters::csvReadsBackCellByCell()
     const QString text = QString::fromUtf8(Exporters::csv(all()));
     const QList<QStringList> rows = parseCsv(text);
     QCOMPARE(rows.size(), 6); // header + 5 highlights
-    QCOMPARE(rows.front().size(), 14);
+    QCOMPARE(rows.front().size(), 16);
     QCOMPARE(rows.front().at(3), u"quote"_s);
     for (const QStringList &row : rows)
-        QCOMPARE(row.size(), 14);
+        QCOMPARE(row.size(), 16);
     // Newest article first; highlights in text order.
     const QStringList quote = rows.at(1);
     QCOMPARE(quote.at(0), u"Budget *day*"_s);

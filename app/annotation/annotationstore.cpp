@@ -38,7 +38,7 @@ QVariantList toVariants(const QList<qint64> &ids)
 
 const QString s_highlightColumns = u"id, article_id, start_pos, end_pos, exact, prefix, suffix, "
                                    "status, color, note, created_at, modified_at, version, "
-                                   "annotator"_s;
+                                   "annotator, links, origin"_s;
 
 Highlight highlightFrom(const QSqlQuery &query)
 {
@@ -57,6 +57,9 @@ Highlight highlightFrom(const QSqlQuery &query)
     highlight.modified = QDateTime::fromString(query.value(11).toString(), Qt::ISODateWithMs);
     highlight.version = query.value(12).toLongLong();
     highlight.annotator = query.value(13).toString();
+    const QString links = query.value(14).toString();
+    highlight.links = links.isEmpty() ? QStringList() : links.split(u'\n');
+    highlight.origin = query.value(15).toString();
     return highlight;
 }
 
@@ -184,14 +187,15 @@ Result<qint64> AnnotationStore::insertHighlight(const Highlight &highlight)
         : created;
     Result<QSqlQuery> query
         = run(u"INSERT INTO highlights (id, article_id, start_pos, end_pos, exact, prefix, suffix, "
-              "status, color, note, created_at, modified_at, version, annotator) "
-              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s,
+              "status, color, note, created_at, modified_at, version, annotator, links, origin) "
+              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s,
             { nullableId(highlight.id), highlight.articleId, highlight.anchor.start,
                 highlight.anchor.end, Sql::text(highlight.anchor.exact),
                 Sql::text(highlight.anchor.prefix), Sql::text(highlight.anchor.suffix),
                 anchorStatusName(highlight.status), Sql::text(highlight.color),
                 Sql::text(highlight.note), created, modified, std::max<qint64>(1, highlight.version),
-                Sql::text(highlight.annotator) });
+                Sql::text(highlight.annotator), Sql::text(highlight.links.join(u'\n')),
+                Sql::text(highlight.origin) });
     if (!query)
         return query.failure();
     const qint64 id = highlight.id > 0 ? highlight.id : query->lastInsertId().toLongLong();

@@ -51,6 +51,8 @@ struct Highlight
     QDateTime modified;
     qint64 version = 0; ///< raised by every change (0: not stored yet)
     QString annotator; ///< who made it (a team library's role); empty on a private library
+    QStringList links; ///< resources it points at (a web annotation's IRI bodies)
+    QString origin; ///< its id in the file it was imported from, or empty
 };
 
 /// The parts of a highlight a change sets; the others are left as they are, so a change never

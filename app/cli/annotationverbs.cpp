@@ -114,30 +114,84 @@ int runExport(const QStringList &arguments, QTextStream &out, QTextStream &err)
     return Success;
 }
 
-int runImportAnnotations(const QStringList &arguments, QTextStream &out, QTextStream &err)
+namespace {
+
+/// Prints what an import did: the counts on standard output, each line of what was not
+/// placed (and what is worth knowing) on standard error. Anything not placed is a partial
+/// failure: a script must not take it for a whole import.
+int reportImport(const AnnotationImportReport &report, QTextStream &out, QTextStream &err)
 {
-    Verb verb(u"import-annotations"_s, tr("Bring highlights back from W3C Web Annotation JSON or a REFI-QDA project."));
+    out << report.countsLine() << u'\n';
+    for (const QString &note : report.notes)
+        err << tr("note: %1").arg(note) << u'\n';
+    for (const QString &problem : report.problems)
+        err << problem << u'\n';
+    return report.everythingPlaced() ? Success : PartialFailure;
+}
+
+int runAnnotationImport(const QStringList &arguments, QTextStream &out, QTextStream &err,
+    bool project)
+{
+    Verb verb(project ? u"import-project"_s : u"import-annotations"_s,
+        project ? tr("Open a REFI-QDA project (.qdpx or .qde, from NVivo, ATLAS.ti, MAXQDA, "
+                     "QualCoder…): its text sources become articles (or are matched to the same "
+                     "text in the library), its codebook tags, its codings highlights.")
+                : tr("Bring highlights in from W3C Web Annotation or Hypothesis JSON, or the "
+                     "codings of a REFI-QDA project onto the articles already in the library."));
     verb.parser.addOption(verb.library);
-    verb.parser.addPositionalArgument(u"file"_s, tr("A .json or .qdpx file."), tr("FILE"));
+    const QCommandLineOption article(u"article"_s,
+        tr("Put web annotations on this article, whatever page they name."), tr("id"));
+    const QCommandLineOption sources(u"sources"_s,
+        tr("A folder holding source files the project names but does not contain."), tr("folder"));
+    verb.parser.addOption(sources);
+    if (!project)
+        verb.parser.addOption(article);
+    verb.parser.addPositionalArgument(u"file"_s,
+        project ? tr("A .qdpx or .qde file.") : tr("A .json, .qdpx or .qde file."), tr("FILE"));
     if (const std::optional<int> done = verb.parse(arguments, out, err))
         return *done;
-    const QString file = verb.onlyFile(err, tr("Name exactly one file of annotations."));
+    AnnotationImportOptions options;
+    options.sourcesFolder = verb.parser.value(sources);
+    if (!project && verb.parser.isSet(article)) {
+        bool ok = false;
+        options.article = verb.parser.value(article).toLongLong(&ok);
+        if (!ok || options.article <= 0) {
+            err << tr("--article takes an article id (see gloss search).") << u'\n';
+            return Failure;
+        }
+    }
+    const QString file = verb.onlyFile(err,
+        project ? tr("Name exactly one project file.") : tr("Name exactly one file of annotations."));
     if (file.isEmpty())
         return Failure;
-    const std::unique_ptr<Library> library = openExisting(verb, err, Access::Write);
+    const std::unique_ptr<Library> library = openExisting(verb, err, Access::Write,
+        project ? LibraryStore::OpenMode::CreateIfMissing : LibraryStore::OpenMode::MustExist);
     if (!library)
         return Failure;
-    LibraryStore *store = &library->store();
+    if (options.article > 0 && !library->store().article(options.article)) {
+        err << tr("There is no article %1 in the library.").arg(options.article) << u'\n';
+        return Failure;
+    }
+    AnnotationImporter importer(library->store(), library->writer(), options);
     const Result<AnnotationImportReport> report
-        = AnnotationImporter(*store, library->writer()).importFile(file);
+        = project ? importer.importProject(file) : importer.importFile(file);
     if (!report) {
         err << report.error() << u'\n';
         return Failure;
     }
-    out << report->countsLine() << u'\n';
-    for (const QString &problem : report->problems)
-        err << problem << u'\n';
-    return report->unmatched + report->orphaned > 0 ? PartialFailure : Success;
+    return reportImport(*report, out, err);
+}
+
+} // namespace
+
+int runImportAnnotations(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    return runAnnotationImport(arguments, out, err, false);
+}
+
+int runImportProject(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    return runAnnotationImport(arguments, out, err, true);
 }
 
 } // namespace CommandLine

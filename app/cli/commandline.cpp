@@ -27,8 +27,12 @@ const QList<VerbEntry> &verbs()
                           "REFI-QDA)."),
             &runExport },
         { u"import-annotations"_s,
-            tr("Bring highlights in from W3C Web Annotation JSON or a REFI-QDA project."),
+            tr("Bring highlights in from W3C Web Annotation or Hypothesis JSON, or a REFI-QDA "
+               "project's codings."),
             &runImportAnnotations },
+        { u"import-project"_s,
+            tr("Open a REFI-QDA project (.qdpx, .qde): sources, codebook and codings."),
+            &runImportProject },
         { u"recover"_s, tr("Copy what can be read of a damaged library into a new one."),
             &runRecover },
     };

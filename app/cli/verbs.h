@@ -29,6 +29,7 @@ int runSearch(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int runRecover(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int runExport(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int runImportAnnotations(const QStringList &arguments, QTextStream &out, QTextStream &err);
+int runImportProject(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int runQuotes(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int runSpeakers(const QStringList &arguments, QTextStream &out, QTextStream &err);
 

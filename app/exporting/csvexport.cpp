@@ -30,7 +30,7 @@ QByteArray csv(const ExportSet &set, const Options &options)
 {
     static const QStringList header = { u"article_title"_s, u"article_date"_s, u"source_path"_s,
         u"quote"_s, u"prefix"_s, u"suffix"_s, u"start"_s, u"end"_s, u"colour"_s, u"tags"_s,
-        u"speaker"_s, u"note"_s, u"created"_s, u"modified"_s };
+        u"speaker"_s, u"note"_s, u"created"_s, u"modified"_s, u"annotator"_s, u"links"_s };
     QString out;
     if (options.csvByteOrderMark)
         out += QChar(0xFEFF);
@@ -40,6 +40,10 @@ QByteArray csv(const ExportSet &set, const Options &options)
         const CodePointMap codePoints(article.body());
         for (const ExportHighlight &exported : entry.highlights) {
             const Highlight &highlight = exported.highlight;
+            // An orphan has no place in the text, so no positions; nor has a span that is not
+            // one (a library written before positions were checked).
+            const bool placed = highlight.status != AnchorStatus::Orphaned
+                && highlight.anchor.start >= 0 && highlight.anchor.end >= highlight.anchor.start;
             const QStringList row = {
                 article.title,
                 article.date.isValid() ? article.date.toString(Qt::ISODate) : QString(),
@@ -47,14 +51,16 @@ QByteArray csv(const ExportSet &set, const Options &options)
                 highlight.anchor.exact,
                 highlight.anchor.prefix,
                 highlight.anchor.suffix,
-                QString::number(codePoints(highlight.anchor.start)),
-                QString::number(codePoints(highlight.anchor.end)),
+                placed ? QString::number(codePoints(highlight.anchor.start)) : QString(),
+                placed ? QString::number(codePoints(highlight.anchor.end)) : QString(),
                 highlight.color,
                 exported.tagPaths.join(u"; "_s),
                 exported.speaker,
                 highlight.note,
                 highlight.created.toUTC().toString(Qt::ISODate),
                 highlight.modified.toUTC().toString(Qt::ISODate),
+                highlight.annotator,
+                highlight.links.join(u' '),
             };
             QStringList cells;
             for (const QString &value : row)

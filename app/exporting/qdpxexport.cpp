@@ -2,6 +2,7 @@
 #include "core/zipwriter.h"
 
 #include <QHash>
+#include <QMap>
 #include <QUuid>
 #include <QXmlStreamWriter>
 
@@ -125,10 +126,28 @@ QByteArray qdpx(const ExportSet &set)
     xml.writeAttribute(u"origin"_s, QStringLiteral("Gloss " GLOSS_VERSION));
     xml.writeAttribute(u"creatingUserGUID"_s, user);
     xml.writeAttribute(u"creationDateTime"_s, now);
+    // The people who made the highlights, so other tools show who coded what; highlights
+    // without an annotator are Gloss's.
+    QMap<QString, QString> annotators; // name → guid
+    for (const ExportArticle &entry : set.articles) {
+        for (const ExportHighlight &exported : entry.highlights) {
+            const QString &name = exported.highlight.annotator;
+            if (!name.isEmpty() && !annotators.contains(name))
+                annotators.insert(name, guidFor(u"user:"_s + name));
+        }
+    }
+    const auto userOf = [&](const Highlight &highlight) {
+        return highlight.annotator.isEmpty() ? user : annotators.value(highlight.annotator);
+    };
     xml.writeStartElement(u"Users"_s);
     xml.writeEmptyElement(u"User"_s);
     xml.writeAttribute(u"guid"_s, user);
     xml.writeAttribute(u"name"_s, u"Gloss"_s);
+    for (auto it = annotators.cbegin(); it != annotators.cend(); ++it) {
+        xml.writeEmptyElement(u"User"_s);
+        xml.writeAttribute(u"guid"_s, it.value());
+        xml.writeAttribute(u"name"_s, xmlText(it.key()));
+    }
     xml.writeEndElement();
     if (!roots.isEmpty()) {
         xml.writeStartElement(u"CodeBook"_s);
@@ -173,14 +192,14 @@ QByteArray qdpx(const ExportSet &set)
                     u"startPosition"_s, QString::number(codePoints(highlight.anchor.start)));
                 xml.writeAttribute(
                     u"endPosition"_s, QString::number(codePoints(highlight.anchor.end)));
-                xml.writeAttribute(u"creatingUser"_s, user);
+                xml.writeAttribute(u"creatingUser"_s, userOf(highlight));
                 xml.writeAttribute(u"creationDateTime"_s, xmlTime(highlight.created));
                 xml.writeAttribute(u"modifiedDateTime"_s, xmlTime(highlight.modified));
                 for (const QString &path : exported.tagPaths) {
                     xml.writeStartElement(u"Coding"_s);
                     xml.writeAttribute(
                         u"guid"_s, guidFor(selection + u":coding:"_s + path.toLower()));
-                    xml.writeAttribute(u"creatingUser"_s, user);
+                    xml.writeAttribute(u"creatingUser"_s, userOf(highlight));
                     xml.writeEmptyElement(u"CodeRef"_s);
                     xml.writeAttribute(u"targetGUID"_s, guidFor(u"code:"_s + path.toLower()));
                     xml.writeEndElement();

@@ -93,18 +93,33 @@ void appendAnnotation(QString &out, const ExportArticle &entry, const ExportHigh
         exported.tagPaths.isEmpty() ? u"highlighting"_s : u"tagging"_s);
     appendPair(out, indent, u"created"_s, timestamp(highlight.created));
     appendPair(out, indent, u"modified"_s, timestamp(highlight.modified));
-    out += indent + u"\"creator\": {\"type\": \"Software\", \"name\": \"Gloss\"},\n"_s;
+    // Who made it, when known; Gloss is what made the file.
+    if (!highlight.annotator.isEmpty()) {
+        out += indent + u"\"creator\": {\"type\": \"Person\", \"name\": "_s;
+        appendString(out, highlight.annotator);
+        out += u"},\n"_s;
+    } else {
+        out += indent + u"\"creator\": {\"type\": \"Software\", \"name\": \"Gloss\"},\n"_s;
+    }
+    out += indent + u"\"generator\": {\"type\": \"Software\", \"name\": \"Gloss\"},\n"_s;
     const bool hasNote = !highlight.note.trimmed().isEmpty();
-    const qsizetype bodies = exported.tagPaths.size() + (hasNote ? 1 : 0);
+    const qsizetype bodies = exported.tagPaths.size() + (hasNote ? 1 : 0) + highlight.links.size();
     if (bodies > 0) {
+        qsizetype written = 0;
         out += indent + u"\"body\": [\n"_s;
-        for (qsizetype i = 0; i < exported.tagPaths.size(); ++i) {
-            appendBody(out, exported.tagPaths.at(i), u"tagging"_s, false);
-            out += i + 1 < bodies ? u",\n"_s : u"\n"_s;
+        for (const QString &path : exported.tagPaths) {
+            appendBody(out, path, u"tagging"_s, false);
+            out += ++written < bodies ? u",\n"_s : u"\n"_s;
         }
         if (hasNote) {
             appendBody(out, highlight.note, u"commenting"_s, true);
-            out += u"\n"_s;
+            out += ++written < bodies ? u",\n"_s : u"\n"_s;
+        }
+        // A link is a resource the annotation points at: its IRI, as the model writes them.
+        for (const QString &link : highlight.links) {
+            out += u"        "_s;
+            appendString(out, link);
+            out += ++written < bodies ? u",\n"_s : u"\n"_s;
         }
         out += indent + u"],\n"_s;
     }
@@ -123,11 +138,17 @@ void appendAnnotation(QString &out, const ExportArticle &entry, const ExportHigh
     appendPair(out, u"            "_s, u"exact"_s, highlight.anchor.exact);
     appendPair(out, u"            "_s, u"prefix"_s, highlight.anchor.prefix);
     appendPair(out, u"            "_s, u"suffix"_s, highlight.anchor.suffix, false);
-    out += u"          },\n          {\n"_s;
-    appendPair(out, u"            "_s, u"type"_s, u"TextPositionSelector"_s);
-    out += u"            \"start\": %1,\n            \"end\": %2\n"_s
-               .arg(codePoints(highlight.anchor.start))
-               .arg(codePoints(highlight.anchor.end));
+    // An orphan's words are not in the text any more: it has a quote to look for, and no
+    // positions (the model allows none but non-negative ranges of the text).
+    const bool placed = highlight.status != AnchorStatus::Orphaned && highlight.anchor.start >= 0
+        && highlight.anchor.end >= highlight.anchor.start;
+    if (placed) {
+        out += u"          },\n          {\n"_s;
+        appendPair(out, u"            "_s, u"type"_s, u"TextPositionSelector"_s);
+        out += u"            \"start\": %1,\n            \"end\": %2\n"_s
+                   .arg(codePoints(highlight.anchor.start))
+                   .arg(codePoints(highlight.anchor.end));
+    }
     out += u"          }\n        ]\n      }\n    }"_s;
 }
 

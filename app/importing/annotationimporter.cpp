@@ -4,18 +4,16 @@
 #include "library/librarystore.h"
 #include "library/librarywriter.h"
 #include "library/sqlhelpers.h"
-#include "core/zipreader.h"
+#include "refiproject.h"
+#include "webannotationreader.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
 #include <QUuid>
-#include <QXmlStreamReader>
 
 using namespace Qt::StringLiterals;
 
@@ -26,22 +24,8 @@ QString tr(const char *text)
     return QCoreApplication::translate("AnnotationImporter", text);
 }
 
-/// One annotation as read from a file, before it is placed.
-struct Incoming
-{
-    QString label; ///< how the report names it
-    QList<qint64> articles; ///< candidate articles, best first
-    QString exact, prefix, suffix;
-    int codePointStart = -1;
-    int codePointEnd = -1;
-    QStringList tagPaths;
-    QString note;
-    QString color;
-    QDateTime created;
-    QDateTime modified;
-};
-
-/// An annotation ready to be written: its highlight (without tags yet) and its tag paths.
+/// An annotation ready to be written: its highlight (without tags yet) and its tag paths. A
+/// highlight of an article the import itself adds names the article by its place in the plan.
 struct Planned
 {
     QString label;
@@ -49,366 +33,332 @@ struct Planned
     QStringList tagPaths; ///< checked, '/'-joined
     QString articleTitle; ///< for the report of an orphan
     QString textHash; ///< the article's text the anchor was placed in
+    int newArticle = -1; ///< index into the planned articles, or -1
 };
 
-int utf16Offset(const QString &text, int codePoints)
+struct PlannedTag
 {
-    int points = 0;
-    for (int i = 0; i < text.size(); ++i) {
+    QString path;
+    QString color;
+    QString description;
+};
+
+struct PlannedArticle
+{
+    Article article;
+    QString label;
+};
+
+/// The UTF-16 offset of a position counted in code points, or -1 past the end.
+int utf16Offset(QStringView text, qint64 codePoints)
+{
+    qint64 points = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
         if (points == codePoints)
-            return i;
-        if (!text.at(i).isLowSurrogate())
+            return int(i);
+        if (!(text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()))
             ++points;
     }
     return points == codePoints ? int(text.size()) : -1;
 }
 
-QJsonArray asArray(const QJsonValue &value)
+bool hasSurrogates(QStringView text)
 {
-    if (value.isArray())
-        return value.toArray();
-    if (value.isUndefined() || value.isNull())
-        return {};
-    return QJsonArray { value };
+    return std::any_of(text.begin(), text.end(), [](QChar c) { return c.isSurrogate(); });
 }
 
-bool hasPurpose(const QJsonObject &body, const QString &purpose)
+/// The first words of a span, for the report.
+QString firstWords(QStringView text)
 {
-    for (const QJsonValue &value : asArray(body.value(u"purpose"_s))) {
-        if (value.toString() == purpose)
-            return true;
-    }
-    return false;
+    const QString simplified = text.left(200).toString().simplified();
+    return simplified.size() > 60 ? simplified.left(57) + u"…"_s : simplified;
 }
 
-void collectAnnotations(const QJsonValue &value, QList<QJsonObject> &out)
-{
-    if (value.isArray()) {
-        for (const QJsonValue &item : value.toArray())
-            collectAnnotations(item, out);
-        return;
-    }
-    const QJsonObject object = value.toObject();
-    const QJsonArray types = asArray(object.value(u"type"_s));
-    if (std::any_of(types.cbegin(), types.cend(),
-            [](const QJsonValue &type) { return type.toString() == u"Annotation"_s; })) {
-        out.append(object);
-        return;
-    }
-    for (const QString &key : { u"first"_s, u"items"_s })
-        if (object.contains(key))
-            collectAnnotations(object.value(key), out);
-}
-
-class Importer
+/// Two texts that differ only in whitespace (a source saved with other line breaks or
+/// indentation than the article) are the same text: positions in one are found in the other by
+/// counting the characters that are not whitespace.
+class Alignment
 {
 public:
-    Importer(LibraryStore &library)
+    static std::optional<Alignment> of(const QString &from, const QString &to)
+    {
+        Alignment alignment;
+        QList<int> toPositions;
+        for (qsizetype i = 0; i < to.size(); ++i) {
+            if (!to.at(i).isSpace())
+                toPositions.append(int(i));
+        }
+        int k = 0;
+        alignment.m_map.resize(from.size() + 1);
+        for (qsizetype i = 0; i < from.size(); ++i) {
+            if (from.at(i).isSpace()) {
+                alignment.m_map[i] = -(k + 1); // before the k-th visible character
+                continue;
+            }
+            if (k >= toPositions.size() || to.at(toPositions.at(k)) != from.at(i))
+                return std::nullopt;
+            alignment.m_map[i] = toPositions.at(k++);
+        }
+        if (k != toPositions.size())
+            return std::nullopt;
+        alignment.m_map[from.size()] = -(k + 1);
+        alignment.m_targets = toPositions;
+        alignment.m_length = int(to.size());
+        return alignment;
+    }
+
+    int start(int from) const
+    {
+        const int mapped = m_map.at(from);
+        if (mapped >= 0)
+            return mapped;
+        const int k = -mapped - 1;
+        return k < m_targets.size() ? m_targets.at(k) : m_length;
+    }
+
+    int end(int from) const
+    {
+        // Just after the last visible character before it.
+        for (int i = from - 1; i >= 0; --i) {
+            if (m_map.at(i) >= 0)
+                return m_map.at(i) + 1;
+        }
+        return 0;
+    }
+
+private:
+    QList<int> m_map; ///< position in from → position in to, or -(k+1) for whitespace
+    QList<int> m_targets;
+    int m_length = 0;
+};
+
+/// Finds a quote whose whitespace differs from the text (a tool collapsed it): the text's
+/// whitespace runs count as one space. The match nearest the hint wins.
+std::optional<QPair<int, int>> findIgnoringWhitespace(QStringView body, QStringView quote, qint64 hint)
+{
+    const QString wanted = quote.toString().simplified();
+    if (wanted.isEmpty())
+        return std::nullopt;
+    QString collapsed;
+    QList<int> origin; // collapsed index → body index
+    collapsed.reserve(body.size());
+    bool space = false;
+    for (qsizetype i = 0; i < body.size(); ++i) {
+        if (body.at(i).isSpace()) {
+            if (!space && !collapsed.isEmpty()) {
+                collapsed += u' ';
+                origin.append(int(i));
+            }
+            space = true;
+            continue;
+        }
+        space = false;
+        collapsed += body.at(i);
+        origin.append(int(i));
+    }
+    origin.append(int(body.size()));
+    std::optional<QPair<int, int>> best;
+    qint64 bestDistance = 0;
+    for (qsizetype at = collapsed.indexOf(wanted); at >= 0; at = collapsed.indexOf(wanted, at + 1)) {
+        const int start = origin.at(at);
+        const int end = origin.at(at + wanted.size() - 1) + 1;
+        const qint64 distance = hint >= 0 ? qAbs(start - hint) : at;
+        if (!best || distance < bestDistance) {
+            best = QPair<int, int>(start, end);
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+
+/// Where a web annotation's target falls in a body, and how sure that is: Exact only when its
+/// positions hold its quote (or hold, with no quote to check them by, nothing at all: then
+/// Fuzzy); else Moved where the quote and its context are; else orphaned.
+AnchorResolution placeTarget(const ForeignTarget &target, const QString &body)
+{
+    const auto positionsIn = [&](PositionUnit unit) -> std::optional<QPair<int, int>> {
+        if (!target.hasPositions())
+            return std::nullopt;
+        const int start = unit == PositionUnit::Utf16 ? int(std::min<qint64>(target.start, INT_MAX))
+                                                      : utf16Offset(body, target.start);
+        const int end = unit == PositionUnit::Utf16 ? int(std::min<qint64>(target.end, INT_MAX))
+                                                    : utf16Offset(body, target.end);
+        if (start < 0 || end < start || end > body.size())
+            return std::nullopt;
+        return QPair<int, int>(start, end);
+    };
+    // The unit the file declares first; the other too when the body has characters where they
+    // differ (tools running in browsers count UTF-16 whatever the model says).
+    QList<PositionUnit> units { target.unit };
+    if (hasSurrogates(body))
+        units.append(target.unit == PositionUnit::Utf16 ? PositionUnit::CodePoints : PositionUnit::Utf16);
+    std::optional<QPair<int, int>> declared;
+    for (const PositionUnit unit : units) {
+        const std::optional<QPair<int, int>> span = positionsIn(unit);
+        if (!declared)
+            declared = span;
+        if (span && target.hasQuote()
+            && QStringView(body).mid(span->first, span->second - span->first) == target.exact)
+            return { span->first, span->second, AnchorStatus::Exact };
+    }
+    if (target.hasQuote()) {
+        TextAnchor wanted;
+        wanted.exact = target.exact;
+        wanted.prefix = target.prefix;
+        wanted.suffix = target.suffix;
+        wanted.start = declared ? declared->first : int(std::clamp<qint64>(target.hint, -1, INT_MAX));
+        // The position is only a hint here: a quote found at it but not verified above is
+        // "moved", never "exact".
+        AnchorResolution found = Anchoring::resolve(wanted, body);
+        if (found.status == AnchorStatus::Exact)
+            found.status = AnchorStatus::Moved;
+        if (found.status != AnchorStatus::Orphaned && found.status != AnchorStatus::Fuzzy)
+            return found;
+        if (const auto loose = findIgnoringWhitespace(body, target.exact, wanted.start))
+            return { loose->first, loose->second, AnchorStatus::Moved };
+        if (found.status == AnchorStatus::Fuzzy)
+            return found;
+    }
+    if (target.hasRange()) {
+        const qsizetype from = body.indexOf(target.rangeStartQuote);
+        const qsizetype to = from < 0 ? -1 : body.indexOf(target.rangeEndQuote, from + 1);
+        if (from >= 0 && to > from)
+            return { int(from), int(to), AnchorStatus::Moved };
+    }
+    if (declared && !target.hasQuote() && declared->second > declared->first)
+        return { declared->first, declared->second, AnchorStatus::Fuzzy };
+    return {};
+}
+
+/// Finds the articles a web annotation is about.
+class ArticleFinder
+{
+public:
+    explicit ArticleFinder(LibraryStore &library)
         : m_library(library)
-        , m_store(library)
     { }
 
-    Result<QList<qint64>> articlesForSource(const QString &iri, const QString &id)
+    Result<QList<qint64>> articlesFor(const ForeignAnnotation &annotation)
     {
         // Gloss's own ids carry the article's content hash: the surest match.
         static const QRegularExpression glossId(uR"(^urn:gloss:([0-9a-f]{16}):highlight:)"_s);
-        const QRegularExpressionMatch match = glossId.match(id);
+        const QRegularExpressionMatch match = glossId.match(annotation.origin.section(u'#', 0, 0));
         if (match.hasMatch()) {
             Result<QList<qint64>> byHash = m_library.articlesWithHashPrefix(match.captured(1));
             if (!byHash || !byHash->isEmpty())
                 return byHash;
         }
+        for (const QString &iri : annotation.sources) {
+            Result<QList<qint64>> found = forIri(iri);
+            if (!found || !found->isEmpty())
+                return found;
+        }
+        // A page the library holds under another address: its title, when only one has it.
+        if (!annotation.documentTitle.trimmed().isEmpty()) {
+            Result<QList<qint64>> byTitle = m_library.articlesWithTitle(annotation.documentTitle.trimmed());
+            if (!byTitle || byTitle->size() == 1)
+                return byTitle;
+        }
+        return QList<qint64>();
+    }
+
+private:
+    Result<QList<qint64>> forIri(const QString &iri)
+    {
+        if (const auto cached = m_byIri.constFind(iri); cached != m_byIri.cend())
+            return *cached;
+        Result<QList<qint64>> found = lookUp(iri);
+        if (found)
+            m_byIri.insert(iri, *found);
+        return found;
+    }
+
+    Result<QList<qint64>> lookUp(const QString &iri)
+    {
         if (iri.startsWith(u"urn:sha256:"_s))
             return m_library.articlesWithHashPrefix(iri.mid(11));
         const QUrl url(iri);
         if (url.isLocalFile())
             return m_library.articlesWithSource(url.toLocalFile());
-        return m_library.articlesWithUrl(iri);
+        // The address as given, then the forms the same page goes by: without its fragment
+        // or tracking query, with or without the final slash, over http or https.
+        QStringList forms { iri };
+        QUrl plain = url;
+        plain.setFragment(QString());
+        forms.append(plain.toString());
+        QString bare = plain.toString(QUrl::RemoveQuery);
+        forms.append(bare);
+        forms.append(bare.endsWith(u'/') ? bare.chopped(1) : bare + u'/');
+        for (const QString &form : QStringList(forms)) {
+            if (form.startsWith(u"http://"_s))
+                forms.append(u"https://"_s + form.mid(7));
+            else if (form.startsWith(u"https://"_s))
+                forms.append(u"http://"_s + form.mid(8));
+        }
+        forms.removeDuplicates();
+        for (const QString &form : std::as_const(forms)) {
+            Result<QList<qint64>> found = m_library.articlesWithUrl(form);
+            if (!found || !found->isEmpty())
+                return found;
+        }
+        return QList<qint64>();
     }
 
-    Result<QList<Incoming>> readJson(const QByteArray &bytes)
-    {
-        QJsonParseError error;
-        const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
-        if (error.error != QJsonParseError::NoError)
-            return ResultError(tr("The file is not valid JSON: %1.").arg(error.errorString()));
-        QList<QJsonObject> annotations;
-        collectAnnotations(
-            document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object()),
-            annotations);
-        if (annotations.isEmpty())
-            return ResultError(tr("The file holds no Web Annotation."));
-        QList<Incoming> incoming;
-        for (const QJsonObject &annotation : std::as_const(annotations)) {
-            Incoming item;
-            const QString id = annotation.value(u"id"_s).toString();
-            item.label = id.isEmpty() ? tr("annotation %1").arg(incoming.size() + 1) : id;
-            item.created
-                = QDateTime::fromString(annotation.value(u"created"_s).toString(), Qt::ISODate);
-            item.modified
-                = QDateTime::fromString(annotation.value(u"modified"_s).toString(), Qt::ISODate);
-            QJsonObject target;
-            for (const QJsonValue &candidate : asArray(annotation.value(u"target"_s))) {
-                if (candidate.isObject() && candidate.toObject().contains(u"selector"_s)) {
-                    target = candidate.toObject();
-                    break;
-                }
-            }
-            if (target.isEmpty()) {
-                m_problems.append(
-                    tr("%1: it has no text selector, so it cannot be placed.").arg(item.label));
-                continue;
-            }
-            const QString styleClass = target.value(u"styleClass"_s).toString();
-            if (styleClass.startsWith(u"gloss-"_s) && Palette::isValidKey(styleClass.mid(6)))
-                item.color = styleClass.mid(6);
-            for (const QJsonValue &value : asArray(target.value(u"selector"_s))) {
-                const QJsonObject selector = value.toObject();
-                const QString type = selector.value(u"type"_s).toString();
-                if (type == u"TextQuoteSelector"_s) {
-                    item.exact = selector.value(u"exact"_s).toString();
-                    item.prefix = selector.value(u"prefix"_s).toString();
-                    item.suffix = selector.value(u"suffix"_s).toString();
-                } else if (type == u"TextPositionSelector"_s) {
-                    item.codePointStart = selector.value(u"start"_s).toInt(-1);
-                    item.codePointEnd = selector.value(u"end"_s).toInt(-1);
-                }
-            }
-            for (const QJsonValue &value : asArray(annotation.value(u"body"_s))) {
-                const QJsonObject body = value.toObject();
-                const QString text
-                    = value.isString() ? value.toString() : body.value(u"value"_s).toString();
-                if (hasPurpose(body, u"tagging"_s))
-                    item.tagPaths.append(text);
-                else if (!text.trimmed().isEmpty())
-                    item.note = item.note.isEmpty() ? text : item.note + u"\n\n"_s + text;
-            }
-            Result<QList<qint64>> articles
-                = articlesForSource(target.value(u"source"_s).toString(), id);
-            if (!articles)
-                return articles.failure();
-            item.articles = *articles;
-            incoming.append(item);
-        }
-        return incoming;
-    }
+    LibraryStore &m_library;
+    QHash<QString, QList<qint64>> m_byIri;
+};
 
-    Result<QList<Incoming>> readQdpx(const QByteArray &bytes)
-    {
-        Result<ZipReader> zip = ZipReader::open(bytes);
-        if (!zip)
-            return zip.failure();
-        Result<QByteArray> project = zip->read(zip->findIgnoringCase(u"project.qde"_s));
-        if (!project)
-            return ResultError(
-                tr("The archive has no project.qde, so it is not a REFI-QDA project."));
-        QXmlStreamReader xml(*project);
-        QHash<QString, QString> codePaths; // guid → path
-        QStringList openCodes;
-        QHash<QString, QString> notes; // guid → text
-        struct Selection
-        {
-            int start = 0, end = 0;
-            QStringList codes, notes;
-            QDateTime created;
-            QString name;
-        };
-        struct Source
-        {
-            QString name, path, content;
-            QList<Selection> selections;
-        };
-        QList<Source> sources;
-        QString noteGuid;
-        bool inNote = false;
-        while (!xml.atEnd()) {
-            xml.readNext();
-            const QString element = xml.name().toString();
-            if (xml.isStartElement()) {
-                const QXmlStreamAttributes attributes = xml.attributes();
-                if (element == u"Code"_s) {
-                    openCodes.append(attributes.value(u"name"_s).toString().replace(u'/', u'-'));
-                    codePaths.insert(attributes.value(u"guid"_s).toString(), openCodes.join(u'/'));
-                } else if (element == u"TextSource"_s && !inNote) {
-                    Source source;
-                    source.name = attributes.value(u"name"_s).toString();
-                    source.path = attributes.value(u"plainTextPath"_s).toString();
-                    sources.append(source);
-                } else if (element == u"Note"_s) {
-                    inNote = true;
-                    noteGuid = attributes.value(u"guid"_s).toString();
-                } else if (element == u"PlainTextContent"_s) {
-                    const QString text = xml.readElementText();
-                    if (inNote)
-                        notes.insert(noteGuid, text);
-                    else if (!sources.isEmpty())
-                        sources.back().content = text;
-                } else if (element == u"PlainTextSelection"_s && !sources.isEmpty()) {
-                    Selection selection;
-                    selection.start = attributes.value(u"startPosition"_s).toInt();
-                    selection.end = attributes.value(u"endPosition"_s).toInt();
-                    selection.name = attributes.value(u"name"_s).toString();
-                    selection.created = QDateTime::fromString(
-                        attributes.value(u"creationDateTime"_s).toString(), Qt::ISODate);
-                    sources.back().selections.append(selection);
-                } else if (element == u"CodeRef"_s && !sources.isEmpty()
-                    && !sources.back().selections.isEmpty()) {
-                    sources.back().selections.back().codes.append(
-                        attributes.value(u"targetGUID"_s).toString());
-                } else if (element == u"NoteRef"_s && !sources.isEmpty()
-                    && !sources.back().selections.isEmpty()) {
-                    sources.back().selections.back().notes.append(
-                        attributes.value(u"targetGUID"_s).toString());
-                }
-            } else if (xml.isEndElement()) {
-                if (element == u"Code"_s && !openCodes.isEmpty())
-                    openCodes.removeLast();
-                else if (element == u"Note"_s)
-                    inNote = false;
-            }
-        }
-        if (xml.hasError())
-            return ResultError(tr("project.qde is not valid XML: %1.").arg(xml.errorString()));
-
-        QList<Incoming> incoming;
-        for (const Source &source : std::as_const(sources)) {
-            QString text = source.content;
-            if (source.path.startsWith(u"internal://"_s)) {
-                Result<QByteArray> member = zip->read(u"sources/"_s + source.path.mid(11));
-                if (!member) {
-                    m_problems.append(tr("Source “%1”: %2").arg(source.name, member.error()));
-                    continue;
-                }
-                text = QString::fromUtf8(*member);
-            }
-            text = text.normalized(QString::NormalizationForm_C);
-            // The source's text must be an article's text: matched by title, then checked.
-            QList<qint64> articles;
-            Result<QList<qint64>> byTitle = m_library.articlesWithTitle(source.name);
-            if (!byTitle)
-                return byTitle.failure();
-            for (qint64 id : std::as_const(*byTitle)) {
-                Result<Article> article = m_library.article(id);
-                if (article && article->body() == text)
-                    articles.append(id);
-            }
-            for (const Selection &selection : source.selections) {
-                Incoming item;
-                item.label = tr("“%1” in “%2”").arg(selection.name.left(40), source.name);
-                item.articles = articles;
-                const int start = utf16Offset(text, selection.start);
-                const int end = utf16Offset(text, selection.end);
-                if (start >= 0 && end >= start) {
-                    item.exact = text.mid(start, end - start);
-                    item.prefix = text.mid(std::max(0, start - 32), std::min(32, start));
-                    item.suffix = text.mid(end, 32);
-                }
-                item.codePointStart = selection.start;
-                item.codePointEnd = selection.end;
-                for (const QString &code : selection.codes) {
-                    if (codePaths.contains(code))
-                        item.tagPaths.append(codePaths.value(code));
-                }
-                QStringList texts;
-                for (const QString &note : selection.notes)
-                    texts.append(notes.value(note));
-                item.note = texts.join(u"\n\n"_s).trimmed();
-                item.created = selection.created;
-                incoming.append(item);
-            }
-        }
-        return incoming;
-    }
-
-    /// Where an annotation goes, decided on the reading side: its article, its anchor in the
-    /// article's text, or why it cannot go anywhere.
-    Result<std::optional<Planned>> plan(const Incoming &item, AnnotationImportReport &report)
-    {
-        if (item.articles.isEmpty()) {
-            ++report.unmatched;
-            m_problems.append(tr("%1: no article in the library matches its source; import the "
-                                 "article first.")
-                                  .arg(item.label));
-            return std::optional<Planned>();
-        }
-        const qint64 articleId = item.articles.front();
-        auto cached = m_bodies.constFind(articleId);
-        if (cached == m_bodies.constEnd()) {
-            Result<Article> article = m_library.article(articleId);
-            if (!article)
-                return article.failure();
-            cached = m_bodies.insert(articleId, { article->body(), article->title, article->contentHash });
-        }
-        const QString &body = cached->body;
-        TextAnchor wanted;
-        wanted.exact = item.exact;
-        wanted.prefix = item.prefix;
-        wanted.suffix = item.suffix;
-        wanted.start = item.codePointStart >= 0 ? utf16Offset(body, item.codePointStart) : 0;
-        wanted.end = item.codePointEnd >= 0 ? utf16Offset(body, item.codePointEnd) : 0;
-        if (wanted.exact.isEmpty() && wanted.start >= 0 && wanted.end > wanted.start)
-            wanted.exact = body.mid(wanted.start, wanted.end - wanted.start);
-        const AnchorResolution placed = Anchoring::resolve(wanted, body);
-
-        Planned planned;
-        planned.label = item.label;
-        planned.textHash = cached->hash;
-        planned.highlight.articleId = articleId;
-        if (placed.status == AnchorStatus::Orphaned) {
-            planned.highlight.anchor = wanted;
-            planned.highlight.status = AnchorStatus::Orphaned;
-            planned.articleTitle = cached->title;
-        } else {
-            planned.highlight.anchor = Anchoring::anchorFor(body, placed.start, placed.end);
-            planned.highlight.status = placed.status;
-        }
-        planned.highlight.color = item.color.isEmpty() ? Palette::defaultKey() : item.color;
-        planned.highlight.note = item.note;
-        planned.highlight.created
-            = item.created.isValid() ? item.created : QDateTime::currentDateTimeUtc();
-        planned.highlight.modified = item.modified.isValid() ? item.modified : planned.highlight.created;
-        for (const QString &path : item.tagPaths) {
-            Result<QStringList> names = AnnotationService::splitTagPath(path);
-            if (!names) {
-                m_problems.append(
-                    tr("%1: tag “%2” left out: %3").arg(item.label, path, names.error()));
-                continue;
-            }
-            planned.tagPaths.append(names->join(u'/'));
-        }
-        return std::optional<Planned>(planned);
-    }
-
-    QStringList m_problems;
-
-private:
+/// Cached texts of the articles annotations are placed in.
+class Texts
+{
+public:
     struct Text
     {
         QString body;
         QString title;
         QString hash;
     };
-    QHash<qint64, Text> m_bodies;
 
-public:
+    explicit Texts(LibraryStore &library)
+        : m_library(library)
+    { }
 
+    Result<const Text *> of(qint64 articleId)
+    {
+        auto cached = m_texts.constFind(articleId);
+        if (cached == m_texts.cend()) {
+            Result<Article> article = m_library.article(articleId);
+            if (!article)
+                return article.failure();
+            cached = m_texts.insert(articleId, { article->body(), article->title, article->contentHash });
+        }
+        return &*cached;
+    }
+
+private:
     LibraryStore &m_library;
-    AnnotationStore m_store;
+    QHash<qint64, Text> m_texts;
 };
 
-} // namespace
-
-QString AnnotationImportReport::countsLine() const
+/// Tag paths as Gloss takes them, with a line for each one refused.
+QStringList checkedPaths(const QStringList &paths, const QString &label, QStringList &problems)
 {
-    return u"added %1, already there %2, orphaned %3, unmatched %4"_s.arg(added)
-        .arg(duplicates)
-        .arg(orphaned)
-        .arg(unmatched);
+    QStringList checked;
+    for (const QString &path : paths) {
+        Result<QStringList> names = AnnotationService::splitTagPath(path);
+        if (!names) {
+            problems.append(tr("%1: tag “%2” left out: %3").arg(label, path, names.error()));
+            continue;
+        }
+        const QString joined = names->join(u'/');
+        if (!checked.contains(joined, Qt::CaseInsensitive))
+            checked.append(joined);
+    }
+    return checked;
 }
 
-namespace {
-
 constexpr int AnnotationsPerJob = 100;
+constexpr int ArticlesPerJob = 50;
 // An import whose journal has not moved for this long died with its program.
 constexpr qint64 AbandonedAfterSeconds = 120;
 
@@ -422,8 +372,9 @@ QString staleBefore()
     return QDateTime::currentDateTimeUtc().addSecs(-AbandonedAfterSeconds).toString(Qt::ISODate);
 }
 
-/// Writes planned annotations in the writer's transaction, noting in the journal everything it
-/// adds, so that a cancel, a failure or a crash can take the import back whole.
+/// Writes planned articles, tags and annotations in the writer's transaction, noting in the
+/// journal everything it adds, so that a cancel, a failure or a crash can take the import back
+/// whole.
 class JournalWriter
 {
 public:
@@ -448,7 +399,33 @@ public:
         return beat ? Result<void>() : beat.failure();
     }
 
-    Result<qint64> tagFor(LibraryStore &store, const QString &path)
+    /// A job starts: what was read in an earlier job may have changed since (an edit in the
+    /// window runs between two jobs), so it is read again.
+    void beginJob()
+    {
+        m_pathsLoaded = false;
+        m_paths.clear();
+        m_existing.clear();
+        m_placedIn.clear();
+    }
+
+    /// An article the import brings (a project's source): added, or found there already.
+    Result<qint64> writeArticle(LibraryStore &store, const Article &article, bool &added)
+    {
+        Result<LibraryStore::Upserted> upserted = store.upsertInTransaction(article);
+        if (!upserted)
+            return upserted.failure();
+        added = upserted->outcome == LibraryStore::UpsertOutcome::Inserted;
+        if (added) {
+            if (auto noted = note(store, u"article"_s, upserted->id, {}); !noted)
+                return noted.failure();
+        }
+        return upserted->id;
+    }
+
+    /// The tag at a path, made with the parents it lacks; a new tag takes the colour and
+    /// description the file gives it. Existing tags are left as the user has them.
+    Result<qint64> tagFor(LibraryStore &store, const PlannedTag &wanted, bool *created = nullptr)
     {
         AnnotationStore annotations(store);
         if (!m_pathsLoaded) {
@@ -458,11 +435,11 @@ public:
             m_paths = *paths;
             m_pathsLoaded = true;
         }
-        const QStringList names = path.split(u'/');
+        const QStringList names = wanted.path.split(u'/');
         qint64 parent = 0;
         QString sofar;
-        for (const QString &name : names) {
-            sofar = sofar.isEmpty() ? name : sofar + u'/' + name;
+        for (qsizetype i = 0; i < names.size(); ++i) {
+            sofar = sofar.isEmpty() ? names.at(i) : sofar + u'/' + names.at(i);
             const QString key = sofar.toCaseFolded();
             if (const qint64 found = m_paths.value(key); found != 0) {
                 parent = found;
@@ -470,7 +447,13 @@ public:
             }
             Tag tag;
             tag.parentId = parent;
-            tag.name = name;
+            tag.name = names.at(i);
+            if (i == names.size() - 1) {
+                tag.color = wanted.color;
+                tag.description = wanted.description;
+                if (created)
+                    *created = true;
+            }
             Result<qint64> id = annotations.insertTag(tag);
             if (!id)
                 return id.failure();
@@ -483,17 +466,8 @@ public:
     }
 
     /// Adds one annotation: a new highlight, or what it lacks to the same highlight already
-    /// there. Returns true when it was new.
-    /// A job starts: what was read in an earlier job may have changed since (an edit in the
-    /// window runs between two jobs), so it is read again.
-    void beginJob()
-    {
-        m_pathsLoaded = false;
-        m_paths.clear();
-        m_existing.clear();
-        m_placedIn.clear();
-    }
-
+    /// there. The same is the one imported from the same id, or (for annotations without
+    /// one) the one over the same words with the same note. Returns true when it was new.
     Result<bool> write(LibraryStore &store, Planned planned)
     {
         AnnotationStore annotations(store);
@@ -507,7 +481,8 @@ public:
             m_placedIn.insert(articleId, *current);
         }
         const QPair<QString, QString> &text = m_placedIn.value(articleId);
-        if (text.second != planned.textHash) {
+        if (!planned.textHash.isEmpty() && text.second != planned.textHash
+            && planned.highlight.status != AnchorStatus::Orphaned) {
             const AnchorResolution placed = Anchoring::resolve(planned.highlight.anchor, text.first);
             if (placed.status == AnchorStatus::Orphaned) {
                 planned.highlight.status = AnchorStatus::Orphaned;
@@ -518,7 +493,7 @@ public:
         }
         QList<qint64> tagIds;
         for (const QString &path : planned.tagPaths) {
-            Result<qint64> tag = tagFor(store, path);
+            Result<qint64> tag = tagFor(store, { path, {}, {} });
             if (!tag)
                 return tag.failure();
             if (!tagIds.contains(*tag))
@@ -531,30 +506,38 @@ public:
             m_existing.insert(articleId, *existing);
         }
         QList<Highlight> &known = m_existing[articleId];
+        const Highlight &wanted = planned.highlight;
         for (Highlight &present : known) {
-            if (present.anchor.start != planned.highlight.anchor.start
-                || present.anchor.end != planned.highlight.anchor.end
-                || present.anchor.exact != planned.highlight.anchor.exact)
+            const bool sameOrigin = !wanted.origin.isEmpty() && present.origin == wanted.origin;
+            const bool sameWords = present.anchor.start == wanted.anchor.start
+                && present.anchor.end == wanted.anchor.end && present.anchor.exact == wanted.anchor.exact;
+            const bool sameNote = present.note.trimmed() == wanted.note.trimmed();
+            // Two ids of the same kind of file that differ are two annotations; ids of
+            // different kinds (a W3C id, a REFI-QDA GUID) cannot be compared.
+            const auto family = [](const QString &origin) {
+                return origin.startsWith(u"refi:"_s) ? 1 : 2;
+            };
+            const bool distinctIds = !wanted.origin.isEmpty() && !present.origin.isEmpty()
+                && present.origin != wanted.origin && family(present.origin) == family(wanted.origin);
+            if (!sameOrigin && !(sameWords && sameNote && !distinctIds))
                 continue;
             // The same highlight already here: add what it lacks, create nothing.
             HighlightPatch patch;
             for (qint64 tag : std::as_const(tagIds)) {
                 if (!present.tagIds.contains(tag)) {
                     patch.addTags.append(tag);
-                    if (auto noted = note(store, u"tagging"_s, present.id, QString::number(tag));
-                        !noted)
+                    if (auto noted = note(store, u"tagging"_s, present.id, QString::number(tag)); !noted)
                         return noted.failure();
                 }
             }
-            if (present.note.isEmpty() && !planned.highlight.note.isEmpty()) {
-                patch.note = planned.highlight.note;
+            if (present.note.isEmpty() && !wanted.note.isEmpty()) {
+                patch.note = wanted.note;
                 // Taken back only while the note is still the one the import wrote.
-                if (auto noted = note(store, u"note"_s, present.id, planned.highlight.note); !noted)
+                if (auto noted = note(store, u"note"_s, present.id, wanted.note); !noted)
                     return noted.failure();
             }
             if (!patch.isEmpty()) {
-                Result<qint64> patched
-                    = annotations.patchHighlight(present.id, patch, present.version);
+                Result<qint64> patched = annotations.patchHighlight(present.id, patch, present.version);
                 if (!patched)
                     return patched.failure();
                 present.version = *patched;
@@ -622,7 +605,271 @@ QString newRun()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
+/// Everything an import will write, decided on the reading side.
+struct Plan
+{
+    QList<PlannedArticle> articles;
+    QList<PlannedTag> tags;
+    QList<Planned> annotations;
+};
+
+/// Writes a plan through the writer in short jobs, journaled; takes it all back on failure or
+/// cancel.
+Result<void> writePlan(LibraryWriter &writer, Plan &plan, AnnotationImportReport &report,
+    const std::atomic_bool *cancel, const AnnotationImporter::Progress &progress)
+{
+    if (plan.articles.isEmpty() && plan.tags.isEmpty() && plan.annotations.isEmpty())
+        return {}; // nothing to write: nothing to journal either
+    const QString run = newRun();
+    JournalWriter journal(run);
+    const std::unique_ptr<LibraryWriter::Batch> batch = writer.batch();
+    auto takeBack = [&](ResultError error) -> Result<void> {
+        (void)batch->commit();
+        if (auto undone = writer.write(
+                [&run](LibraryStore &store) { return AnnotationImporter::rollBack(store, run); });
+            !undone) {
+            return ResultError(tr("%1 What was imported so far could not be taken back: %2")
+                                   .arg(error.text, undone.error()),
+                error.kind);
+        }
+        return error;
+    };
+    const auto cancelled = [&] { return cancel && cancel->load(); };
+    const ResultError stopped(tr("Import cancelled; nothing was imported."), ErrorKind::Cancelled);
+    const int total = int(plan.articles.size() + plan.tags.size() + plan.annotations.size());
+    int done = 0;
+    if (progress)
+        progress(0, total);
+
+    QList<qint64> articleIds(plan.articles.size(), 0);
+    for (qsizetype start = 0; start < plan.articles.size(); start += ArticlesPerJob) {
+        if (cancelled())
+            return takeBack(stopped);
+        const qsizetype end = std::min<qsizetype>(plan.articles.size(), start + ArticlesPerJob);
+        Result<QVariant> written = batch->write([&](LibraryStore &store) -> Result<QVariant> {
+            journal.beginJob();
+            if (auto beat = journal.heartbeat(store); !beat)
+                return beat.failure();
+            for (qsizetype i = start; i < end; ++i) {
+                bool added = false;
+                Result<qint64> id = journal.writeArticle(store, plan.articles.at(i).article, added);
+                if (!id)
+                    return ResultError(tr("%1: %2").arg(plan.articles.at(i).label, id.error()), id.kind());
+                articleIds[i] = *id;
+                ++(added ? report.sourcesAdded : report.sourcesMatched);
+            }
+            return QVariant();
+        });
+        if (!written)
+            return takeBack(written.failure());
+        done += int(end - start);
+        if (progress)
+            progress(done, total);
+    }
+    if (!plan.tags.isEmpty()) {
+        if (cancelled())
+            return takeBack(stopped);
+        Result<QVariant> written = batch->write([&](LibraryStore &store) -> Result<QVariant> {
+            journal.beginJob();
+            if (auto beat = journal.heartbeat(store); !beat)
+                return beat.failure();
+            for (const PlannedTag &tag : std::as_const(plan.tags)) {
+                bool created = false;
+                if (Result<qint64> id = journal.tagFor(store, tag, &created); !id)
+                    return id.failure();
+                if (created)
+                    ++report.codesAdded;
+            }
+            return QVariant();
+        });
+        if (!written)
+            return takeBack(written.failure());
+        done += int(plan.tags.size());
+        if (progress)
+            progress(done, total);
+    }
+    for (Planned &item : plan.annotations) {
+        if (item.newArticle >= 0)
+            item.highlight.articleId = articleIds.at(item.newArticle);
+    }
+    for (qsizetype start = 0; start < plan.annotations.size(); start += AnnotationsPerJob) {
+        if (cancelled())
+            return takeBack(stopped);
+        const qsizetype end = std::min<qsizetype>(plan.annotations.size(), start + AnnotationsPerJob);
+        Result<QVariant> written = batch->write([&](LibraryStore &store) -> Result<QVariant> {
+            journal.beginJob();
+            if (auto beat = journal.heartbeat(store); !beat)
+                return beat.failure();
+            for (qsizetype i = start; i < end; ++i) {
+                const Planned &item = plan.annotations.at(i);
+                Result<bool> fresh = journal.write(store, item);
+                if (!fresh)
+                    return fresh.failure();
+                if (!*fresh) {
+                    ++report.duplicates;
+                    continue;
+                }
+                ++report.added;
+                if (item.highlight.status == AnchorStatus::Orphaned) {
+                    ++report.orphaned;
+                    report.problems.append(tr("%1: its text was not found in “%2”; kept as an "
+                                              "orphan to re-attach.")
+                                               .arg(item.label, item.articleTitle));
+                }
+            }
+            return QVariant();
+        });
+        if (!written)
+            return takeBack(written.failure());
+        done += int(end - start);
+        if (progress)
+            progress(done, total);
+    }
+    Result<QVariant> finished = batch->write([&](LibraryStore &store) -> Result<QVariant> {
+        if (auto finishedJournal = journal.finish(store); !finishedJournal)
+            return finishedJournal.failure();
+        return QVariant();
+    });
+    if (!finished)
+        return takeBack(finished.failure());
+    if (auto committed = batch->commit(); !committed)
+        return takeBack(committed.failure());
+    return {};
+}
+
+/// A title for an article made from a project's source: its name without the file suffix
+/// the tool kept ("Interview 3.docx"), else its first line.
+QString titleOfSource(const RefiSource &source, int number)
+{
+    static const QRegularExpression suffix(uR"(\.(txt|docx?|rtf|odt|pdf|html?)$)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    QString title = source.name.trimmed();
+    title.remove(suffix);
+    if (title.isEmpty())
+        title = source.text.section(u'\n', 0, 0).simplified().left(120);
+    if (title.isEmpty())
+        title = tr("Source %1").arg(number);
+    return title;
+}
+
+/// An article holding a source's text exactly: each line a paragraph, so that the body is the
+/// text and positions into one are positions into the other.
+Article articleOfSource(const RefiSource &source, const QString &projectPath, int number, bool fromGloss)
+{
+    Article article;
+    article.sourcePath = projectPath;
+    article.sourceIndex = number;
+    article.format = ArticleFormat::PlainText;
+    article.title = titleOfSource(source, number);
+    for (const QString &line : source.text.split(u'\n'))
+        article.paragraphs.append({ ParagraphKind::Paragraph, line });
+    article.date = (source.created.isValid() ? source.created : source.modified).date();
+    // Gloss's own projects say the article's date and address in the source's description.
+    if (fromGloss) {
+        for (const QString &part : source.description.split(u" · "_s)) {
+            const QDate date = QDate::fromString(part.trimmed(), Qt::ISODate);
+            if (date.isValid())
+                article.date = date;
+            else if (part.startsWith(u"http"_s))
+                article.url = part.trimmed();
+        }
+    }
+    article.updateContentHash();
+    return article;
+}
+
+/// The article already in the library with the same text as a source (whitespace aside): by
+/// its content hash, then among the articles sharing its rarest words.
+Result<std::optional<qint64>> sameText(LibraryStore &library, const Article &wanted, Texts &texts,
+    std::optional<Alignment> &alignment)
+{
+    Result<QList<qint64>> byHash = library.articlesWithHashPrefix(wanted.contentHash);
+    if (!byHash)
+        return byHash.failure();
+    const QString body = wanted.body();
+    if (!byHash->isEmpty()) {
+        alignment.reset();
+        return std::optional<qint64>(byHash->front());
+    }
+    // Long words are rare words: six of them find the few articles that could be this one.
+    QStringList words;
+    static const QRegularExpression word(uR"(\b[\p{L}]{7,}\b)"_s, QRegularExpression::UseUnicodePropertiesOption);
+    for (QRegularExpressionMatchIterator it = word.globalMatch(QStringView(body).left(4000)); it.hasNext();) {
+        const QString found = it.next().captured().toLower();
+        if (!words.contains(found))
+            words.append(found);
+    }
+    if (words.isEmpty())
+        return std::optional<qint64>();
+    std::stable_sort(words.begin(), words.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    ArticleQuery query;
+    query.text = words.mid(0, 6).join(u' ');
+    Result<QList<qint64>> candidates = library.articleIds(query);
+    if (!candidates)
+        return std::optional<qint64>(); // a query the index cannot take: no match, not a failure
+    for (const qint64 id : candidates->mid(0, 20)) {
+        Result<const Texts::Text *> text = texts.of(id);
+        if (!text)
+            return text.failure();
+        if ((*text)->body == body) {
+            alignment.reset();
+            return std::optional<qint64>(id);
+        }
+        if (std::optional<Alignment> aligned = Alignment::of(body, (*text)->body)) {
+            alignment = std::move(aligned);
+            return std::optional<qint64>(id);
+        }
+    }
+    return std::optional<qint64>();
+}
+
+Result<QByteArray> readAnnotationFile(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return ResultError(tr("There is no file “%1”.").arg(path), ErrorKind::NotFound);
+    // A device or a pipe has no end to read to; a folder is not a file.
+    if (!info.isFile())
+        return ResultError(tr("“%1” is not a regular file (a folder, device or pipe), so it "
+                              "was not read.")
+                               .arg(path),
+            ErrorKind::InvalidInput);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return ResultError(tr("Cannot open “%1”: %2.").arg(path, file.errorString()), ErrorKind::Io);
+    // Read to one byte past the cap, whatever size the file claims.
+    QByteArray bytes = file.read(AnnotationImporter::MaximumJsonFile + 1);
+    if (bytes.size() > AnnotationImporter::MaximumJsonFile)
+        return ResultError(tr("“%1” is larger than the %2 MB Gloss reads as an annotation file.")
+                               .arg(path)
+                               .arg(AnnotationImporter::MaximumJsonFile >> 20),
+            ErrorKind::InvalidInput);
+    if (bytes.trimmed().isEmpty())
+        return ResultError(tr("“%1” is empty.").arg(path), ErrorKind::InvalidInput);
+    return bytes;
+}
+
 } // namespace
+
+QString AnnotationImportReport::countsLine() const
+{
+    QString line;
+    if (sources > 0 || codes > 0) {
+        line = tr("sources %1 (in the library %2, added %3, missing %4), codes %5 (new %6); ")
+                   .arg(sources)
+                   .arg(sourcesMatched)
+                   .arg(sourcesAdded)
+                   .arg(sourcesMissing)
+                   .arg(codes)
+                   .arg(codesAdded);
+    }
+    return line
+        + tr("added %1, already there %2, orphaned %3, not placed %4")
+              .arg(added)
+              .arg(duplicates)
+              .arg(orphaned)
+              .arg(notPlaced);
+}
 
 Result<void> AnnotationImporter::rollBack(LibraryStore &store, const QString &run)
 {
@@ -640,12 +887,12 @@ Result<void> AnnotationImporter::rollBack(LibraryStore &store, const QString &ru
     };
     QList<Entry> entries;
     while (rows->next())
-        entries.append({ rows->value(0).toString(), rows->value(1).toLongLong(),
-            rows->value(2).toString() });
+        entries.append({ rows->value(0).toString(), rows->value(1).toLongLong(), rows->value(2).toString() });
     rows->finish();
     AnnotationStore annotations(store);
     // Only what is still as the import left it goes: a highlight someone has changed since,
-    // a tag someone has used, a note someone has rewritten are theirs now and stay.
+    // a tag someone has used, a note someone has rewritten, an article someone has annotated
+    // are theirs now and stay.
     for (const Entry &entry : std::as_const(entries)) {
         Result<void> undone;
         if (entry.kind == u"highlight"_s) {
@@ -669,12 +916,21 @@ Result<void> AnnotationImporter::rollBack(LibraryStore &store, const QString &ru
                 Result<qint64> patched = annotations.patchHighlight(entry.rowId, patch, now->version);
                 undone = patched ? Result<void>() : patched.failure();
             }
+        } else if (entry.kind == u"article"_s) {
+            Result<QSqlQuery> used = Sql::query(store.connectionName(),
+                u"SELECT count(*) FROM highlights WHERE article_id = ?"_s, { entry.rowId });
+            if (!used)
+                return used.failure();
+            if (used->next() && used->value(0).toInt() == 0) {
+                used->finish();
+                undone = store.removeArticleInTransaction(entry.rowId);
+            }
         }
         if (!undone && undone.kind() != ErrorKind::NotFound && undone.kind() != ErrorKind::Conflict)
             return undone;
     }
-    Result<QSqlQuery> cleared = Sql::query(
-        store.connectionName(), u"DELETE FROM import_journal WHERE run = ?"_s, { run });
+    Result<QSqlQuery> cleared
+        = Sql::query(store.connectionName(), u"DELETE FROM import_journal WHERE run = ?"_s, { run });
     return cleared ? Result<void>() : cleared.failure();
 }
 
@@ -703,107 +959,292 @@ Result<int> AnnotationImporter::recoverAbandoned(LibraryStore &store)
     return int(abandoned.size());
 }
 
-AnnotationImporter::AnnotationImporter(LibraryStore &reader, LibraryWriter &writer)
+AnnotationImporter::AnnotationImporter(
+    LibraryStore &reader, LibraryWriter &writer, AnnotationImportOptions options)
     : m_reader(reader)
     , m_writer(writer)
+    , m_options(std::move(options))
 { }
 
 Result<AnnotationImportReport> AnnotationImporter::importFile(
     const QString &path, const std::atomic_bool *cancel, const Progress &progress)
 {
+    // What the file is, from its first bytes: a ZIP (.qdpx), XML (.qde), else JSON.
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return ResultError(tr("Cannot open “%1”: %2.").arg(path, file.errorString()), ErrorKind::Io);
-    const QByteArray bytes = file.readAll();
-    if (bytes.isEmpty())
-        return ResultError(tr("“%1” is empty.").arg(path), ErrorKind::InvalidInput);
-    Importer importer(m_reader);
-    const bool zip = bytes.startsWith("PK\x03\x04");
-    Result<QList<Incoming>> incoming = zip ? importer.readQdpx(bytes) : importer.readJson(bytes);
-    if (!incoming)
-        return ResultError(tr("%1: %2").arg(QFileInfo(path).fileName(), incoming.error()),
-            incoming.kind());
+    if (QFileInfo(path).isFile() && file.open(QIODevice::ReadOnly)) {
+        const QByteArray head = file.read(512).trimmed();
+        const bool zip = head.startsWith("PK\x03\x04") || head.startsWith("PK\x05\x06");
+        const bool xml = head.startsWith("<") || head.startsWith("\xEF\xBB\xBF<");
+        if (zip || xml)
+            return importRefi(path, Sources::ExistingOnly, cancel, progress);
+    }
+    return importWeb(path, cancel, progress);
+}
 
-    // Reading and placing happen here, on the reading connection; only the writes go through
-    // the library's writer, a few hundred annotations a job, so an edit in the window never
-    // waits for the whole file.
+Result<AnnotationImportReport> AnnotationImporter::importProject(
+    const QString &path, const std::atomic_bool *cancel, const Progress &progress)
+{
+    return importRefi(path, Sources::AddMissing, cancel, progress);
+}
+
+Result<AnnotationImportReport> AnnotationImporter::importWeb(
+    const QString &path, const std::atomic_bool *cancel, const Progress &progress)
+{
+    Result<QByteArray> bytes = readAnnotationFile(path);
+    if (!bytes)
+        return bytes.failure();
+    Result<WebAnnotationFile> file = WebAnnotationReader::read(*bytes);
+    if (!file)
+        return ResultError(tr("%1: %2").arg(QFileInfo(path).fileName(), file.error()), file.kind());
     AnnotationImportReport report;
-    QList<Planned> planned;
-    const int total = int(incoming->size());
-    for (const Incoming &item : std::as_const(*incoming)) {
+    report.kind = file->kind;
+    report.found = file->found;
+    // What the reader could not take is counted as not placed, each with its line.
+    report.notPlaced = int(file->skipped.size());
+    report.problems = file->skipped;
+    report.notes = file->notes;
+
+    ArticleFinder finder(m_reader);
+    Texts texts(m_reader);
+    Plan plan;
+    for (const ForeignAnnotation &annotation : std::as_const(file->annotations)) {
         if (cancel && cancel->load())
             return ResultError(tr("Import cancelled; nothing was imported."), ErrorKind::Cancelled);
-        Result<std::optional<Planned>> placed = importer.plan(item, report);
-        if (!placed)
-            return placed.failure();
-        if (*placed)
-            planned.append(**placed);
-    }
-    if (progress)
-        progress(0, total);
-
-    const QString run = newRun();
-    JournalWriter journal(run);
-    const std::unique_ptr<LibraryWriter::Batch> batch = m_writer.batch();
-    auto takeBack = [&](ResultError error) -> Result<AnnotationImportReport> {
-        (void)batch->commit();
-        if (auto undone = m_writer.write(
-                [&run](LibraryStore &store) { return AnnotationImporter::rollBack(store, run); });
-            !undone) {
-            return ResultError(tr("%1 What was imported so far could not be taken back: %2")
-                                   .arg(error.text, undone.error()),
-                error.kind);
+        Result<QList<qint64>> articles = m_options.article > 0
+            ? Result<QList<qint64>>(QList<qint64> { m_options.article })
+            : finder.articlesFor(annotation);
+        if (!articles)
+            return articles.failure();
+        if (articles->isEmpty()) {
+            ++report.unmatched;
+            ++report.notPlaced;
+            report.problems.append(tr("%1: no article in the library matches its document (%2); "
+                                      "import the article first.")
+                                       .arg(annotation.label,
+                                           annotation.sources.value(0, annotation.documentTitle)));
+            continue;
         }
-        return error;
-    };
-    int added = 0;
-    int duplicates = 0;
-    int orphaned = 0;
-    QStringList orphanLines;
-    for (qsizetype start = 0; start < planned.size(); start += AnnotationsPerJob) {
-        if (cancel && cancel->load())
-            return takeBack(ResultError(tr("Import cancelled; nothing was imported."), ErrorKind::Cancelled));
-        const qsizetype end = std::min<qsizetype>(planned.size(), start + AnnotationsPerJob);
-        Result<QVariant> written = batch->write([&](LibraryStore &store) -> Result<QVariant> {
-            journal.beginJob();
-            if (auto beat = journal.heartbeat(store); !beat)
-                return beat.failure();
-            for (qsizetype i = start; i < end; ++i) {
-                const Planned &item = planned.at(i);
-                Result<bool> fresh = journal.write(store, item);
-                if (!fresh)
-                    return fresh.failure();
-                if (!*fresh) {
-                    ++duplicates;
-                } else {
-                    ++added;
-                    if (item.highlight.status == AnchorStatus::Orphaned) {
-                        ++orphaned;
-                        orphanLines.append(tr("%1: its text was not found in “%2”; kept as an "
-                                              "orphan to re-attach.")
-                                               .arg(item.label, item.articleTitle));
-                    }
-                }
+        // The first article that holds its text; else an orphan in the first.
+        Planned planned;
+        planned.label = annotation.label;
+        AnchorResolution placed;
+        const Texts::Text *home = nullptr;
+        for (const qint64 id : std::as_const(*articles)) {
+            Result<const Texts::Text *> text = texts.of(id);
+            if (!text)
+                return text.failure();
+            placed = placeTarget(annotation.target, (*text)->body);
+            home = *text;
+            planned.highlight.articleId = id;
+            if (placed.status != AnchorStatus::Orphaned)
+                break;
+        }
+        if (placed.status == AnchorStatus::Orphaned) {
+            planned.highlight.articleId = articles->front();
+            home = *texts.of(articles->front());
+        }
+        Highlight &highlight = planned.highlight;
+        if (placed.status == AnchorStatus::Orphaned) {
+            // Kept with its quote to re-attach by hand; never with positions that were not
+            // valid, and never as empty.
+            if (!annotation.target.hasQuote()) {
+                ++report.notPlaced;
+                report.problems.append(tr("%1: its positions are not in “%2” and it quotes no "
+                                          "text to look for, so it was not imported.")
+                                           .arg(annotation.label, home->title));
+                continue;
             }
-            return QVariant();
-        });
-        if (!written)
-            return takeBack(written.failure());
-        if (progress)
-            progress(int(end), total);
+            highlight.anchor.exact = annotation.target.exact;
+            highlight.anchor.prefix = annotation.target.prefix;
+            highlight.anchor.suffix = annotation.target.suffix;
+            highlight.anchor.start = 0;
+            highlight.anchor.end = 0;
+            highlight.status = AnchorStatus::Orphaned;
+            planned.articleTitle = home->title;
+        } else {
+            highlight.anchor = Anchoring::anchorFor(home->body, placed.start, placed.end);
+            highlight.status = placed.status;
+        }
+        planned.textHash = home->hash;
+        highlight.color = Palette::isValidKey(annotation.color) ? annotation.color : Palette::defaultKey();
+        highlight.note = annotation.note;
+        highlight.links = annotation.links;
+        highlight.annotator = annotation.annotator;
+        highlight.origin = annotation.origin;
+        highlight.created = annotation.created.isValid() ? annotation.created : QDateTime::currentDateTimeUtc();
+        highlight.modified = annotation.modified.isValid() ? annotation.modified : highlight.created;
+        planned.tagPaths = checkedPaths(annotation.tagPaths, annotation.label, report.problems);
+        plan.annotations.append(std::move(planned));
     }
-    Result<QVariant> finished = batch->write([&](LibraryStore &store) -> Result<QVariant> {
-        if (auto done = journal.finish(store); !done)
-            return done.failure();
-        return QVariant();
-    });
-    if (!finished)
-        return takeBack(finished.failure());
-    if (auto committed = batch->commit(); !committed)
-        return takeBack(committed.failure());
-    report.added = added;
-    report.orphaned = orphaned;
-    report.duplicates = duplicates;
-    report.problems = importer.m_problems + orphanLines;
+    if (auto written = writePlan(m_writer, plan, report, cancel, progress); !written)
+        return written.failure();
+    return report;
+}
+
+Result<AnnotationImportReport> AnnotationImporter::importRefi(const QString &path, Sources sources,
+    const std::atomic_bool *cancel, const Progress &progress)
+{
+    Result<RefiProject> read = RefiReader::read(path, m_options.sourcesFolder);
+    if (!read)
+        return ResultError(tr("%1: %2").arg(QFileInfo(path).fileName(), read.error()), read.kind());
+    const RefiProject &project = *read;
+    AnnotationImportReport report;
+    report.kind = project.origin.isEmpty() ? tr("REFI-QDA project")
+                                           : tr("REFI-QDA project (%1)").arg(project.origin);
+    report.sources = int(project.sources.size());
+    report.codes = int(project.codes.size());
+    report.notes = project.notRead;
+    const bool fromGloss = project.origin.startsWith(u"Gloss"_s);
+    const QString projectPath = QFileInfo(path).absoluteFilePath();
+
+    Plan plan;
+    // The codebook whole, coded or not, parents before children (they come in that order).
+    for (const RefiCode &code : project.codes) {
+        Result<QStringList> names = AnnotationService::splitTagPath(code.path);
+        if (!names) {
+            report.problems.append(tr("Code “%1” left out: %2").arg(code.path, names.error()));
+            continue;
+        }
+        plan.tags.append({ names->join(u'/'), code.color, code.description });
+    }
+    const auto codePaths = [&](const QStringList &guids, const QString &label) {
+        QStringList paths;
+        for (const QString &guid : guids) {
+            const auto index = project.codeIndex.constFind(guid);
+            if (index == project.codeIndex.cend()) {
+                report.problems.append(tr("%1: a code it refers to (%2) is not in the codebook; "
+                                          "that coding was left out.")
+                                           .arg(label, guid));
+                continue;
+            }
+            paths.append(project.codes.at(*index).path);
+        }
+        return checkedPaths(paths, label, report.problems);
+    };
+
+    Texts texts(m_reader);
+    for (qsizetype s = 0; s < project.sources.size(); ++s) {
+        if (cancel && cancel->load())
+            return ResultError(tr("Import cancelled; nothing was imported."), ErrorKind::Cancelled);
+        const RefiSource &source = project.sources.at(s);
+        const QString sourceName = source.name.isEmpty() ? tr("source %1").arg(s + 1) : source.name;
+        const int codings = int(source.selections.size() + (source.wholeSourceCodes.isEmpty() ? 0 : 1));
+        report.found += codings;
+        const auto notPlacedAll = [&](const QString &why) {
+            for (const RefiSelection &selection : source.selections) {
+                ++report.notPlaced;
+                report.problems.append(tr("“%1” in “%2” (positions %3–%4): %5")
+                                           .arg(selection.name.left(40), sourceName)
+                                           .arg(selection.start)
+                                           .arg(selection.end)
+                                           .arg(why));
+            }
+            if (!source.wholeSourceCodes.isEmpty()) {
+                ++report.notPlaced;
+                report.problems.append(tr("The coding of all of “%1”: %2").arg(sourceName, why));
+            }
+        };
+        if (source.text.trimmed().isEmpty()) {
+            ++report.sourcesMissing;
+            const QString why = source.missing.isEmpty()
+                ? tr("its source has no text")
+                : tr("its source could not be read: %1").arg(source.missing);
+            report.problems.append(tr("Source “%1” was not imported: %2.")
+                                       .arg(sourceName, source.missing.isEmpty() ? tr("it has no text") : source.missing));
+            notPlacedAll(why);
+            continue;
+        }
+        const Article article = articleOfSource(source, projectPath, int(s) + 1, fromGloss);
+        std::optional<Alignment> alignment;
+        Result<std::optional<qint64>> existing = sameText(m_reader, article, texts, alignment);
+        if (!existing)
+            return existing.failure();
+        int newArticle = -1;
+        qint64 articleId = 0;
+        QString body = article.body();
+        QString hash = article.contentHash;
+        if (*existing) {
+            articleId = **existing;
+            Result<const Texts::Text *> text = texts.of(articleId);
+            if (!text)
+                return text.failure();
+            body = (*text)->body;
+            hash = (*text)->hash;
+            ++report.sourcesMatched;
+        } else if (sources == Sources::AddMissing) {
+            newArticle = int(plan.articles.size());
+            plan.articles.append({ article, tr("Source “%1”").arg(sourceName) });
+        } else {
+            report.unmatched += codings;
+            notPlacedAll(tr("no article in the library has the text of its source “%1”; open the "
+                            "project (File ▸ Open Project…, or gloss import-project) to add it")
+                             .arg(sourceName));
+            continue;
+        }
+
+        const SourcePlacement placement = RefiPositions::place(source, project.origin);
+        if (source.hadCarriageReturns || source.hadByteOrderMark)
+            report.notes.append(tr("“%1”: positions read with %2.").arg(sourceName, placement.convention));
+        const auto plannedOn = [&](int start, int end) {
+            Planned planned;
+            planned.newArticle = newArticle;
+            planned.highlight.articleId = articleId;
+            planned.textHash = hash;
+            if (alignment) {
+                start = alignment->start(start);
+                end = alignment->end(end);
+            }
+            planned.highlight.anchor = Anchoring::anchorFor(body, start, end);
+            planned.highlight.status = AnchorStatus::Exact;
+            planned.highlight.color = Palette::defaultKey();
+            return planned;
+        };
+        for (qsizetype i = 0; i < source.selections.size(); ++i) {
+            const RefiSelection &selection = source.selections.at(i);
+            const PlacedSelection &where = placement.selections.at(i);
+            const QString label = tr("“%1” in “%2”").arg(selection.name.left(40), sourceName);
+            if (where.start < 0) {
+                ++report.notPlaced;
+                report.problems.append(tr("%1 (positions %2–%3): %4; it was not imported.")
+                                           .arg(label)
+                                           .arg(selection.start)
+                                           .arg(selection.end)
+                                           .arg(where.problem));
+                continue;
+            }
+            Planned planned = plannedOn(where.start, where.end);
+            planned.label = label;
+            planned.tagPaths = codePaths(selection.codeGuids, label);
+            QStringList notes = selection.notes;
+            if (!selection.description.isEmpty())
+                notes.prepend(selection.description);
+            planned.highlight.note = notes.join(u"\n\n"_s);
+            planned.highlight.annotator = selection.user;
+            planned.highlight.origin = u"refi:"_s + selection.guid;
+            planned.highlight.created = selection.created.isValid() ? selection.created : QDateTime::currentDateTimeUtc();
+            planned.highlight.modified = selection.modified.isValid() ? selection.modified : planned.highlight.created;
+            if (planned.highlight.anchor.exact.trimmed().isEmpty()) {
+                ++report.notPlaced;
+                report.problems.append(tr("%1 (positions %2–%3): it selects only spaces; it was not "
+                                          "imported.")
+                                           .arg(label)
+                                           .arg(selection.start)
+                                           .arg(selection.end));
+                continue;
+            }
+            plan.annotations.append(std::move(planned));
+        }
+        if (!source.wholeSourceCodes.isEmpty()) {
+            Planned planned = plannedOn(0, int(source.text.size()));
+            planned.label = tr("the coding of all of “%1”").arg(sourceName);
+            planned.tagPaths = codePaths(source.wholeSourceCodes, planned.label);
+            planned.highlight.origin = u"refi:"_s + source.guid + u":whole"_s;
+            plan.annotations.append(std::move(planned));
+        }
+    }
+    for (const QString &note : project.projectNotes)
+        report.notes.append(tr("A project note Gloss keeps nowhere: %1").arg(firstWords(note)));
+    if (auto written = writePlan(m_writer, plan, report, cancel, progress); !written)
+        return written.failure();
     return report;
 }

@@ -259,6 +259,7 @@ SourceTrees schemaOf(const QString &connection, const QStringList &salvaged)
             column.name = info.value(1).toString();
             column.type = info.value(2).toString();
             column.notNull = info.value(3).toBool();
+            column.hasDefault = !info.value(4).isNull();
             column.rowidAlias = info.value(5).toInt() == 1
                 && column.type.compare(u"INTEGER"_s, Qt::CaseInsensitive) == 0;
             keys += info.value(5).toInt() > 0 ? 1 : 0;
@@ -285,13 +286,15 @@ qint64 salvagePages(const QString &from, const QString &to, const QString &path,
     QHash<QString, std::shared_ptr<QSqlQuery>> inserts;
     qint64 added = 0;
     const auto take = [&](const PageSalvage::Table &table, const PageSalvage::Row &row) {
-        std::shared_ptr<QSqlQuery> &insert = inserts[table.name];
+        // Rows from before a column was added hold fewer values: one statement per shape.
+        std::shared_ptr<QSqlQuery> &insert
+            = inserts[table.name + u':' + QString::number(row.values.size())];
         QList<int> positions;
         QStringList names;
         const QStringList target = targetColumns.contains(table.name)
             ? targetColumns.value(table.name)
             : (targetColumns[table.name] = columnsOf(to, table.name));
-        for (int i = 0; i < table.columns.size(); ++i) {
+        for (int i = 0; i < row.values.size(); ++i) {
             if (!table.columns.at(i).rowidAlias && target.contains(table.columns.at(i).name)) {
                 positions.append(i);
                 names.append(table.columns.at(i).name);

@@ -393,6 +393,22 @@ Result<LibraryStore::Upserted> LibraryStore::upsertArticle(const Article &articl
     return upserted;
 }
 
+Result<void> LibraryStore::removeArticleInTransaction(qint64 id)
+{
+    for (const LibraryHooks::Removed &hook : LibraryHooks::removed()) {
+        if (auto done = hook(*this, id); !done)
+            return done;
+    }
+    // The text's delete trigger takes it out of the full-text index; the rest cascades.
+    for (const QString &statement : { u"DELETE FROM article_texts WHERE id = ?"_s,
+             u"DELETE FROM articles WHERE id = ?"_s }) {
+        Result<QSqlQuery> removed = Sql::query(m_connection, statement, { id });
+        if (!removed)
+            return removed.failure();
+    }
+    return {};
+}
+
 Result<LibraryStore::Upserted> LibraryStore::upsertInTransaction(const Article &article)
 {
     return upsertInside(article);

@@ -101,6 +101,10 @@ public:
     /// makes FTS5 flush its pending index at every savepoint, which made imports crawl.)
     [[nodiscard]] Result<Upserted> upsertInTransaction(const Article &article);
 
+    /// Removes an article and everything that hangs on it (its text and index entry, and
+    /// through the hooks the layers above's rows), inside the caller's transaction.
+    [[nodiscard]] Result<void> removeArticleInTransaction(qint64 id);
+
     [[nodiscard]] Result<Article> article(qint64 id) const;
     /// An article's content hash: it changes whenever its text does.
     [[nodiscard]] Result<QString> contentHash(qint64 id) const;

@@ -377,10 +377,15 @@ bool fits(const Column &column, const QVariant &value)
 
 bool rowFits(const Table &table, const QList<QVariant> &values)
 {
-    // Gloss adds columns by rebuilding tables, so every row has them all: a row with fewer
-    // values is another table's.
-    if (values.size() != table.columns.size())
+    // A row written before a column was added (ALTER TABLE … ADD COLUMN) lacks it; such a
+    // column always has a default or allows NULL. A row with more values is another table's.
+    if (values.isEmpty() || values.size() > table.columns.size())
         return false;
+    for (qsizetype i = values.size(); i < table.columns.size(); ++i) {
+        const Column &missing = table.columns.at(i);
+        if (missing.notNull && !missing.hasDefault)
+            return false;
+    }
     for (qsizetype i = 0; i < values.size(); ++i) {
         if (!fits(table.columns.at(i), values.at(i)))
             return false;

@@ -25,6 +25,7 @@ struct Column
     QString type; ///< declared type, for its affinity
     bool notNull = false;
     bool rowidAlias = false; ///< INTEGER PRIMARY KEY: stored as NULL, the rowid holds it
+    bool hasDefault = false; ///< rows written before the column was added do without it
 };
 
 struct Table

@@ -229,6 +229,16 @@ QStringList stepTo(int version)
                 before TEXT NOT NULL DEFAULT '',
                 PRIMARY KEY (run, seq)) WITHOUT ROWID)"_s,
         };
+    case 5:
+        return {
+            // Links a highlight carries (the IRI bodies of web annotations), one per line; and
+            // the id the highlight had in the file it came from (a W3C id, a REFI-QDA selection
+            // GUID), so importing that file again recognises it, while two annotations of the
+            // same words stay two.
+            u"ALTER TABLE highlights ADD COLUMN links TEXT NOT NULL DEFAULT ''"_s,
+            u"ALTER TABLE highlights ADD COLUMN origin TEXT NOT NULL DEFAULT ''"_s,
+            u"CREATE INDEX highlights_by_origin ON highlights(origin) WHERE origin <> ''"_s,
+        };
     default:
         return {};
     }

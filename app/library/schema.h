@@ -11,7 +11,7 @@ namespace Schema {
 
 /// "GLSS": marks an SQLite file as a Gloss library, so a foreign database is never touched.
 constexpr int ApplicationId = 0x474C5353;
-constexpr int CurrentVersion = 4;
+constexpr int CurrentVersion = 5;
 
 /// The statements that take a library from version - 1 to version.
 QStringList stepTo(int version);
