@@ -8,6 +8,7 @@
 #include "webannotationreader.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -222,8 +223,11 @@ AnchorResolution placeTarget(const ForeignTarget &target, const QString &body)
     if (target.hasRange()) {
         const qsizetype from = body.indexOf(target.rangeStartQuote);
         const qsizetype to = from < 0 ? -1 : body.indexOf(target.rangeEndQuote, from + 1);
-        if (from >= 0 && to > from)
-            return { int(from), int(to), AnchorStatus::Moved };
+        qsizetype end = to;
+        while (end > from && body.at(end - 1).isSpace())
+            --end;
+        if (from >= 0 && end > from)
+            return { int(from), int(end), AnchorStatus::Moved };
     }
     if (declared && !target.hasQuote() && declared->second > declared->first)
         return { declared->first, declared->second, AnchorStatus::Fuzzy };
@@ -763,16 +767,25 @@ Article articleOfSource(const RefiSource &source, const QString &projectPath, in
     article.title = titleOfSource(source, number);
     for (const QString &line : source.text.split(u'\n'))
         article.paragraphs.append({ ParagraphKind::Paragraph, line });
-    article.date = (source.created.isValid() ? source.created : source.modified).date();
-    // Gloss's own projects say the article's date and address in the source's description.
+    // Gloss's own projects say the article's date and where it came from in the source's
+    // description (their creation time is the time of the export); so a project Gloss wrote
+    // comes back as it went out. The original file is kept with an index no import uses, so
+    // it never takes the place of an article imported from that file.
     if (fromGloss) {
-        for (const QString &part : source.description.split(u" · "_s)) {
-            const QDate date = QDate::fromString(part.trimmed(), Qt::ISODate);
-            if (date.isValid())
+        for (QString part : source.description.split(u" · "_s)) {
+            part = part.trimmed();
+            const QDate date = QDate::fromString(part, Qt::ISODate);
+            if (date.isValid()) {
                 article.date = date;
-            else if (part.startsWith(u"http"_s))
-                article.url = part.trimmed();
+            } else if (part.startsWith(u"http://"_s) || part.startsWith(u"https://"_s)) {
+                article.url = part;
+            } else if (QDir::isAbsolutePath(part)) {
+                article.sourcePath = part;
+                article.sourceIndex = -number;
+            }
         }
+    } else {
+        article.date = (source.created.isValid() ? source.created : source.modified).date();
     }
     article.updateContentHash();
     return article;
@@ -1219,7 +1232,9 @@ Result<AnnotationImportReport> AnnotationImporter::importRefi(const QString &pat
             if (!selection.description.isEmpty())
                 notes.prepend(selection.description);
             planned.highlight.note = notes.join(u"\n\n"_s);
-            planned.highlight.annotator = selection.user;
+            // Gloss names itself as the user of highlights nobody in particular made.
+            planned.highlight.annotator
+                = fromGloss && selection.user == u"Gloss"_s ? QString() : selection.user;
             planned.highlight.origin = u"refi:"_s + selection.guid;
             planned.highlight.created = selection.created.isValid() ? selection.created : QDateTime::currentDateTimeUtc();
             planned.highlight.modified = selection.modified.isValid() ? selection.modified : planned.highlight.created;

@@ -154,12 +154,17 @@ DecodedSource decode(const QByteArray &bytes)
         decoded.raw = utf16.decode(bytes);
         return decoded;
     }
-    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
-    decoded.raw = utf8.decode(bytes);
+    // The mark is taken off by hand and put back as U+FEFF: decoders differ on keeping it.
+    const bool mark = bytes.startsWith("\xEF\xBB\xBF");
+    const QByteArray rest = mark ? bytes.mid(3) : bytes;
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    decoded.raw = utf8.decode(rest);
     if (utf8.hasError()) {
         QStringDecoder windows("windows-1252");
-        decoded.raw = windows.isValid() ? windows.decode(bytes) : QString::fromLatin1(bytes);
+        decoded.raw = windows.isValid() ? windows.decode(rest) : QString::fromLatin1(rest);
     }
+    if (mark)
+        decoded.raw.prepend(QChar(0xFEFF));
     return decoded;
 }
 
@@ -607,13 +612,19 @@ Result<RefiProject> read(const QString &path, const QString &sourcesFolder)
     // The base path is an attribute of the root, read before any source asks for a file.
     {
         QXmlStreamReader root(xml);
-        while (!root.atEnd() && !root.isStartElement())
+        while (!root.atEnd() && !root.isStartElement() && root.tokenType() != QXmlStreamReader::DTD)
             root.readNext();
         if (root.isStartElement() && root.name() == u"Project"_s)
             files.basePath = root.attributes().value(u"basePath"_s).toString();
-        else if (!root.hasError() || root.isStartElement())
-            return ResultError(tr("The file is not a REFI-QDA project (its root element is not "
-                                  "<Project>)."),
+        else if (root.isStartElement())
+            return ResultError(tr("The file is not a REFI-QDA project (its root element is "
+                                  "<%1>, not <Project>).")
+                                   .arg(root.name().toString()),
+                ErrorKind::InvalidInput);
+        else if (root.tokenType() != QXmlStreamReader::DTD)
+            return ResultError(tr("The file is not a REFI-QDA project: its project file is not "
+                                  "XML (%1).")
+                                   .arg(root.errorString()),
                 ErrorKind::InvalidInput);
     }
     RefiProject project;

@@ -441,7 +441,7 @@ private:
             const QString styleClass = object.value(u"styleClass"_s).toString();
             if (styleClass.startsWith(u"gloss-"_s))
                 item.color = styleClass.mid(6);
-            SelectorReader selectors(item.target, file.skipped, item.label);
+            SelectorReader selectors(item.target, file.notes, item.label);
             selectors.readAlternatives(object.value(u"selector"_s), 0, 0);
             if (item.target.isEmpty()) {
                 file.skipped.append(tr("%1: it has no selector Gloss can place in a text (a quote "
@@ -498,7 +498,7 @@ private:
             item.sources.append(uri);
         // Hypothesis counts positions as the browser does, in UTF-16 units.
         item.target.unit = PositionUnit::Utf16;
-        SelectorReader selectors(item.target, file.skipped, label);
+        SelectorReader selectors(item.target, file.notes, label);
         selectors.readAlternatives(target.value(u"selector"_s), 0, 0);
         if (item.target.isEmpty()) {
             file.skipped.append(tr("%1: a note on the whole page, with no passage selected; Gloss "

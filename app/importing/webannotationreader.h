@@ -16,7 +16,9 @@ struct WebAnnotationFile
     /// One sentence per annotation, or part of one, that cannot be taken, saying why: nothing
     /// is left out silently.
     QStringList skipped;
-    QStringList notes; ///< what was read but worth knowing (a reply threaded into a note)
+    /// What was read but is worth knowing: a selector that could not be used while another
+    /// was, a reply threaded into a note.
+    QStringList notes;
 };
 
 /// Reads W3C Web Annotation JSON (one annotation, an array, an AnnotationPage or an
