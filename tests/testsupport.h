@@ -53,6 +53,18 @@ inline std::unique_ptr<Library> openLibrary(const QString &path,
     return std::move(*library);
 }
 
+/// Saves a picture of a widget as it is drawn, into $GLOSS_SHOTS/name.png when that variable
+/// names a folder: to look at a changed view as a user would. Does nothing otherwise.
+template<typename Widget>
+inline void shoot(Widget *widget, const QString &name)
+{
+    const QString folder = qEnvironmentVariable("GLOSS_SHOTS");
+    if (folder.isEmpty() || !widget)
+        return;
+    QDir().mkpath(folder);
+    widget->grab().save(QDir(folder).filePath(name + QStringLiteral(".png")));
+}
+
 /// Writes bytes to dir/name (creating folders) and returns the absolute path.
 inline QString writeFile(const QDir &dir, const QString &name, const QByteArray &bytes)
 {

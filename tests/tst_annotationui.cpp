@@ -1,5 +1,6 @@
 #include "annotation/annotationservice.h"
 #include "annotationcontroller.h"
+#include "core/zipwriter.h"
 #include "exportdialog.h"
 #include "findbar.h"
 #include "highlightspanel.h"
@@ -26,6 +27,7 @@
 #include "testsupport.h"
 
 #include <QAction>
+#include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -71,6 +73,8 @@ private Q_SLOTS:
     void tooltipShowsTagsAndNote();
     void exportDialogPreviewsAndWrites();
     void importAnnotationsFromTheWindow();
+    void unmatchedAnnotationsGoOnTheOpenArticle();
+    void projectOpensWithItsSources();
     void quotesPanelHighlightsASpeaker();
     void correctSpeakerInTheQuotesPanel();
     void speakersPanelListsTheLibraryAndFiltersIt();
@@ -541,6 +545,75 @@ void TestAnnotationUi::importAnnotationsFromTheWindow()
     QVERIFY(box->text().contains(u"bad.json"_s));
     box->close();
     QCOMPARE(annotations()->highlightModel()->rowCount(), 1);
+}
+
+void TestAnnotationUi::unmatchedAnnotationsGoOnTheOpenArticle()
+{
+    // Annotations of a page saved from an address they do not name: the report offers to put
+    // them on the article being read, and doing so places them.
+    const QString file = TestSupport::writeFile(QDir(m_dir->path()), u"elsewhere.json"_s,
+        R"({"@context": "http://www.w3.org/ns/anno.jsonld", "id": "urn:e:1", "type": "Annotation",
+           "body": {"type": "TextualBody", "value": "Seen here", "purpose": "commenting"},
+           "target": {"source": "https://elsewhere.example/story", "selector":
+             {"type": "TextQuoteSelector", "exact": "more story to tell"}}})");
+    QSignalSpy finished(m_window.get(), &MainWindow::annotationImportFinished);
+    QVERIFY(m_window->importAnnotationsFrom(file));
+    QVERIFY(finished.wait(10000));
+    QMessageBox *box = m_window->annotationReport();
+    QVERIFY(box && box->isVisible());
+    QVERIFY(box->detailedText().contains(u"elsewhere.example"_s));
+    TestSupport::shoot(box, u"annotations-elsewhere"_s);
+    QAbstractButton *place = nullptr;
+    for (QAbstractButton *button : box->buttons()) {
+        if (button->text().startsWith(u"Place Them on"_s))
+            place = button;
+    }
+    QVERIFY(place);
+    place->click();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(annotations()->highlightModel()->rowCount(), 1);
+    QCOMPARE(annotations()->highlightModel()->index(0).data().toString(), u"more story to tell"_s);
+    QVERIFY(m_window->statusBar()->currentMessage().contains(u"added 1"_s));
+}
+
+void TestAnnotationUi::projectOpensWithItsSources()
+{
+    ZipWriter zip;
+    zip.addFile(u"Project.qde"_s, R"(<Project xmlns="urn:QDA-XML:project:1.0" name="P" origin="NVivo 14">
+      <CodeBook><Codes><Code guid="c1" name="Theme" isCodable="true"/></Codes></CodeBook>
+      <Sources>
+        <TextSource guid="s1" name="Interview one.txt" plainTextPath="internal://s1.txt">
+          <PlainTextSelection guid="p1" name="budget" startPosition="4" endPosition="10">
+            <Coding guid="g1"><CodeRef targetGUID="c1"/></Coding></PlainTextSelection></TextSource>
+        <TextSource guid="s2" name="Interview two.txt" plainTextPath="internal://s2.txt">
+          <PlainTextSelection guid="p2" name="school" startPosition="4" endPosition="10">
+            <Coding guid="g2"><CodeRef targetGUID="c1"/></Coding></PlainTextSelection></TextSource>
+      </Sources></Project>)");
+    zip.addFile(u"Sources/s1.txt"_s, "The budget passed on Monday.");
+    const QString file = TestSupport::writeFile(QDir(m_dir->path()), u"project.qdpx"_s, zip.finish());
+    const int before = m_window->articleModel()->rowCount();
+    QSignalSpy finished(m_window.get(), &MainWindow::annotationImportFinished);
+    QVERIFY(m_window->openProject(file));
+    QVERIFY(finished.wait(10000));
+    QVERIFY(finished.back().front().toBool());
+    QTRY_COMPARE(m_window->articleModel()->rowCount(), before + 1);
+    // The second source's file is not in the archive: the report says so and offers a folder.
+    QMessageBox *box = m_window->annotationReport();
+    QVERIFY(box && box->isVisible());
+    QVERIFY(box->detailedText().contains(u"Interview two"_s));
+    TestSupport::shoot(box, u"project-report"_s);
+    QVERIFY(std::any_of(box->buttons().cbegin(), box->buttons().cend(),
+        [](QAbstractButton *b) { return b->text().startsWith(u"Look for Sources"_s); }));
+    box->close();
+    // Given the folder, the missing source comes in; what came before is not doubled.
+    const QString folder = m_dir->filePath(u"texts"_s);
+    TestSupport::writeFile(QDir(folder), u"Interview two.txt"_s, "The school opened in May.");
+    AnnotationImportOptions options;
+    options.sourcesFolder = folder;
+    QVERIFY(m_window->openProject(file, options));
+    QVERIFY(finished.wait(10000));
+    QTRY_COMPARE(m_window->articleModel()->rowCount(), before + 2);
+    QVERIFY(m_window->statusBar()->currentMessage().contains(u"added 1, already there 1"_s));
 }
 
 void TestAnnotationUi::quotesPanelHighlightsASpeaker()

@@ -302,6 +302,7 @@ void TestMainWindow::damageFoundLaterStopsWritesAndOffersRecovery()
         auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
         if (box && box->objectName() == u"damagedLibrary"_s) {
             offered = box->text();
+            TestSupport::shoot(box, u"damaged-library"_s);
             box->button(QMessageBox::Close)->click();
         }
     });

@@ -30,6 +30,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QMimeData>
 #include <QScreen>
 #include <QSettings>
@@ -196,11 +197,19 @@ void MainWindow::createActions()
     QAction *recover
         = file->addAction(tr("&Recover Library…"), this, &MainWindow::chooseLibraryToRecover);
     recover->setStatusTip(tr("Copy what can be read of a damaged library into a new one."));
+    QAction *openProject
+        = file->addAction(tr("Open &Project…"), this, &MainWindow::chooseProjectToOpen);
+    openProject->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
+    openProject->setStatusTip(tr("Open a REFI-QDA project from NVivo, ATLAS.ti, MAXQDA or "
+                                 "QualCoder: its sources, codebook and codings."));
     QAction *importAnnotations
         = file->addAction(tr("Import &Annotations…"), this, &MainWindow::chooseAnnotationsToImport);
+    importAnnotations->setStatusTip(tr("Bring in W3C or Hypothesis annotations, or a project's "
+                                       "codings, onto the articles in the library."));
     QAction *exportAction = file->addAction(tr("&Export…"), this, &MainWindow::openExportDialog);
     exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
-    m_libraryActions = { importFiles, importFolder, openLibrary, recover, importAnnotations };
+    m_libraryActions
+        = { importFiles, importFolder, openLibrary, recover, openProject, importAnnotations };
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     // Explicit: some platform themes bind nothing to QKeySequence::Quit.
@@ -553,10 +562,26 @@ void MainWindow::chooseAnnotationsToImport()
     QSettings settings;
     const QString file = QFileDialog::getOpenFileName(this, tr("Import Annotations"),
         settings.value(u"import/lastFolder"_s, QDir::homePath()).toString(),
-        tr("Annotations (*.json *.jsonld *.qdpx);;All files (*)"));
+        tr("Annotations (*.json *.jsonld *.qdpx *.qde);;W3C or Hypothesis JSON (*.json *.jsonld);;"
+           "REFI-QDA projects (*.qdpx *.qde);;All files (*)"));
     if (file.isEmpty())
         return;
+    settings.setValue(u"import/lastFolder"_s, QFileInfo(file).absolutePath());
     importAnnotationsFrom(file);
+}
+
+void MainWindow::chooseProjectToOpen()
+{
+    if (!m_openLibrary)
+        return;
+    QSettings settings;
+    const QString file = QFileDialog::getOpenFileName(this, tr("Open Project"),
+        settings.value(u"import/lastFolder"_s, QDir::homePath()).toString(),
+        tr("REFI-QDA projects (*.qdpx *.qde);;All files (*)"));
+    if (file.isEmpty())
+        return;
+    settings.setValue(u"import/lastFolder"_s, QFileInfo(file).absolutePath());
+    openProject(file);
 }
 
 bool MainWindow::importRunning()
@@ -567,24 +592,38 @@ bool MainWindow::importRunning()
     return true;
 }
 
-bool MainWindow::importAnnotationsFrom(const QString &file)
+bool MainWindow::importAnnotationsFrom(const QString &file, const AnnotationImportOptions &options)
+{
+    return startAnnotationImport(file, false, options);
+}
+
+bool MainWindow::openProject(const QString &file, const AnnotationImportOptions &options)
+{
+    return startAnnotationImport(file, true, options);
+}
+
+bool MainWindow::startAnnotationImport(
+    const QString &file, bool project, const AnnotationImportOptions &options)
 {
     if (!m_openLibrary || importRunning())
         return false;
+    m_annotationFile = file;
+    m_annotationProject = project;
     // On a worker, like article imports: a large file must not freeze the window.
     m_quotes->stopIndexing();
     for (QAction *action : std::as_const(m_libraryActions))
         action->setEnabled(false);
-    m_importProgress->begin(tr("Reading annotations…"));
+    m_importProgress->begin(project ? tr("Opening the project…") : tr("Reading annotations…"));
     const std::shared_ptr<LibraryWriter> writer = m_openLibrary->sharedWriter();
     return m_annotationImports->start(m_openLibrary->path(),
-        [file, writer](LibraryStore &store, const std::atomic_bool &cancel,
+        [file, writer, project, options](LibraryStore &store, const std::atomic_bool &cancel,
             const LibraryWorker::Progress &progress) {
-            const Result<AnnotationImportReport> report
-                = AnnotationImporter(store, *writer)
-                      .importFile(file, &cancel,
-                          [&](int done, int total) { progress(done, total, file); });
-            return report ? QVariant::fromValue(*report) : QVariant(report.error());
+            AnnotationImporter importer(store, *writer, options);
+            const auto report = [&](int done, int total) { progress(done, total, file); };
+            const Result<AnnotationImportReport> result = project
+                ? importer.importProject(file, &cancel, report)
+                : importer.importFile(file, &cancel, report);
+            return result ? QVariant::fromValue(*result) : QVariant(result.error());
         });
 }
 
@@ -607,18 +646,66 @@ void MainWindow::onAnnotationImportFinished(const QVariant &result, const QStrin
     // The annotation models read the library afresh.
     if (m_annotations->service())
         m_annotations->service()->announceOutsideChange();
-    const QString message = tr("Annotations imported: %1.").arg(report.countsLine());
+    // A new project's articles show in the list.
+    if (m_model && report.sourcesAdded > 0)
+        m_model->refresh();
+    const QString message = (m_annotationProject ? tr("Project opened: %1.") : tr("Annotations imported: %1."))
+                                .arg(report.countsLine());
     statusBar()->showMessage(message, 10000);
-    if (!report.problems.isEmpty()) {
-        auto *box = new QMessageBox(
-            QMessageBox::Warning, tr("Import Annotations"), message, QMessageBox::Ok, this);
-        box->setObjectName(u"annotationImportReport"_s);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->setInformativeText(tr("Some annotations need your attention."));
-        box->setDetailedText(report.problems.join(u'\n'));
-        box->open();
-    }
+    if (!report.everythingPlaced() || !report.problems.isEmpty())
+        offerNextStep(report);
     Q_EMIT annotationImportFinished(true);
+}
+
+void MainWindow::offerNextStep(const AnnotationImportReport &report)
+{
+    // What was not placed, line by line, and the one thing the user can do about the most
+    // common cause: the page is in the library under another address, or the project's
+    // source files are elsewhere.
+    auto *box = new QMessageBox(QMessageBox::Warning,
+        m_annotationProject ? tr("Open Project") : tr("Import Annotations"),
+        report.countsLine(), QMessageBox::Close, this);
+    box->setObjectName(u"annotationImportReport"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QString informative = report.notPlaced > 0
+        ? tr("%n annotation(s) could not be placed; the details list each with the reason.",
+              nullptr, report.notPlaced)
+        : tr("Some annotations need your attention; the details list them.");
+    const qint64 shown = m_reader->articleId();
+    QPushButton *placeHere = nullptr;
+    QPushButton *findSources = nullptr;
+    if (!m_annotationProject && report.unmatched > 0 && shown > 0 && report.sources == 0) {
+        const Result<Article> article = store()->article(shown);
+        if (article) {
+            placeHere = box->addButton(tr("Place Them on “%1”").arg(article->title.left(40)),
+                QMessageBox::ActionRole);
+            informative += u' ' + tr("If they belong to the article you are reading, place them there.");
+        }
+    }
+    if (report.sourcesMissing > 0) {
+        findSources = box->addButton(tr("Look for Sources in a Folder…"), QMessageBox::ActionRole);
+        informative += u' ' + tr("If you have the sources' text files, show Gloss the folder.");
+    }
+    box->setInformativeText(informative);
+    box->setDetailedText((report.problems + report.notes).join(u'\n'));
+    connect(box, &QMessageBox::buttonClicked, this, [this, box, placeHere, findSources, shown](QAbstractButton *button) {
+        AnnotationImportOptions options;
+        if (placeHere && button == placeHere) {
+            options.article = shown;
+        } else if (findSources && button == findSources) {
+            options.sourcesFolder = QFileDialog::getExistingDirectory(this, tr("Folder of the Sources"),
+                QFileInfo(m_annotationFile).absolutePath());
+            if (options.sourcesFolder.isEmpty())
+                return;
+        } else {
+            return;
+        }
+        box->close();
+        // Run again with the answer: what was already imported is recognised, not doubled.
+        startAnnotationImport(m_annotationFile, m_annotationProject, options);
+    });
+    m_annotationReport = box;
+    box->open();
 }
 
 void MainWindow::openLibraryFile()

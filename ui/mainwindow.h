@@ -1,5 +1,7 @@
 #pragma once
 
+#include "importing/annotationimporter.h"
+
 #include <QMainWindow>
 #include <QMessageBox>
 #include <QPointer>
@@ -39,8 +41,11 @@ public:
     bool importPaths(const QStringList &paths, bool showFirst = false);
     /// Opens an article in the reader and selects it in the list when it is there.
     bool showArticle(qint64 id);
-    /// Imports W3C JSON or REFI-QDA annotations; a report lists what needs attention.
-    bool importAnnotationsFrom(const QString &file);
+    /// Imports W3C/Hypothesis JSON or a REFI-QDA project's codings onto the library's
+    /// articles; a report lists what needs attention and offers what can be done about it.
+    bool importAnnotationsFrom(const QString &file, const AnnotationImportOptions &options = {});
+    /// Opens a REFI-QDA project whole: sources as articles, codebook, codings.
+    bool openProject(const QString &file, const AnnotationImportOptions &options = {});
     /// Opens (or creates) the library at path; a damaged one is refused with an offer to
     /// recover it. False when nothing was opened.
     bool openLibraryAt(const QString &path);
@@ -64,6 +69,8 @@ public:
     QString statusCountText() const;
     /// The summary box of the last import that had failures, while it is open.
     QMessageBox *importReport() const { return m_importReport; }
+    /// The report box of the last annotation import with something to attend to.
+    QMessageBox *annotationReport() const { return m_annotationReport; }
 
 Q_SIGNALS:
     void articleShown(qint64 id);
@@ -88,6 +95,9 @@ private:
     void onWholeCheckFinished(const QVariant &result, const QString &error);
     void openExportDialog();
     void chooseAnnotationsToImport();
+    void chooseProjectToOpen();
+    bool startAnnotationImport(const QString &file, bool project, const AnnotationImportOptions &options);
+    void offerNextStep(const AnnotationImportReport &report);
     void chooseFilesToImport();
     void chooseFolderToImport();
     void onImportFinished(const ImportSummary &summary);
@@ -120,6 +130,10 @@ private:
     AnnotationController *m_annotations;
     QuotesController *m_quotes;
     QPointer<QMessageBox> m_importReport;
+    // The annotation import running or last run, to run it again with the user's answer.
+    QString m_annotationFile;
+    bool m_annotationProject = false;
+    QPointer<QMessageBox> m_annotationReport;
     QList<QAction *> m_libraryActions;
     bool m_showFirstImported = false;
 };

@@ -128,10 +128,21 @@ Result<Outcome> full(const QString &connection, const std::atomic_bool *cancel)
 
 QString describe(const QString &path, const Outcome &outcome)
 {
-    const QString first = outcome.problems.value(0);
-    return tr("“%1” is damaged (%2); Gloss will not write to it. Recover what can be read into "
-              "a new library: File ▸ Recover Library…, or gloss recover.")
-        .arg(path, first.left(200));
+    // SQLite's report is lines of page numbers; the first real one says enough for a sentence.
+    QString first;
+    for (const QString &problem : outcome.problems) {
+        for (const QString &line : problem.split(u'\n', Qt::SkipEmptyParts)) {
+            if (!line.startsWith(u"***"_s)) {
+                first = line.trimmed();
+                break;
+            }
+        }
+        if (!first.isEmpty())
+            break;
+    }
+    if (first.size() > 120)
+        first = first.left(117) + u"…"_s;
+    return tr("“%1” is damaged (SQLite: %2); Gloss will not write to it.").arg(path, first);
 }
 
 namespace {
