@@ -35,3 +35,5 @@ QString wordAtRank(int rank);
 void benchEditLatency(const QString &work, int articles);
 /// Time against input size for each parser and the quote detector (scaling.cpp).
 void benchScaling();
+/// Web annotations and a REFI-QDA project imported at scale (exchange.cpp).
+void benchExchange(const QString &work);

@@ -580,6 +580,8 @@ int runAll(int articles, const QString &keep, bool reuse)
     benchEditLatency(work, articles);
     out().flush();
     benchScaling();
+    out().flush();
+    benchExchange(work);
     return 0;
 }
 
@@ -614,9 +616,16 @@ int main(int argc, char *argv[])
         u"edits-only"_s, u"Run only the edit latency during imports."_s);
     const QCommandLineOption scalingOnly(
         u"scaling-only"_s, u"Run only the scaling of parsers and the quote detector."_s);
+    const QCommandLineOption exchangeOnly(
+        u"exchange-only"_s, u"Run only the annotation and project import figures."_s);
     parser.addOptions({ articles, keep, reuse, only, exportsOnly, quotesOnly, speakersOnly,
-        editsOnly, scalingOnly });
+        editsOnly, scalingOnly, exchangeOnly });
     parser.process(app);
+    if (parser.isSet(exchangeOnly)) {
+        QTemporaryDir work;
+        benchExchange(parser.isSet(keep) ? parser.value(keep) : work.path());
+        return 0;
+    }
     if (parser.isSet(scalingOnly)) {
         benchScaling();
         return 0;

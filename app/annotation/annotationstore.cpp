@@ -72,6 +72,7 @@ QVariant nullableId(qint64 id)
 
 AnnotationStore::AnnotationStore(const LibraryStore &library)
     : m_connection(library.connectionName())
+    , m_library(&library)
 { }
 
 Result<QSqlQuery> AnnotationStore::run(const QString &sql, const QVariantList &values) const
@@ -185,8 +186,8 @@ Result<qint64> AnnotationStore::insertHighlight(const Highlight &highlight)
     const QString modified = highlight.modified.isValid()
         ? highlight.modified.toUTC().toString(Qt::ISODateWithMs)
         : created;
-    Result<QSqlQuery> query
-        = run(u"INSERT INTO highlights (id, article_id, start_pos, end_pos, exact, prefix, suffix, "
+    Result<QSqlQuery *> query
+        = m_library->runWrite(u"INSERT INTO highlights (id, article_id, start_pos, end_pos, exact, prefix, suffix, "
               "status, color, note, created_at, modified_at, version, annotator, links, origin) "
               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s,
             { nullableId(highlight.id), highlight.articleId, highlight.anchor.start,
@@ -198,7 +199,7 @@ Result<qint64> AnnotationStore::insertHighlight(const Highlight &highlight)
                 Sql::text(highlight.origin) });
     if (!query)
         return query.failure();
-    const qint64 id = highlight.id > 0 ? highlight.id : query->lastInsertId().toLongLong();
+    const qint64 id = highlight.id > 0 ? highlight.id : (*query)->lastInsertId().toLongLong();
     QList<QPair<qint64, qint64>> pairs;
     for (qint64 tag : highlight.tagIds)
         pairs.append({ id, tag });
@@ -637,7 +638,7 @@ Result<void> AnnotationStore::addTaggings(const QList<QPair<qint64, qint64>> &pa
 {
     // A pair whose highlight or tag went meanwhile is left out rather than failing the step.
     for (const auto &pair : pairs) {
-        if (auto added = run(u"INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id) "
+        if (auto added = m_library->runWrite(u"INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id) "
                              "SELECT ?, ? WHERE EXISTS (SELECT 1 FROM highlights WHERE id = ?) "
                              "AND EXISTS (SELECT 1 FROM tags WHERE id = ?)"_s,
                 { pair.first, pair.second, pair.first, pair.second });

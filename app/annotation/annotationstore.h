@@ -104,4 +104,5 @@ private:
     [[nodiscard]] Result<QHash<qint64, QList<qint64>>> tagsOf(const QList<qint64> &ids) const;
 
     QString m_connection;
+    const LibraryStore *m_library;
 };

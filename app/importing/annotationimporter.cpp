@@ -361,7 +361,10 @@ QStringList checkedPaths(const QStringList &paths, const QString &label, QString
     return checked;
 }
 
-constexpr int AnnotationsPerJob = 100;
+// While the user edits, jobs stay short (an edit waits for the job in hand); else longer jobs
+// spend less on reading what each job must read afresh.
+constexpr int AnnotationsPerJobWhileEditing = 100;
+constexpr int AnnotationsPerJob = 500;
 constexpr int ArticlesPerJob = 50;
 // An import whose journal has not moved for this long died with its program.
 constexpr qint64 AbandonedAfterSeconds = 120;
@@ -388,7 +391,7 @@ public:
 
     Result<void> note(LibraryStore &store, const QString &kind, qint64 rowId, const QString &before)
     {
-        Result<QSqlQuery> noted = Sql::query(store.connectionName(),
+        Result<QSqlQuery *> noted = store.runWrite(
             u"INSERT INTO import_journal (run, seq, kind, row_id, before) VALUES (?, ?, ?, ?, ?)"_s,
             { m_run, ++m_sequence, kind, rowId, Sql::text(before) });
         return noted ? Result<void>() : noted.failure();
@@ -409,7 +412,6 @@ public:
     {
         m_pathsLoaded = false;
         m_paths.clear();
-        m_existing.clear();
         m_placedIn.clear();
     }
 
@@ -476,22 +478,29 @@ public:
     {
         AnnotationStore annotations(store);
         // The article's text changed since the annotation was placed (another program
-        // imported it again): placed again in the text as it is now.
+        // imported it again): placed again in the text as it is now. Its hash says so; the
+        // text itself is read only then.
         const qint64 articleId = planned.highlight.articleId;
         if (!m_placedIn.contains(articleId)) {
-            Result<QPair<QString, QString>> current = store.bodyAndHash(articleId);
-            if (!current)
-                return current.failure();
-            m_placedIn.insert(articleId, *current);
+            Result<QVariantList> hash = store.cachedColumn(
+                u"SELECT content_hash FROM articles WHERE id = ?"_s, { articleId });
+            if (!hash)
+                return hash.failure();
+            if (hash->isEmpty())
+                return ResultError(tr("%1: its article was removed during the import.").arg(planned.label),
+                    ErrorKind::NotFound);
+            m_placedIn.insert(articleId, hash->front().toString());
         }
-        const QPair<QString, QString> &text = m_placedIn.value(articleId);
-        if (!planned.textHash.isEmpty() && text.second != planned.textHash
+        if (!planned.textHash.isEmpty() && m_placedIn.value(articleId) != planned.textHash
             && planned.highlight.status != AnchorStatus::Orphaned) {
-            const AnchorResolution placed = Anchoring::resolve(planned.highlight.anchor, text.first);
+            Result<QString> body = store.body(articleId);
+            if (!body)
+                return body.failure();
+            const AnchorResolution placed = Anchoring::resolve(planned.highlight.anchor, *body);
             if (placed.status == AnchorStatus::Orphaned) {
                 planned.highlight.status = AnchorStatus::Orphaned;
             } else {
-                planned.highlight.anchor = Anchoring::anchorFor(text.first, placed.start, placed.end);
+                planned.highlight.anchor = Anchoring::anchorFor(*body, placed.start, placed.end);
                 planned.highlight.status = placed.status;
             }
         }
@@ -503,15 +512,27 @@ public:
             if (!tagIds.contains(*tag))
                 tagIds.append(*tag);
         }
-        if (!m_existing.contains(articleId)) {
-            Result<QList<Highlight>> existing = annotations.highlightsOf(articleId);
-            if (!existing)
-                return existing.failure();
-            m_existing.insert(articleId, *existing);
-        }
-        QList<Highlight> &known = m_existing[articleId];
         const Highlight &wanted = planned.highlight;
-        for (Highlight &present : known) {
+        // The same highlight may be here already: the one imported under the same id, or one
+        // over the same words. Both are found through indexes, one annotation at a time.
+        Result<QVariantList> candidates = wanted.origin.isEmpty()
+            ? Result<QVariantList>(QVariantList())
+            : store.cachedColumn(u"SELECT id FROM highlights WHERE origin = ? AND article_id = ?"_s,
+                { wanted.origin, articleId });
+        if (!candidates)
+            return candidates.failure();
+        if (candidates->isEmpty()) {
+            candidates = store.cachedColumn(u"SELECT id FROM highlights WHERE article_id = ? AND "
+                                            "start_pos = ? AND end_pos = ?"_s,
+                { articleId, wanted.anchor.start, wanted.anchor.end });
+            if (!candidates)
+                return candidates.failure();
+        }
+        for (const QVariant &candidate : std::as_const(*candidates)) {
+            Result<Highlight> found = annotations.highlight(candidate.toLongLong());
+            if (!found)
+                return found.failure();
+            Highlight &present = *found;
             const bool sameOrigin = !wanted.origin.isEmpty() && present.origin == wanted.origin;
             const bool sameWords = present.anchor.start == wanted.anchor.start
                 && present.anchor.end == wanted.anchor.end && present.anchor.exact == wanted.anchor.exact;
@@ -544,13 +565,9 @@ public:
                 Result<qint64> patched = annotations.patchHighlight(present.id, patch, present.version);
                 if (!patched)
                     return patched.failure();
-                present.version = *patched;
-                present.tagIds += patch.addTags;
-                if (patch.note)
-                    present.note = *patch.note;
                 // A highlight of this run stays the run's to take back, at its new version.
                 if (m_inserted.contains(present.id)) {
-                    Result<QSqlQuery> moved = Sql::query(store.connectionName(),
+                    Result<QSqlQuery *> moved = store.runWrite(
                         u"UPDATE import_journal SET before = ? WHERE run = ? AND kind = "
                         "'highlight' AND row_id = ?"_s,
                         { QString::number(*patched), m_run, present.id });
@@ -568,9 +585,6 @@ public:
         // Taken back only while nobody has changed it (its version is still the first).
         if (auto noted = note(store, u"highlight"_s, *inserted, u"1"_s); !noted)
             return noted.failure();
-        highlight.id = *inserted;
-        highlight.version = 1;
-        known.append(highlight);
         m_inserted.insert(*inserted);
         return true;
     }
@@ -599,8 +613,7 @@ private:
     qint64 m_sequence = 0;
     bool m_pathsLoaded = false;
     QHash<QString, qint64> m_paths; ///< case-folded path → tag id
-    QHash<qint64, QList<Highlight>> m_existing; ///< article → highlights, this job
-    QHash<qint64, QPair<QString, QString>> m_placedIn; ///< article → (body, hash), this job
+    QHash<qint64, QString> m_placedIn; ///< article → its content hash, this job
     QSet<qint64> m_inserted; ///< highlights this run made
 };
 
@@ -696,10 +709,11 @@ Result<void> writePlan(LibraryWriter &writer, Plan &plan, AnnotationImportReport
         if (item.newArticle >= 0)
             item.highlight.articleId = articleIds.at(item.newArticle);
     }
-    for (qsizetype start = 0; start < plan.annotations.size(); start += AnnotationsPerJob) {
+    for (qsizetype start = 0, end = 0; start < plan.annotations.size(); start = end) {
         if (cancelled())
             return takeBack(stopped);
-        const qsizetype end = std::min<qsizetype>(plan.annotations.size(), start + AnnotationsPerJob);
+        const int perJob = writer.editedWithin(2000) ? AnnotationsPerJobWhileEditing : AnnotationsPerJob;
+        end = std::min<qsizetype>(plan.annotations.size(), start + perJob);
         Result<QVariant> written = batch->write([&](LibraryStore &store) -> Result<QVariant> {
             journal.beginJob();
             if (auto beat = journal.heartbeat(store); !beat)

@@ -375,6 +375,23 @@ Result<QSqlQuery> LibraryStore::prepared(const QString &sql) const
     return query;
 }
 
+Result<QSqlQuery *> LibraryStore::runWrite(const QString &sql, const QVariantList &values) const
+{
+    return m_statements.run(sql, values);
+}
+
+Result<QVariantList> LibraryStore::cachedColumn(const QString &sql, const QVariantList &values) const
+{
+    Result<QSqlQuery *> query = m_statements.run(sql, values);
+    if (!query)
+        return query.failure();
+    QVariantList column;
+    while ((*query)->next())
+        column.append((*query)->value(0));
+    (*query)->finish();
+    return column;
+}
+
 Result<QSqlQuery *> LibraryStore::cached(const QString &sql) const
 {
     return m_statements.prepared(sql);

@@ -101,6 +101,15 @@ public:
     /// makes FTS5 flush its pending index at every savepoint, which made imports crawl.)
     [[nodiscard]] Result<Upserted> upsertInTransaction(const Article &article);
 
+    /// Runs a statement that writes (INSERT, UPDATE, DELETE without RETURNING) from a cache of
+    /// prepared statements: preparing costs more than running a small write, and imports run
+    /// the same few statements tens of thousands of times. Never for a query whose rows are
+    /// read, which must be finished before the next use.
+    [[nodiscard]] Result<QSqlQuery *> runWrite(const QString &sql, const QVariantList &values) const;
+    /// The first column of every row of a query run from the same cache, the statement
+    /// finished before this returns (so it holds no read open).
+    [[nodiscard]] Result<QVariantList> cachedColumn(const QString &sql, const QVariantList &values) const;
+
     /// Removes an article and everything that hangs on it (its text and index entry, and
     /// through the hooks the layers above's rows), inside the caller's transaction.
     [[nodiscard]] Result<void> removeArticleInTransaction(qint64 id);
