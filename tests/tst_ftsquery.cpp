@@ -9,6 +9,7 @@ class TestFtsQuery : public QObject
 private Q_SLOTS:
     void translates_data();
     void translates();
+    void termsAreBounded();
 };
 
 void TestFtsQuery::translates_data()
@@ -36,6 +37,23 @@ void TestFtsQuery::translates()
     QFETCH(QString, typed);
     QFETCH(QString, match);
     QCOMPARE(FtsQuery::fromUserText(typed), match);
+}
+
+void TestFtsQuery::termsAreBounded()
+{
+    // The same word four hundred times is one word.
+    const QString repeated = u"budget "_s.repeated(400);
+    QCOMPARE(FtsQuery::fromUserText(repeated), u"\"budget\""_s);
+    QVERIFY(FtsQuery::limitNote(repeated).isEmpty());
+    // Thousands of different words: the first 64 are searched, and the rest are said to be left.
+    QString many;
+    for (int i = 0; i < 5000; ++i)
+        many += u"word%1 "_s.arg(i);
+    const QString match = FtsQuery::fromUserText(many);
+    QCOMPARE(match.count(u"\"word"_s), FtsQuery::MaximumTerms);
+    QVERIFY(match.contains(u"\"word63\""_s));
+    QVERIFY(!match.contains(u"\"word64\""_s));
+    QVERIFY(FtsQuery::limitNote(many).contains(u"4936"_s));
 }
 
 QTEST_GUILESS_MAIN(TestFtsQuery)

@@ -4,6 +4,7 @@
 #include "annotation/annotationservice.h"
 #include "library/librarycheck.h"
 #include "library/librarystore.h"
+#include "library/schema.h"
 #include "testsupport.h"
 
 #include <QCryptographicHash>
@@ -11,6 +12,9 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QStorageInfo>
+
+#include <sys/stat.h>
+#include <unistd.h>
 #include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
@@ -35,6 +39,9 @@ private Q_SLOTS:
     void damagedLibraryIsNoticedAndRecovered();
     void wholeCheckFindsWhatQuickCheckSkipped();
     void recoverRefusesToOverwrite();
+    void healthyLibrariesAreNotCalledDamaged();
+    void foreignTablesAreLeftAsTheyWere();
+    void devicesAndPipesAreNotRead();
     void exportOnFullDiskKeepsTheOldFile();
     void exportPastFileSizeLimitKeepsTheOldFile();
 
@@ -111,6 +118,106 @@ void TestHostile::exportFailsWhole(
         // No half-written temporary file is left beside it either.
         QCOMPARE(QDir(QFileInfo(target).absolutePath()).entryList({ u"notes*"_s }, QDir::Files),
             QStringList { u"notes.out"_s });
+    }
+}
+
+void TestHostile::healthyLibrariesAreNotCalledDamaged()
+{
+    const QString library = makeLibrary();
+    const QByteArray before = digest(library);
+    // Held alone by another program: locked, and left alone.
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"holder"_s);
+        db.setDatabaseName(library);
+        QVERIFY(db.open());
+        QSqlQuery hold(db);
+        QVERIFY(hold.exec(u"PRAGMA locking_mode = EXCLUSIVE"_s));
+        QVERIFY(hold.exec(u"BEGIN EXCLUSIVE"_s));
+        const Run locked = gloss({ u"stats"_s, u"--library"_s, library },
+            {}, [] {
+                QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+                return environment;
+            }());
+        QCOMPARE(locked.code, 1);
+        QVERIFY2(locked.err.contains(u"locked"_s), qPrintable(locked.err));
+        QVERIFY(!locked.err.contains(u"damaged"_s));
+        QVERIFY(hold.exec(u"ROLLBACK"_s));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"holder"_s);
+    QCOMPARE(digest(library), before);
+
+    // A read-only file (permissions mean nothing to root, who may write anyway).
+    if (geteuid() != 0) {
+        QFile::setPermissions(library, QFile::ReadOwner);
+        const Run readOnly = gloss({ u"stats"_s, u"--library"_s, library });
+        QFile::setPermissions(library, QFile::ReadOwner | QFile::WriteOwner);
+        QCOMPARE(readOnly.code, 1);
+        QVERIFY2(readOnly.err.contains(u"read-only"_s), qPrintable(readOnly.err));
+    }
+
+    // A read-only disk, and a disk with no room left: mounted where the kernel allows it.
+    const QString mountPoint = m_dir->filePath(u"disk"_s);
+    QDir().mkpath(mountPoint);
+    if (QProcess::execute(u"mount"_s, { u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=2m"_s, u"tmpfs"_s, mountPoint }) != 0)
+        QSKIP("cannot mount a small file system here (needs root)");
+    const auto unmount = qScopeGuard([&] { QProcess::execute(u"umount"_s, { mountPoint }); });
+    const QString onDisk = mountPoint + u"/lib.sqlite"_s;
+    QVERIFY(QFile::copy(library, onDisk));
+    QVERIFY(QProcess::execute(u"mount"_s, { u"-o"_s, u"remount,ro"_s, mountPoint }) == 0);
+    const Run readOnlyDisk = gloss({ u"stats"_s, u"--library"_s, onDisk });
+    QCOMPARE(readOnlyDisk.code, 1);
+    QVERIFY2(readOnlyDisk.err.contains(u"cannot be written"_s) || readOnlyDisk.err.contains(u"read-only"_s),
+        qPrintable(readOnlyDisk.err));
+    QVERIFY(!readOnlyDisk.err.contains(u"damaged"_s));
+    QVERIFY(QProcess::execute(u"mount"_s, { u"-o"_s, u"remount,rw"_s, mountPoint }) == 0);
+    // Full to the last byte: no room for the journal's shared memory file.
+    QFile filler(mountPoint + u"/filler"_s);
+    QVERIFY(filler.open(QIODevice::WriteOnly));
+    const QByteArray block(4096, 'x');
+    while (filler.write(block) == block.size() && filler.flush()) { }
+    filler.close();
+    const Run full = gloss({ u"stats"_s, u"--library"_s, onDisk });
+    QCOMPARE(full.code, 1);
+    QVERIFY2(full.err.contains(u"no room"_s), qPrintable(full.err));
+    QVERIFY(!full.err.contains(u"damaged"_s));
+    QCOMPARE(digest(onDisk), before);
+}
+
+void TestHostile::foreignTablesAreLeftAsTheyWere()
+{
+    // Gloss's mark but another program's tables: refused, and not even switched to WAL.
+    const QString file = m_dir->filePath(u"marked.sqlite"_s);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"marker"_s);
+        db.setDatabaseName(file);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(u"PRAGMA application_id = %1"_s.arg(Schema::ApplicationId)));
+        QVERIFY(query.exec(u"PRAGMA user_version = 3"_s));
+        QVERIFY(query.exec(u"CREATE TABLE recipes(name)"_s));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"marker"_s);
+    const QByteArray before = digest(file);
+    const Run run = gloss({ u"import"_s, u"--library"_s, file, TestSupport::writeFile(QDir(m_dir->path()), u"x.txt"_s, "Title\n\nBody text.") });
+    QCOMPARE(run.code, 1);
+    QVERIFY2(run.err.contains(u"left untouched"_s) || run.err.contains(u"was left"_s), qPrintable(run.err));
+    QCOMPARE(digest(file), before);
+    QVERIFY(!QFileInfo::exists(file + u"-wal"_s));
+}
+
+void TestHostile::devicesAndPipesAreNotRead()
+{
+    const QString fifo = m_dir->filePath(u"pipe.txt"_s);
+    QCOMPARE(mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    for (const QString &path : { u"/dev/zero"_s, fifo }) {
+        const Run parsed = gloss({ u"parse"_s, path });
+        QVERIFY2(parsed.code != 0 && parsed.code != -1, qPrintable(path));
+        QVERIFY2(parsed.err.contains(u"not a regular file"_s), qPrintable(parsed.err));
+        const Run imported = gloss({ u"import"_s, u"--library"_s, m_dir->filePath(u"l.sqlite"_s), path });
+        QVERIFY2(imported.code != 0 && imported.code != -1, qPrintable(path));
+        QVERIFY2(imported.err.contains(u"not a regular file"_s), qPrintable(imported.err));
     }
 }
 

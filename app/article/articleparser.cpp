@@ -150,6 +150,12 @@ ParseReport parseFile(const QString &path, const ArticleSink &sink)
         report.failures.append({ 0, tr("This is a folder, not a file.") });
         return report;
     }
+    // A device or a pipe reports no size and may never end (/dev/zero, a FIFO): only regular
+    // files are read.
+    if (info.exists() && !info.isFile()) {
+        report.failures.append({ 0, tr("This is not a regular file (a device or a pipe), so it was not read.") });
+        return report;
+    }
     if (!file.open(QIODevice::ReadOnly)) {
         report.failures.append({ 0, tr("Cannot open the file: %1.").arg(file.errorString()) });
         return report;
@@ -163,7 +169,13 @@ ParseReport parseFile(const QString &path, const ArticleSink &sink)
                 .arg(MaximumFileSize / (1024 * 1024)) });
         return report;
     }
-    const QByteArray bytes = file.readAll();
+    // Read to one byte past the limit whatever the size said: a file can grow while it is read.
+    const QByteArray bytes = file.read(MaximumFileSize + 1);
+    if (bytes.size() > MaximumFileSize) {
+        report.failures.append({ 0,
+            tr("The file is too large; the limit for one article is %1 MB.").arg(MaximumFileSize / (1024 * 1024)) });
+        return report;
+    }
     if (file.error() != QFileDevice::NoError) {
         report.failures.append({ 0, tr("Cannot read the file: %1.").arg(file.errorString()) });
         return report;

@@ -211,6 +211,8 @@ int runSearch(const QStringList &arguments, QTextStream &out, QTextStream &err)
     if (!library)
         return Failure;
     LibraryStore *store = &library->store();
+    if (const QString note = FtsQuery::limitNote(query); !note.isEmpty())
+        err << note << u'\n';
     // A trailing space stops the last word from being read as a prefix: the shell gives whole
     // words, not a query being typed.
     const Result<QList<SearchHit>> hits = store->search(query + u' ', limit);

@@ -77,7 +77,7 @@ namespace RefiReader {
 /// Caps against hostile projects, each with its own sentence when reached.
 constexpr qint64 MaximumProjectXml = qint64(512) << 20; // bytes of project.qde
 constexpr qint64 MaximumSourceText = qint64(64) << 20; // bytes of one source's text
-constexpr int MaximumSelections = 1000000;
+constexpr int MaximumSelections = 500000;
 constexpr int MaximumNesting = 256;
 
 /// Reads a .qdpx archive or a .qde project (whose sources are then files beside it or

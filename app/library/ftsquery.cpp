@@ -1,5 +1,7 @@
 #include "ftsquery.h"
 
+#include <QCoreApplication>
+#include <QSet>
 #include <QStringList>
 
 using namespace Qt::StringLiterals;
@@ -27,10 +29,27 @@ struct Term
     bool orOperator = false;
 };
 
+QList<Term> termsOf(const QString &text, int *dropped);
+
 } // namespace
 
-QString fromUserText(const QString &text)
+QString limitNote(const QString &text)
 {
+    int dropped = 0;
+    (void)termsOf(text, &dropped);
+    if (dropped == 0)
+        return {};
+    return QCoreApplication::translate("FtsQuery",
+        "Only the first %1 different words were searched; %2 more were left out.")
+        .arg(MaximumTerms)
+        .arg(dropped);
+}
+
+namespace {
+
+QList<Term> termsOf(const QString &text, int *dropped)
+{
+    QSet<QString> seen;
     QList<Term> terms;
     qsizetype i = 0;
     const qsizetype size = text.size();
@@ -56,9 +75,31 @@ QString fromUserText(const QString &text)
             term.text = text.mid(start, i - start);
             term.orOperator = !term.excluded && term.text == u"OR"_s;
         }
-        if (term.orOperator || hasWordCharacter(term.text))
-            terms.append(term);
+        if (!term.orOperator && !hasWordCharacter(term.text))
+            continue;
+        // A term typed again adds nothing to an AND; past the cap, terms are counted, not
+        // searched.
+        const QString key = (term.excluded ? u"-"_s : QString()) + (term.phrase ? u"\""_s : QString())
+            + term.text.toCaseFolded();
+        if (!term.orOperator && seen.contains(key))
+            continue;
+        if (!term.orOperator && seen.size() >= MaximumTerms) {
+            ++*dropped;
+            continue;
+        }
+        if (!term.orOperator)
+            seen.insert(key);
+        terms.append(term);
     }
+    return terms;
+}
+
+} // namespace
+
+QString fromUserText(const QString &text)
+{
+    int dropped = 0;
+    const QList<Term> terms = termsOf(text, &dropped);
     const bool typingLastWord = !text.isEmpty() && !text.back().isSpace();
 
     QStringList parts;

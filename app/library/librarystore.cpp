@@ -203,6 +203,17 @@ Result<std::unique_ptr<LibraryStore>> LibraryStore::open(
 
 ResultError LibraryStore::openingFailed(const ResultError &error) const
 {
+    // SQLite reports a disk with no room as an I/O error of some kind: the disk says which.
+    if (error.kind == ErrorKind::Io || error.kind == ErrorKind::Database || error.kind == ErrorKind::Failed) {
+        const QStorageInfo disk(QFileInfo(m_path).absolutePath());
+        if (disk.isValid() && disk.bytesAvailable() < 1024 * 1024) {
+            return ResultError(tr("There is no room left on the disk of “%1”; SQLite needs a "
+                                  "little beside the library to open it. Free some space and "
+                                  "try again. It was left untouched.")
+                                   .arg(m_path),
+                ErrorKind::Io);
+        }
+    }
     switch (error.kind) {
     case ErrorKind::Busy:
         return ResultError(tr("“%1” is locked by another program, which holds it alone for "

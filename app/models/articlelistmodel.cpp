@@ -163,6 +163,8 @@ void ArticleListModel::setQueryText(const QString &text)
         return;
     const bool hadQuery = !FtsQuery::fromUserText(m_query.text).isEmpty();
     m_query.text = text;
+    if (const QString note = FtsQuery::limitNote(text); !note.isEmpty())
+        Q_EMIT errorOccurred(note);
     const bool hasQuery = !FtsQuery::fromUserText(text).isEmpty();
     // A new search ranks by relevance; leaving search goes back to newest first.
     if (hasQuery && !hadQuery) {
