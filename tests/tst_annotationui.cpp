@@ -602,7 +602,8 @@ void TestAnnotationUi::projectOpensWithItsSources()
     QVERIFY(box && box->isVisible());
     QVERIFY(box->detailedText().contains(u"Interview two"_s));
     TestSupport::shoot(box, u"project-report"_s);
-    QVERIFY(std::any_of(box->buttons().cbegin(), box->buttons().cend(),
+    const QList<QAbstractButton *> buttons = box->buttons();
+    QVERIFY(std::any_of(buttons.cbegin(), buttons.cend(),
         [](QAbstractButton *b) { return b->text().startsWith(u"Look for Sources"_s); }));
     box->close();
     // Given the folder, the missing source comes in; what came before is not doubled.
