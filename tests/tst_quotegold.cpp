@@ -33,6 +33,14 @@ struct GoldArticle
 // and "SFA" are the same answer.
 QString normalisedSpeaker(const QString &speaker)
 {
+    // An unnamed source is its description, without the article: "~ a company spokesman".
+    if (speaker.startsWith(u'~')) {
+        static const QRegularExpression article(u"^(?:the|a|an|one|another|some)\\s+"_s,
+            QRegularExpression::CaseInsensitiveOption);
+        QString description = speaker.mid(1).simplified();
+        description.remove(article);
+        return u"~ "_s + description.toCaseFolded();
+    }
     static const QRegularExpression honorific(
         u"^(?:the|a|an|mr|mrs|ms|dr|sir|lord|lady|prof|professor)\\s+"_s,
         QRegularExpression::CaseInsensitiveOption);
@@ -114,6 +122,33 @@ bool locate(const QString &body, GoldArticle &article, QString *problem)
     return true;
 }
 
+/// The role a description names: its last word, singular ("federal labor judges" → judge).
+QString roleOf(const QString &description)
+{
+    QString head = description.section(u' ', -1);
+    if (head.endsWith(u"ies"_s))
+        head = head.chopped(3) + u'y';
+    else if (head.endsWith(u"men"_s))
+        head = head.chopped(3) + u"man"_s;
+    else if (head.endsWith(u's') && !head.endsWith(u"ss"_s))
+        head.chop(1);
+    return head;
+}
+
+/// Whether a detected speaker is one the gold line accepts: the same name, or for an unnamed
+/// source a description that names the same role (docs/quotes.md).
+bool speakerAccepted(const QString &detected, const QStringList &accepted)
+{
+    if (accepted.contains(detected))
+        return true;
+    if (!detected.startsWith(u'~'))
+        return false;
+    const QString role = roleOf(detected.mid(2));
+    return std::any_of(accepted.cbegin(), accepted.cend(), [&](const QString &answer) {
+        return answer.startsWith(u'~') && roleOf(answer.mid(2)) == role;
+    });
+}
+
 struct Score
 {
     int gold = 0;
@@ -139,13 +174,31 @@ struct GoldSet
     QHash<QString, QString> bodies;
 };
 
+/// The us2023 articles by their address, as the library would hold them.
+QHash<QString, QString> us2023Bodies()
+{
+    QHash<QString, QString> bodies;
+    ArticleParser::parseFile(TestSupport::sharedPath(u"corpus/us2023/newsdata-2023-03.jsonl"_s),
+        [&](Article &&article) {
+            if (!bodies.contains(article.url))
+                bodies.insert(article.url, article.body());
+            return true;
+        });
+    return bodies;
+}
+
 // Reads a set and places its quotations in the parsed articles; empty when any is not found.
+// BBC sets name files of the corpus; us2023 sets name the articles' addresses.
 GoldSet loadSet(const QString &name)
 {
     GoldSet set;
     set.articles = readGoldSet(QString::fromUtf8(GLOSS_TEST_DATA) + u"/quotes/"_s + name);
+    const bool us2023 = name.startsWith(u"us2023"_s);
+    const QHash<QString, QString> byUrl = us2023 ? us2023Bodies() : QHash<QString, QString>();
     for (GoldArticle &article : set.articles) {
-        const QString body = articleBody(TestSupport::sharedPath(u"corpus/bbc/"_s + article.file));
+        const QString body = us2023
+            ? byUrl.value(article.file)
+            : articleBody(TestSupport::sharedPath(u"corpus/bbc/"_s + article.file));
         QString problem;
         if (body.isEmpty() || !locate(body, article, &problem)) {
             qWarning("%s", qPrintable(problem.isEmpty() ? article.file : problem));
@@ -160,32 +213,49 @@ class TestQuoteGold : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void goldSetIsWellFormed_data();
     void goldSetIsWellFormed();
     void detectorMeetsTheMeasuredFigures_data();
     void detectorMeetsTheMeasuredFigures();
 };
 
+void TestQuoteGold::goldSetIsWellFormed_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("corpus");
+    QTest::addRow("bbc") << u"bbc-gold.txt"_s << u"corpus/bbc"_s;
+    QTest::addRow("bbc-heldout") << u"bbc-heldout.txt"_s << u"corpus/bbc"_s;
+    QTest::addRow("us2023") << u"us2023-gold.txt"_s << u"corpus/us2023"_s;
+    QTest::addRow("us2023-heldout") << u"us2023-heldout.txt"_s << u"corpus/us2023"_s;
+}
+
 void TestQuoteGold::goldSetIsWellFormed()
 {
-    GLOSS_REQUIRE_SHARED("corpus/bbc");
-    const GoldSet set = loadSet(u"bbc-gold.txt"_s);
+    QFETCH(QString, file);
+    QFETCH(QString, corpus);
+    if (!TestSupport::hasShared(corpus))
+        QSKIP("../shared is not here; this test needs the corpus");
+    const GoldSet set = loadSet(file);
     QVERIFY(!set.articles.isEmpty());
-    QVERIFY(!loadSet(u"bbc-heldout.txt"_s).articles.isEmpty());
     int quotations = 0;
+    static const QString marks = u"\"'“”‘’"_s;
     for (const GoldArticle &article : set.articles) {
         const QString &body = set.bodies.value(article.file);
         for (const GoldQuotation &quotation : article.quotations) {
             ++quotations;
-            // A span starts at an opening mark and ends at a closing one.
+            // A span starts at an opening mark and ends at a closing one (any kind: one text
+            // closes with a left mark, as written).
             const QChar first = body.at(quotation.start);
             const QChar last = body.at(quotation.end - 1);
-            QVERIFY2(first == u'"' || first == u'\'', qPrintable(quotation.opening));
-            QVERIFY2(last == u'"' || last == u'\'', qPrintable(quotation.opening));
+            QVERIFY2(marks.contains(first), qPrintable(quotation.opening));
+            QVERIFY2(marks.contains(last), qPrintable(quotation.opening));
         }
     }
-    // The issue asks for at least 40 articles and 200 quotations.
-    QVERIFY(set.articles.size() >= 40);
-    QVERIFY(quotations >= 200);
+    // The issue asks for at least 40 articles and 200 quotations in a development set.
+    if (!file.contains(u"heldout"_s)) {
+        QVERIFY(set.articles.size() >= 40);
+        QVERIFY(quotations >= 200);
+    }
 }
 
 void TestQuoteGold::detectorMeetsTheMeasuredFigures_data()
@@ -199,12 +269,15 @@ void TestQuoteGold::detectorMeetsTheMeasuredFigures_data()
     // afterwards and never tuned on.
     QTest::addRow("development") << u"bbc-gold.txt"_s << 0.99 << 1.0 << 0.97;
     QTest::addRow("held-out") << u"bbc-heldout.txt"_s << 0.97 << 1.0 << 0.95;
+    QTest::addRow("us2023") << u"us2023-gold.txt"_s << 0.0 << 0.0 << 0.0;
+    QTest::addRow("us2023-held-out") << u"us2023-heldout.txt"_s << 0.0 << 0.0 << 0.0;
 }
 
 void TestQuoteGold::detectorMeetsTheMeasuredFigures()
 {
-    GLOSS_REQUIRE_SHARED("corpus/bbc");
     QFETCH(QString, file);
+    if (!TestSupport::hasShared(file.startsWith(u"us2023"_s) ? u"corpus/us2023"_s : u"corpus/bbc"_s))
+        QSKIP("../shared is not here; this test needs the corpus");
     QFETCH(double, minimumPrecision);
     QFETCH(double, minimumRecall);
     QFETCH(double, minimumSpeakerAccuracy);
@@ -233,7 +306,7 @@ void TestQuoteGold::detectorMeetsTheMeasuredFigures()
             used[found] = true;
             ++score.matched;
             const QString speaker = normalisedSpeaker(analysis.quotations.at(found).speaker);
-            if (gold.speakers.contains(speaker))
+            if (speakerAccepted(speaker, gold.speakers))
                 ++score.speakersRight;
             else if (verbose)
                 qInfo("SPEAKER %s: %s -> '%s', want '%s'", qPrintable(article.file),

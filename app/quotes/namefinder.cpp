@@ -229,6 +229,8 @@ NameFinder::NameFinder(const QString &body, const QList<QPair<int, int>> &exclud
         if (!mention.canonical.isEmpty()) {
             if (!mention.role.isEmpty())
                 m_byRole[mention.role].append(int(m_mentions.size()));
+            if (mention.kind != Kind::Other || !m_kinds.contains(mention.canonical))
+                m_kinds.insert(mention.canonical, mention.kind);
             QStringList &forms = m_forms[mention.canonical];
             if (forms.isEmpty())
                 forms.append(mention.canonical);

@@ -39,6 +39,8 @@ public:
     std::optional<Mention> lastWithRole(const QString &role, int before) const;
     /// The forms the text names someone by ("Milo Ventimiglia", "Ventimiglia").
     QStringList formsOf(const QString &canonical) const;
+    /// Whether a canonical name is a person's or an organisation's, as its mentions say.
+    Kind kindOf(const QString &canonical) const { return m_kinds.value(canonical, Kind::Other); }
 
     static bool isPronoun(const QString &word);
 
@@ -70,4 +72,5 @@ private:
     QList<Mention> m_mentions; ///< in text order
     QHash<QString, QList<int>> m_byRole; ///< role word → indices into m_mentions, in order
     QHash<QString, QStringList> m_forms; ///< canonical → the forms the text uses
+    QHash<QString, Kind> m_kinds; ///< canonical → what its mentions are
 };

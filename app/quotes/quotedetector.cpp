@@ -144,6 +144,15 @@ public:
 
     /// The ways the article names someone: "Milo Ventimiglia", "Ventimiglia".
     QStringList formsOf(const QString &canonical) const { return m_names.formsOf(canonical); }
+    SpeakerKind kindOf(const QString &label) const
+    {
+        if (label.isEmpty())
+            return SpeakerKind::Unknown;
+        if (SpeakerLabel::isUnnamed(label))
+            return SpeakerKind::Unnamed;
+        return m_names.kindOf(label) == NameFinder::Kind::Organisation ? SpeakerKind::Organisation
+                                                                      : SpeakerKind::Person;
+    }
 
 private:
     static QList<QPair<int, int>> ranges(const QList<Span> &spans)
@@ -677,8 +686,8 @@ void countSpeakers(QuoteAnalysis &analysis)
             continue;
         if (!index.contains(quotation.speaker)) {
             index.insert(quotation.speaker, analysis.speakers.size());
-            analysis.speakers.append(
-                { quotation.speaker, forms.value(quotation.speaker, { quotation.speaker }), 0 });
+            analysis.speakers.append({ quotation.speaker, quotation.speakerKind,
+                forms.value(quotation.speaker, { quotation.speaker }), 0 });
         }
         ++analysis.speakers[index.value(quotation.speaker)].quotations;
     }
@@ -690,13 +699,34 @@ QuoteAnalysis analyse(const QString &body)
 {
     Attributor attributor(body);
     QuoteAnalysis result = attributor.run();
-    for (const Quotation &quotation : std::as_const(result.quotations)) {
+    for (Quotation &quotation : result.quotations) {
+        quotation.speakerKind = attributor.kindOf(quotation.speaker);
         if (!quotation.speaker.isEmpty() && quotation.parent < 0)
-            result.speakers.append({ quotation.speaker, attributor.formsOf(quotation.speaker), 0 });
+            result.speakers.append({ quotation.speaker, quotation.speakerKind,
+                attributor.formsOf(quotation.speaker), 0 });
     }
     countSpeakers(result);
     return result;
 }
+
+namespace {
+
+/// The kind of a speaker the user chose: an unnamed source by its label, else the kind the
+/// article's speakers give that name, else a person.
+SpeakerKind kindOfCorrection(const QString &label, const QuoteAnalysis &analysis)
+{
+    if (label.isEmpty())
+        return SpeakerKind::Unknown;
+    if (SpeakerLabel::isUnnamed(label))
+        return SpeakerKind::Unnamed;
+    for (const Speaker &speaker : analysis.speakers) {
+        if (speaker.name == label)
+            return speaker.kind;
+    }
+    return SpeakerKind::Person;
+}
+
+} // namespace
 
 void applyCorrections(QuoteAnalysis &analysis, const QHash<QString, QString> &corrections)
 {
@@ -707,6 +737,7 @@ void applyCorrections(QuoteAnalysis &analysis, const QHash<QString, QString> &co
         Quotation &quotation = analysis.quotations[i];
         if (const auto found = corrections.constFind(quotation.text); found != corrections.cend()) {
             quotation.speaker = *found;
+            quotation.speakerKind = kindOfCorrection(*found, analysis);
             quotation.corrected = true;
             used.insert(found.key());
         }
@@ -735,6 +766,7 @@ void applyCorrections(QuoteAnalysis &analysis, const QHash<QString, QString> &co
         }
         if (best >= 0) {
             analysis.quotations[best].speaker = it.value();
+            analysis.quotations[best].speakerKind = kindOfCorrection(it.value(), analysis);
             analysis.quotations[best].corrected = true;
         }
     }

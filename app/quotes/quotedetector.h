@@ -5,6 +5,21 @@
 #include <QString>
 #include <QStringList>
 
+/// What a speaker is: a named person or organisation, or a source the text only describes
+/// ("a company spokesman", "one dealer"). Stored as one letter.
+enum class SpeakerKind : char { Unknown = 0, Person = 'p', Organisation = 'o', Unnamed = 'u' };
+
+/// Speakers are named by labels: the canonical name of a person or organisation, or for an
+/// unnamed source "~ " and its description ("~ company spokesman"), so that a source described
+/// as a spokesman is never confused with someone named Spokesman.
+namespace SpeakerLabel {
+constexpr QStringView UnnamedPrefix = u"~ ";
+inline bool isUnnamed(const QString &label) { return label.startsWith(UnnamedPrefix); }
+/// The description of an unnamed source, or the name.
+inline QString text(const QString &label) { return isUnnamed(label) ? label.mid(2) : label; }
+inline QString unnamed(const QString &description) { return UnnamedPrefix + description; }
+} // namespace SpeakerLabel
+
 /// A direct quotation found in an article body.
 struct Quotation
 {
@@ -14,7 +29,8 @@ struct Quotation
     int innerEnd = 0; ///< where they end, before the closing mark
     QString text; ///< the words quoted, without the marks (and without the mark opening each
                   ///< further paragraph of a long quotation)
-    QString speaker; ///< canonical name, or empty when the text names nobody
+    QString speaker; ///< the speaker's label (see SpeakerLabel), empty when nobody is named
+    SpeakerKind speakerKind = SpeakerKind::Unknown;
     int parent = -1; ///< index of the quotation this one is nested in, or -1
     bool corrected = false; ///< the speaker is the user's, not the detector's
 };
@@ -22,7 +38,8 @@ struct Quotation
 /// A person quoted in an article, under the fullest name the article gives.
 struct Speaker
 {
-    QString name;
+    QString name; ///< a label (see SpeakerLabel)
+    SpeakerKind kind = SpeakerKind::Unknown;
     QStringList
         mentions; ///< the forms the article names them by: "Milo Ventimiglia", "Ventimiglia"
     int quotations = 0;
