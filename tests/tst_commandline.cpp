@@ -1,4 +1,5 @@
 #include "annotation/annotationservice.h"
+#include "article/inputformats.h"
 #include "library/librarystore.h"
 #include "testsupport.h"
 
@@ -21,6 +22,8 @@ private Q_SLOTS:
     void parsePrintsArticle();
     void parseJson();
     void parseFailuresAreOneLine();
+    void helpListsTheFormats_data();
+    void helpListsTheFormats();
     void importStatsSearch();
     void importReportsFailures();
     void exportWritesEachFormat();
@@ -74,6 +77,24 @@ void TestCommandLine::parseFailuresAreOneLine()
     QCOMPARE(run.code, 1);
     QCOMPARE(run.err.count(u'\n'), 1);
     QVERIFY(run.err.contains(u"The file is empty."_s));
+}
+
+void TestCommandLine::helpListsTheFormats_data()
+{
+    QTest::addColumn<QString>("verb");
+    QTest::addRow("import") << u"import"_s;
+    QTest::addRow("parse") << u"parse"_s;
+}
+
+void TestCommandLine::helpListsTheFormats()
+{
+    QFETCH(QString, verb);
+    const Run run = gloss({ verb, u"--help"_s });
+    QCOMPARE(run.code, 0);
+    for (const InputFormat &format : InputFormats::all()) {
+        QVERIFY2(run.out.contains(format.displayName()), qPrintable(run.out));
+        QVERIFY2(run.out.contains(u'.' + format.suffixes.front()), qPrintable(run.out));
+    }
 }
 
 void TestCommandLine::importStatsSearch()

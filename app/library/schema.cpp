@@ -229,9 +229,27 @@ QStringList stepTo(int version)
                 before TEXT NOT NULL DEFAULT '',
                 PRIMARY KEY (run, seq)) WITHOUT ROWID)"_s,
         };
+    case 5:
+        return formatKeysStep();
     default:
         return {};
     }
+}
+
+QStringList formatKeysStep()
+{
+    // An article's format is stored under its stable key from the format table, no longer
+    // under the display label, which a rename or a translation would have changed. The
+    // labels are those versions 1 to 4 wrote, frozen here as the step itself is.
+    return {
+        uR"(UPDATE articles SET format = CASE format
+            WHEN 'news dump' THEN 'news-dump'
+            WHEN 'plain text' THEN 'plain-text'
+            WHEN 'Markdown' THEN 'markdown'
+            WHEN 'web page' THEN 'html'
+            WHEN 'JSON Lines' THEN 'json-lines'
+            ELSE format END)"_s,
+    };
 }
 
 Result<void> migrate(const QString &connection, int fromVersion, int toVersion)

@@ -1,0 +1,129 @@
+// The table of input formats: one entry per format, read by recognition, folder imports, the
+// file dialogs, the command line's help and the library.
+#include "article/articleparser.h"
+#include "article/inputformats.h"
+#include "testsupport.h"
+
+#include <QSet>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestInputFormats : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void everyEntryIsWhole();
+    void keysAreStableAndLabelsStillRead_data();
+    void keysAreStableAndLabelsStillRead();
+    void fileIsRecognised_data();
+    void fileIsRecognised();
+    void listsComeFromTheTable();
+};
+
+void TestInputFormats::everyEntryIsWhole()
+{
+    QSet<int> ids;
+    QSet<QString> keys;
+    for (const InputFormat &format : InputFormats::all()) {
+        QVERIFY2(!ids.contains(int(format.id)), qPrintable(format.key));
+        QVERIFY2(!keys.contains(format.key), qPrintable(format.key));
+        ids.insert(int(format.id));
+        keys.insert(format.key);
+        QCOMPARE(&InputFormats::of(format.id), &format);
+        QVERIFY(!format.displayName().isEmpty());
+        QVERIFY(!format.pluralName().isEmpty());
+        QVERIFY(!format.suffixes.isEmpty());
+        QVERIFY(format.read);
+        QVERIFY(format.maximumSize > 0);
+        // Keys are what libraries store: lower case words joined by hyphens, nothing to
+        // translate or to rename.
+        QVERIFY2(QRegularExpression(u"^[a-z]+(-[a-z]+)*$"_s).match(format.key).hasMatch(),
+            qPrintable(format.key));
+        for (const QString &suffix : format.suffixes)
+            QCOMPARE(suffix, suffix.toLower());
+        // A decisive test needs a test.
+        QVERIFY(!format.decisive || format.recognises);
+    }
+}
+
+void TestInputFormats::keysAreStableAndLabelsStillRead_data()
+{
+    QTest::addColumn<QString>("stored");
+    QTest::addColumn<int>("format");
+    // Keys once written must read back forever: this list only grows.
+    QTest::addRow("key news-dump") << u"news-dump"_s << int(ArticleFormat::NewsDump);
+    QTest::addRow("key plain-text") << u"plain-text"_s << int(ArticleFormat::PlainText);
+    QTest::addRow("key markdown") << u"markdown"_s << int(ArticleFormat::Markdown);
+    QTest::addRow("key html") << u"html"_s << int(ArticleFormat::Html);
+    QTest::addRow("key json-lines") << u"json-lines"_s << int(ArticleFormat::JsonLines);
+    // What schema versions 1 to 4 stored.
+    QTest::addRow("label news dump") << u"news dump"_s << int(ArticleFormat::NewsDump);
+    QTest::addRow("label plain text") << u"plain text"_s << int(ArticleFormat::PlainText);
+    QTest::addRow("label Markdown") << u"Markdown"_s << int(ArticleFormat::Markdown);
+    QTest::addRow("label web page") << u"web page"_s << int(ArticleFormat::Html);
+    QTest::addRow("label JSON Lines") << u"JSON Lines"_s << int(ArticleFormat::JsonLines);
+}
+
+void TestInputFormats::keysAreStableAndLabelsStillRead()
+{
+    QFETCH(QString, stored);
+    QFETCH(int, format);
+    const InputFormat *found = InputFormats::fromStored(stored);
+    QVERIFY(found);
+    QCOMPARE(int(found->id), format);
+    QVERIFY(!InputFormats::fromStored(u"a format from the future"_s));
+}
+
+void TestInputFormats::fileIsRecognised_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<QString>("key");
+    QTest::addRow("plain") << u"a.txt"_s << QByteArray("Title\n\nText.\n") << u"plain-text"_s;
+    QTest::addRow("news dump") << u"a.txt"_s << QByteArray("date 2024-01-01 Headline\nText\n")
+                               << u"news-dump"_s;
+    const QString dump = u"date 2024-01-01 Headline\nText\n"_s;
+    QByteArray utf16("\xFF\xFE", 2);
+    utf16.append(reinterpret_cast<const char *>(dump.utf16()), dump.size() * 2);
+    QTest::addRow("news dump, UTF-16") << u"a.TXT"_s << utf16 << u"news-dump"_s;
+    QTest::addRow("unknown suffix reads as text") << u"notes.xyz"_s << QByteArray("Title\n\nText.")
+                                                  << u"plain-text"_s;
+    QTest::addRow("no suffix, news dump") << u"README"_s << QByteArray("date 2024-01-01 H\nT")
+                                          << u"news-dump"_s;
+    QTest::addRow("markdown") << u"a.MD"_s << QByteArray("# T\n") << u"markdown"_s;
+    QTest::addRow("html") << u"a.htm"_s << QByteArray("<p>x") << u"html"_s;
+    QTest::addRow("json lines") << u"a.ndjson"_s << QByteArray("{}") << u"json-lines"_s;
+    QTest::addRow("empty") << u"a.txt"_s << QByteArray() << u"plain-text"_s;
+}
+
+void TestInputFormats::fileIsRecognised()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, head);
+    QFETCH(QString, key);
+    QCOMPARE(InputFormats::forFile(name, head).key, key);
+}
+
+void TestInputFormats::listsComeFromTheTable()
+{
+    const QString filter = InputFormats::fileDialogFilter();
+    const QString help = InputFormats::helpText();
+    for (const InputFormat &format : InputFormats::all()) {
+        QVERIFY2(help.contains(format.displayName()), qPrintable(help));
+        QVERIFY2(filter.contains(format.pluralName()), qPrintable(filter));
+        for (const QString &suffix : format.suffixes) {
+            QVERIFY(InputFormats::isSupportedFileName(u"dir/file."_s + suffix.toUpper()));
+            QVERIFY(filter.startsWith(u"Articles ("_s));
+            QVERIFY2(filter.section(u";;"_s, 0, 0).contains(u"*."_s + suffix), qPrintable(filter));
+            QVERIFY2(help.contains(u'.' + suffix), qPrintable(help));
+        }
+    }
+    QVERIFY(filter.endsWith(u"All files (*)"_s));
+    QVERIFY(!InputFormats::isSupportedFileName(u"photo.jpg"_s));
+    QVERIFY(!InputFormats::isSupportedFileName(u".hidden.txt"_s));
+    QCOMPARE(ArticleParser::isSupportedFileName(u"x.jsonl"_s), true);
+}
+
+QTEST_GUILESS_MAIN(TestInputFormats)
+#include "tst_inputformats.moc"
