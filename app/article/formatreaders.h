@@ -1,6 +1,7 @@
 #pragma once
 
 #include "articleparser.h"
+#include "documenttext.h"
 #include "inputformats.h"
 
 #include <QString>
@@ -40,6 +41,11 @@ void readPlainText(const FormatInput &input, FormatOutput &output);
 void readMarkdown(const FormatInput &input, FormatOutput &output);
 void readHtml(const FormatInput &input, FormatOutput &output);
 void readJsonLines(const FormatInput &input, FormatOutput &output);
+void readNexisText(const FormatInput &input, FormatOutput &output);
+
+/// Hands every document of a Nexis export to the output (nexisparser.cpp), for the readers of
+/// the files such exports come in.
+void deliverNexis(const DocumentText &text, FormatOutput &output);
 
 /// Content tests for formats that share a suffix.
 bool looksLikeNewsDump(QByteArrayView head);

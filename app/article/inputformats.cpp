@@ -1,6 +1,7 @@
 #include "inputformats.h"
 #include "articleparser.h"
 #include "formatreaders.h"
+#include "nexisparser.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -35,6 +36,22 @@ const QList<InputFormat> &all()
     // The order is the order of recognition: decisive signatures first, then, for a shared
     // suffix, the formats with a content test before the one that takes what is left.
     static const QList<InputFormat> formats = {
+        {
+            ArticleFormat::Nexis,
+            u"nexis"_s,
+            QT_TRANSLATE_NOOP("InputFormats", "Nexis export"),
+            QT_TRANSLATE_NOOP("InputFormats", "Nexis exports"),
+            { u"txt"_s, u"text"_s },
+            QT_TRANSLATE_NOOP("InputFormats",
+                "many articles: \"N of M DOCUMENTS\" lines, or Nexis Uni's \"Body\" and "
+                "\"End of Document\""),
+            &Nexis::looksLikeHead,
+            false,
+            ItemUnit::Document,
+            ArticleParser::MaximumFileSize,
+            false,
+            &FormatReaders::readNexisText,
+        },
         {
             ArticleFormat::NewsDump,
             u"news-dump"_s,
