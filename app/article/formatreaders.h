@@ -43,12 +43,20 @@ void readHtml(const FormatInput &input, FormatOutput &output);
 void readJsonLines(const FormatInput &input, FormatOutput &output);
 void readNexisText(const FormatInput &input, FormatOutput &output);
 
+void readWord(const FormatInput &input, FormatOutput &output);
+
 /// Hands every document of a Nexis export to the output (nexisparser.cpp), for the readers of
 /// the files such exports come in.
 void deliverNexis(const DocumentText &text, FormatOutput &output);
 
+/// A Word or RTF document: its Nexis documents when it is an export, else one article of
+/// the given format (documentarticle.cpp).
+void deliverDocument(const DocumentText &text, ArticleFormat format, FormatOutput &output);
+
 /// Content tests for formats that share a suffix.
 bool looksLikeNewsDump(QByteArrayView head);
+/// A ZIP archive's signature, which a Word document has.
+bool looksLikeZip(QByteArrayView head);
 
 /// The head of a file as text, for content tests: UTF-16 when it has that BOM, else read
 /// leniently as UTF-8 (a cut character at the end does no harm).

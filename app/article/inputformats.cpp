@@ -11,6 +11,8 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr qint64 Unlimited = std::numeric_limits<qint64>::max();
+// Formats read from the file a part at a time may be larger than those read whole.
+constexpr qint64 Gigabyte = qint64(1) << 30;
 
 QString tr(const char *text)
 {
@@ -37,11 +39,26 @@ const QList<InputFormat> &all()
     // suffix, the formats with a content test before the one that takes what is left.
     static const QList<InputFormat> formats = {
         {
+            ArticleFormat::Word,
+            u"word"_s,
+            QT_TRANSLATE_NOOP("InputFormats", "Word document"),
+            QT_TRANSLATE_NOOP("InputFormats", "Word documents"),
+            { u"docx"_s },
+            QT_TRANSLATE_NOOP("InputFormats",
+                "a ZIP signature, whatever the name; a Nexis export inside gives its articles"),
+            &FormatReaders::looksLikeZip,
+            true,
+            ItemUnit::None,
+            Gigabyte,
+            true,
+            &FormatReaders::readWord,
+        },
+        {
             ArticleFormat::Nexis,
             u"nexis"_s,
             QT_TRANSLATE_NOOP("InputFormats", "Nexis export"),
             QT_TRANSLATE_NOOP("InputFormats", "Nexis exports"),
-            { u"txt"_s, u"text"_s },
+            { u"txt"_s, u"text"_s, u"docx"_s },
             QT_TRANSLATE_NOOP("InputFormats",
                 "many articles: \"N of M DOCUMENTS\" lines, or Nexis Uni's \"Body\" and "
                 "\"End of Document\""),
@@ -176,10 +193,12 @@ const InputFormat &forFile(const QString &fileName, QByteArrayView head)
     // A file named explicitly whatever its suffix is read as the text it most likely is.
     if (!suffixes().contains(suffix))
         suffix = u"txt"_s;
+    // A format whose signature is missing still owns its suffix: a damaged .docx is told
+    // that it is not a ZIP archive rather than read as text.
     for (const InputFormat &format : formats) {
-        if (format.decisive || !format.suffixes.contains(suffix))
+        if (!format.suffixes.contains(suffix))
             continue;
-        if (!format.recognises || format.recognises(head))
+        if (!format.recognises || format.decisive || format.recognises(head))
             return format;
     }
     return of(ArticleFormat::PlainText);
