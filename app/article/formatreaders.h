@@ -44,6 +44,7 @@ void readJsonLines(const FormatInput &input, FormatOutput &output);
 void readNexisText(const FormatInput &input, FormatOutput &output);
 
 void readWord(const FormatInput &input, FormatOutput &output);
+void readRtf(const FormatInput &input, FormatOutput &output);
 
 /// Hands every document of a Nexis export to the output (nexisparser.cpp), for the readers of
 /// the files such exports come in.
@@ -57,6 +58,8 @@ void deliverDocument(const DocumentText &text, ArticleFormat format, FormatOutpu
 bool looksLikeNewsDump(QByteArrayView head);
 /// A ZIP archive's signature, which a Word document has.
 bool looksLikeZip(QByteArrayView head);
+/// "{\rtf" at the start.
+bool looksLikeRtf(QByteArrayView head);
 
 /// The head of a file as text, for content tests: UTF-16 when it has that BOM, else read
 /// leniently as UTF-8 (a cut character at the end does no harm).

@@ -54,11 +54,27 @@ const QList<InputFormat> &all()
             &FormatReaders::readWord,
         },
         {
+            ArticleFormat::Rtf,
+            u"rtf"_s,
+            QT_TRANSLATE_NOOP("InputFormats", "RTF document"),
+            QT_TRANSLATE_NOOP("InputFormats", "RTF documents"),
+            { u"rtf"_s },
+            QT_TRANSLATE_NOOP("InputFormats",
+                "\"{\\rtf\" at the start, whatever the name; a Nexis export inside gives its "
+                "articles"),
+            &FormatReaders::looksLikeRtf,
+            true,
+            ItemUnit::None,
+            ArticleParser::MaximumFileSize,
+            false,
+            &FormatReaders::readRtf,
+        },
+        {
             ArticleFormat::Nexis,
             u"nexis"_s,
             QT_TRANSLATE_NOOP("InputFormats", "Nexis export"),
             QT_TRANSLATE_NOOP("InputFormats", "Nexis exports"),
-            { u"txt"_s, u"text"_s, u"docx"_s },
+            { u"txt"_s, u"text"_s, u"docx"_s, u"rtf"_s },
             QT_TRANSLATE_NOOP("InputFormats",
                 "many articles: \"N of M DOCUMENTS\" lines, or Nexis Uni's \"Body\" and "
                 "\"End of Document\""),
