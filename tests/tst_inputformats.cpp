@@ -63,6 +63,10 @@ void TestInputFormats::keysAreStableAndLabelsStillRead_data()
     QTest::addRow("label Markdown") << u"Markdown"_s << int(ArticleFormat::Markdown);
     QTest::addRow("label web page") << u"web page"_s << int(ArticleFormat::Html);
     QTest::addRow("label JSON Lines") << u"JSON Lines"_s << int(ArticleFormat::JsonLines);
+    QTest::addRow("key nexis") << u"nexis"_s << int(ArticleFormat::Nexis);
+    QTest::addRow("key word") << u"word"_s << int(ArticleFormat::Word);
+    QTest::addRow("key rtf") << u"rtf"_s << int(ArticleFormat::Rtf);
+    QTest::addRow("key pdf") << u"pdf"_s << int(ArticleFormat::Pdf);
 }
 
 void TestInputFormats::keysAreStableAndLabelsStillRead()
@@ -95,6 +99,17 @@ void TestInputFormats::fileIsRecognised_data()
     QTest::addRow("html") << u"a.htm"_s << QByteArray("<p>x") << u"html"_s;
     QTest::addRow("json lines") << u"a.ndjson"_s << QByteArray("{}") << u"json-lines"_s;
     QTest::addRow("empty") << u"a.txt"_s << QByteArray() << u"plain-text"_s;
+    QTest::addRow("nexis") << u"export.TXT"_s
+                           << QByteArray("\xEF\xBB\xBF\r\n   Download Request\r\n\r\n"
+                                         "                 1 of 10 DOCUMENTS\r\n")
+                           << u"nexis"_s;
+    QTest::addRow("pdf") << u"a.pdf"_s << QByteArray("%PDF-1.7\n%\xE2\xE3") << u"pdf"_s;
+    QTest::addRow("pdf named txt") << u"a.txt"_s << QByteArray("%PDF-1.4\n") << u"pdf"_s;
+    QTest::addRow("damaged pdf still pdf") << u"a.PDF"_s << QByteArray("junk") << u"pdf"_s;
+    QTest::addRow("docx") << u"a.docx"_s << QByteArray("PK\x03\x04rest") << u"word"_s;
+    QTest::addRow("not a zip, named docx") << u"a.docx"_s << QByteArray("text") << u"word"_s;
+    QTest::addRow("rtf") << u"a.rtf"_s << QByteArray("{\\rtf1\\ansi x}") << u"rtf"_s;
+    QTest::addRow("rtf named txt") << u"a.txt"_s << QByteArray("\r\n{\\rtf1 x}") << u"rtf"_s;
 }
 
 void TestInputFormats::fileIsRecognised()

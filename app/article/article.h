@@ -27,7 +27,7 @@ struct Paragraph
 
 /// The input formats Gloss reads. Everything else about each one (its stored key, name,
 /// suffixes, how it is recognised, its reader) is its entry in InputFormats (inputformats.h).
-enum class ArticleFormat { NewsDump, PlainText, Markdown, Html, JsonLines, Nexis, Word, Rtf };
+enum class ArticleFormat { NewsDump, PlainText, Markdown, Html, JsonLines, Nexis, Word, Rtf, Pdf };
 
 /// What an article's sourceIndex counts in a file holding many: JSON Lines count lines, exports
 /// holding many documents count documents.

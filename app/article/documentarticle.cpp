@@ -11,9 +11,6 @@ using namespace Qt::StringLiterals;
 
 namespace FormatReaders {
 
-namespace {
-
-/// Titles that programs fill in by themselves, which say nothing of the text.
 bool isPlaceholderTitle(const QString &title, const QString &fileName)
 {
     static const QRegularExpression placeholder(
@@ -22,8 +19,6 @@ bool isPlaceholderTitle(const QString &title, const QString &fileName)
     return title.isEmpty() || placeholder.match(title).hasMatch()
         || title == QFileInfo(fileName).completeBaseName();
 }
-
-} // namespace
 
 void deliverDocument(const DocumentText &text, ArticleFormat format, FormatOutput &output)
 {

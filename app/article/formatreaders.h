@@ -45,6 +45,7 @@ void readNexisText(const FormatInput &input, FormatOutput &output);
 
 void readWord(const FormatInput &input, FormatOutput &output);
 void readRtf(const FormatInput &input, FormatOutput &output);
+void readPdf(const FormatInput &input, FormatOutput &output);
 
 /// Hands every document of a Nexis export to the output (nexisparser.cpp), for the readers of
 /// the files such exports come in.
@@ -60,6 +61,12 @@ bool looksLikeNewsDump(QByteArrayView head);
 bool looksLikeZip(QByteArrayView head);
 /// "{\rtf" at the start.
 bool looksLikeRtf(QByteArrayView head);
+/// "%PDF-" near the start.
+bool looksLikePdf(QByteArrayView head);
+
+/// Titles that programs fill in by themselves ("Microsoft Word - notes.docx", "untitled",
+/// the file's own name), which say nothing of the text.
+bool isPlaceholderTitle(const QString &title, const QString &fileName);
 
 /// The head of a file as text, for content tests: UTF-16 when it has that BOM, else read
 /// leniently as UTF-8 (a cut character at the end does no harm).

@@ -39,6 +39,21 @@ const QList<InputFormat> &all()
     // suffix, the formats with a content test before the one that takes what is left.
     static const QList<InputFormat> formats = {
         {
+            ArticleFormat::Pdf,
+            u"pdf"_s,
+            QT_TRANSLATE_NOOP("InputFormats", "PDF"),
+            QT_TRANSLATE_NOOP("InputFormats", "PDF documents"),
+            { u"pdf"_s },
+            QT_TRANSLATE_NOOP("InputFormats",
+                "\"%PDF-\" at the start, whatever the name; its text layer, one article"),
+            &FormatReaders::looksLikePdf,
+            true,
+            ItemUnit::None,
+            Gigabyte,
+            true,
+            &FormatReaders::readPdf,
+        },
+        {
             ArticleFormat::Word,
             u"word"_s,
             QT_TRANSLATE_NOOP("InputFormats", "Word document"),
