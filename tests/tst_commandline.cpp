@@ -24,6 +24,7 @@ private Q_SLOTS:
     void parseFailuresAreOneLine();
     void helpListsTheFormats_data();
     void helpListsTheFormats();
+    void parseNexisExport();
     void importStatsSearch();
     void importReportsFailures();
     void exportWritesEachFormat();
@@ -95,6 +96,27 @@ void TestCommandLine::helpListsTheFormats()
         QVERIFY2(run.out.contains(format.displayName()), qPrintable(run.out));
         QVERIFY2(run.out.contains(u'.' + format.suffixes.front()), qPrintable(run.out));
     }
+}
+
+void TestCommandLine::parseNexisExport()
+{
+    GLOSS_REQUIRE_SHARED("corpus/nexis/sample.TXT");
+    const Run run = gloss(
+        { u"parse"_s, TestSupport::sharedPath(u"corpus/nexis/sample.TXT"_s), u"--json"_s });
+    QCOMPARE(run.code, 0);
+    QVERIFY(run.err.isEmpty());
+    const QJsonArray articles = QJsonDocument::fromJson(run.out.toUtf8()).array();
+    QCOMPARE(articles.size(), 10);
+    for (qsizetype i = 0; i < articles.size(); ++i) {
+        const QJsonObject article = articles.at(i).toObject();
+        QCOMPARE(article.value(u"format"_s).toString(), u"nexis"_s);
+        QCOMPARE(article.value(u"formatName"_s).toString(), u"Nexis export"_s);
+        QCOMPARE(article.value(u"document"_s).toInt(), int(i) + 1);
+        QVERIFY(!article.contains(u"line"_s));
+    }
+    QCOMPARE(articles.at(0).toObject().value(u"site"_s).toString(), u"Guardian.com"_s);
+    QCOMPARE(articles.at(0).toObject().value(u"authors"_s).toArray().at(0).toString(),
+        u"Andrew Sparrow"_s);
 }
 
 void TestCommandLine::importStatsSearch()

@@ -2,6 +2,7 @@
 // file dialogs, the command line's help and the library.
 #include "article/articleparser.h"
 #include "article/inputformats.h"
+#include "documentfixtures.h"
 #include "testsupport.h"
 
 #include <QSet>
@@ -19,6 +20,8 @@ private Q_SLOTS:
     void fileIsRecognised_data();
     void fileIsRecognised();
     void listsComeFromTheTable();
+    void badInputIsOneSentence_data();
+    void badInputIsOneSentence();
 };
 
 void TestInputFormats::everyEntryIsWhole()
@@ -140,5 +143,70 @@ void TestInputFormats::listsComeFromTheTable()
     QCOMPARE(ArticleParser::isSupportedFileName(u"x.jsonl"_s), true);
 }
 
-QTEST_GUILESS_MAIN(TestInputFormats)
+void TestInputFormats::badInputIsOneSentence_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("name");
+    // Noise that is the same on every run.
+    QByteArray noise(64 * 1024, '\0');
+    quint32 state = 12345;
+    for (char &byte : noise) {
+        state = state * 1103515245 + 12345;
+        byte = char(state >> 24);
+    }
+    const QByteArray zip = DocumentFixtures::docx(DocumentFixtures::wordXml("<w:p>"));
+    for (const InputFormat &format : InputFormats::all()) {
+        for (const QString &suffix : format.suffixes) {
+            const QString name = u"file."_s + suffix;
+            QTest::addRow("%s empty", qPrintable(name)) << QByteArray() << name;
+            QTest::addRow("%s noise", qPrintable(name)) << noise << name;
+            QTest::addRow("%s zip of a broken document", qPrintable(name)) << zip << name;
+            QTest::addRow("%s cut zip", qPrintable(name)) << zip.left(zip.size() / 2) << name;
+            QTest::addRow("%s pdf signature and noise", qPrintable(name))
+                << QByteArray("%PDF-1.5\n") + noise << name;
+            QTest::addRow("%s rtf signature and noise", qPrintable(name))
+                << QByteArray("{\\rtf1 ") + noise.left(4096).replace('{', 'x') << name;
+        }
+    }
+    // Nesting that would overflow a recursive reader, or make a naive one quadratic.
+    QTest::addRow("html nested 100,000 deep")
+        << "<html><body>" + QByteArray("<div>").repeated(100000) + "text</body></html>"
+        << u"deep.html"_s;
+    QTest::addRow("rtf nested 100,000 deep")
+        << "{\\rtf1 " + QByteArray(100000, '{') + "text" + QByteArray(100000, '}') + "}"
+        << u"deep.rtf"_s;
+    QTest::addRow("word nested 100,000 deep")
+        << DocumentFixtures::docx(DocumentFixtures::wordXml(
+               QByteArray("<w:sdt>").repeated(100000) + QByteArray("</w:sdt>").repeated(100000)))
+        << u"deep.docx"_s;
+    QTest::addRow("nexis separators and nothing else")
+        << QByteArray("              1 of 2 DOCUMENTS\n\n              2 of 2 DOCUMENTS\n")
+        << u"export.txt"_s;
+}
+
+void TestInputFormats::badInputIsOneSentence()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, name);
+    QList<Article> articles;
+    const ParseReport report = ArticleParser::parseBytes(bytes, name, [&](Article &&article) {
+        articles.append(std::move(article));
+        return true;
+    });
+    // Whatever the bytes, a reader either makes articles or says why not, in a sentence each.
+    QVERIFY(!articles.isEmpty() || !report.failures.isEmpty());
+    for (const ParseFailure &failure : report.failures) {
+        QVERIFY2(!failure.message.isEmpty(), qPrintable(name));
+        QVERIFY2(!failure.message.contains(u'\n'), qPrintable(failure.message));
+        QVERIFY2(failure.message.endsWith(u'.'), qPrintable(failure.message));
+        QVERIFY2(failure.message.front().isUpper() || failure.message.front() == u'\u201C',
+            qPrintable(failure.message));
+    }
+    for (const Article &article : articles) {
+        QVERIFY(!article.title.isEmpty());
+        QVERIFY(!article.paragraphs.isEmpty());
+    }
+}
+
+QTEST_MAIN(TestInputFormats)
 #include "tst_inputformats.moc"
