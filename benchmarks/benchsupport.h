@@ -35,3 +35,6 @@ QString wordAtRank(int rank);
 void benchEditLatency(const QString &work, int articles);
 /// Time against input size for each parser and the quote detector (scaling.cpp).
 void benchScaling();
+/// How fast each input format is read: the Readability pages, a 500-page PDF, Nexis exports,
+/// Word and RTF documents (inputs.cpp).
+void benchInputs(const QString &work);

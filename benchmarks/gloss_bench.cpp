@@ -579,6 +579,8 @@ int runAll(int articles, const QString &keep, bool reuse)
     out().flush();
     benchEditLatency(work, articles);
     out().flush();
+    benchInputs(work);
+    out().flush();
     benchScaling();
     return 0;
 }
@@ -614,9 +616,16 @@ int main(int argc, char *argv[])
         u"edits-only"_s, u"Run only the edit latency during imports."_s);
     const QCommandLineOption scalingOnly(
         u"scaling-only"_s, u"Run only the scaling of parsers and the quote detector."_s);
+    const QCommandLineOption inputsOnly(
+        u"inputs-only"_s, u"Run only the input formats (web pages, PDF, Nexis, Word, RTF)."_s);
     parser.addOptions({ articles, keep, reuse, only, exportsOnly, quotesOnly, speakersOnly,
-        editsOnly, scalingOnly });
+        editsOnly, scalingOnly, inputsOnly });
     parser.process(app);
+    if (parser.isSet(inputsOnly)) {
+        QTemporaryDir work;
+        benchInputs(parser.isSet(keep) ? parser.value(keep) : work.path());
+        return 0;
+    }
     if (parser.isSet(scalingOnly)) {
         benchScaling();
         return 0;

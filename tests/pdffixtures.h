@@ -28,11 +28,41 @@ struct Layout
     QString documentTitle; ///< the PDF's own Title, when set
     /// Words split at a line's end with a hyphen, where they fall at one.
     bool hyphenate = true;
+    int maximumPages = 0; ///< stop when the pages are full; 0: as many as the text needs
 };
 
+/// Paragraphs of a story: sentences of ordinary words, long ones that get hyphenated at line
+/// ends, words with a hyphen of their own, a quotation, numbers.
+inline QStringList story(int count)
+{
+    const QStringList sentences = {
+        QStringLiteral("The council met on Tuesday to consider the proposal for the new library."),
+        QStringLiteral("\"We have waited long enough,\" said Maria Lopez, the chairwoman of the "
+                       "committee."),
+        QStringLiteral("Representatives of neighbouring municipalities expressed considerable "
+                       "reservations."),
+        QStringLiteral("A well-known architect presented drawings of the building and its "
+                       "surroundings."),
+        QStringLiteral("The estimated cost of 4.2 million pounds was questioned by several "
+                       "councillors."),
+        QStringLiteral("Construction could begin next spring if the government approves the "
+                       "application."),
+        QStringLiteral("Residents who attended the meeting applauded when the vote was finally "
+                       "announced."),
+    };
+    QStringList paragraphs;
+    for (int p = 0; p < count; ++p) {
+        QStringList parts;
+        for (int s = 0; s < 3 + p % 4; ++s)
+            parts.append(sentences.at((p * 3 + s) % sentences.size()));
+        paragraphs.append(parts.join(QLatin1Char(' ')));
+    }
+    return paragraphs;
+}
+
 /// Lays the paragraphs out in the layout's columns over as many A4 pages as they need and
-/// writes the PDF to path.
-inline void write(const QString &path, const QStringList &paragraphs, const Layout &layout)
+/// writes the PDF to path; returns how many pages that took.
+inline int write(const QString &path, const QStringList &paragraphs, const Layout &layout)
 {
     QPdfWriter writer(path);
     writer.setPageSize(QPageSize(QPageSize::A4));
@@ -61,6 +91,7 @@ inline void write(const QString &path, const QStringList &paragraphs, const Layo
 
     int page = 1;
     int column = 0;
+    bool full = false;
     double y = top;
     auto furniture = [&] {
         painter.setFont(small);
@@ -82,6 +113,10 @@ inline void write(const QString &path, const QStringList &paragraphs, const Layo
         y += step;
         if (y + step > bottom) {
             if (++column >= layout.columns) {
+                if (layout.maximumPages > 0 && page >= layout.maximumPages) {
+                    full = true;
+                    return;
+                }
                 writer.newPage();
                 ++page;
                 column = 0;
@@ -92,13 +127,15 @@ inline void write(const QString &path, const QStringList &paragraphs, const Layo
             }
         }
     };
-    for (qsizetype p = 0; p < paragraphs.size(); ++p) {
+    for (qsizetype p = 0; p < paragraphs.size() && !full; ++p) {
         const QStringList words = paragraphs.at(p).split(QLatin1Char(' '));
         QString line;
         double x0 = margin + column * (columnWidth + layout.columnGap);
         double width = columnWidth - (p > 0 ? layout.indent : 0);
         bool first = true;
         auto draw = [&](const QString &text) {
+            if (full)
+                return;
             x0 = margin + column * (columnWidth + layout.columnGap);
             painter.drawText(QPointF(x0 + (first && p > 0 ? layout.indent : 0), y + layout.bodySize), text);
             first = false;
@@ -132,6 +169,7 @@ inline void write(const QString &path, const QStringList &paragraphs, const Layo
             draw(line);
         y += layout.paragraphGap;
     }
+    return page;
 }
 
 /// A page holding only a picture: no text layer at all.

@@ -48,29 +48,6 @@ QStringList textsOf(const Article &article)
     return texts;
 }
 
-/// Paragraphs of a story: sentences of ordinary words, long ones that get hyphenated at line
-/// ends, words with a hyphen of their own, a quotation, numbers.
-QStringList story(int count)
-{
-    const QStringList sentences = {
-        u"The council met on Tuesday to consider the proposal for the new library."_s,
-        u"\"We have waited long enough,\" said Maria Lopez, the chairwoman of the committee."_s,
-        u"Representatives of neighbouring municipalities expressed considerable reservations."_s,
-        u"A well-known architect presented drawings of the building and its surroundings."_s,
-        u"The estimated cost of 4.2 million pounds was questioned by several councillors."_s,
-        u"Construction could begin next spring if the government approves the application."_s,
-        u"Residents who attended the meeting applauded when the vote was finally announced."_s,
-    };
-    QStringList paragraphs;
-    for (int p = 0; p < count; ++p) {
-        QStringList parts;
-        for (int s = 0; s < 3 + p % 4; ++s)
-            parts.append(sentences.at((p * 3 + s) % sentences.size()));
-        paragraphs.append(parts.join(u' '));
-    }
-    return paragraphs;
-}
-
 PdfWord word(const QString &text, double x, double y, double size = 10, bool endsLine = false)
 {
     PdfWord w;
@@ -120,7 +97,7 @@ void TestPdf::initTestCase()
 
 void TestPdf::singleColumnArticle()
 {
-    const QStringList paragraphs = story(6);
+    const QStringList paragraphs = PdfFixtures::story(6);
     PdfFixtures::Layout layout;
     layout.title = u"Council approves the new library"_s;
     const QString path = m_dir.filePath(u"single.pdf"_s);
@@ -140,7 +117,7 @@ void TestPdf::twoColumnsOverPages()
     // Two columns over several pages, a running head with the page number and a bare page
     // number at the foot: paragraphs come back whole and in order, words hyphenated at the
     // end of a line joined, and nothing of the page furniture is left.
-    const QStringList paragraphs = story(40);
+    const QStringList paragraphs = PdfFixtures::story(40);
     PdfFixtures::Layout layout;
     layout.columns = 2;
     layout.title = u"The library vote"_s;
@@ -164,7 +141,7 @@ void TestPdf::twoColumnsOverPages()
 
 void TestPdf::threeColumnsWithGapsBetweenParagraphs()
 {
-    const QStringList paragraphs = story(24);
+    const QStringList paragraphs = PdfFixtures::story(24);
     PdfFixtures::Layout layout;
     layout.columns = 3;
     layout.columnGap = 14;
@@ -188,12 +165,12 @@ void TestPdf::documentTitleWins()
     layout.documentTitle = u"Library vote: the full story"_s;
     layout.title = u"Library vote: the full story"_s;
     const QString path = m_dir.filePath(u"titled.pdf"_s);
-    PdfFixtures::write(path, story(3), layout);
+    PdfFixtures::write(path, PdfFixtures::story(3), layout);
     const Parsed parsed = parsePath(path);
     QCOMPARE(parsed.articles.size(), 1);
     QCOMPARE(parsed.articles.front().title, u"Library vote: the full story"_s);
     // The same words as a heading on the page are not kept twice.
-    QCOMPARE(textsOf(parsed.articles.front()), story(3));
+    QCOMPARE(textsOf(parsed.articles.front()), PdfFixtures::story(3));
 }
 
 void TestPdf::layoutOfAlignedColumns()
@@ -292,7 +269,7 @@ void TestPdf::recognisedByItsSignature()
     const QString path = m_dir.filePath(u"single-copy.txt"_s);
     PdfFixtures::Layout layout;
     layout.title = u"Misnamed"_s;
-    PdfFixtures::write(path, story(2), layout);
+    PdfFixtures::write(path, PdfFixtures::story(2), layout);
     const Parsed parsed = parsePath(path);
     QCOMPARE(parsed.articles.size(), 1);
     QCOMPARE(parsed.articles.front().format, ArticleFormat::Pdf);
