@@ -85,6 +85,7 @@ private Q_SLOTS:
     void germanExport();
     void uniTextExport();
     void documentWithoutTextIsOneFailure();
+    void crossheadsAreText();
     void bylines_data();
     void bylines();
     void recognisedOnlyWhenItIsOne();
@@ -404,6 +405,24 @@ void TestNexis::documentWithoutTextIsOneFailure()
     QCOMPARE(failure.unit, ItemUnit::Document);
     QVERIFY2(failure.message.contains(u"no article text"_s), qPrintable(failure.message));
     QVERIFY(!failure.message.contains(u'\n'));
+}
+
+void TestNexis::crossheadsAreText()
+{
+    // Words that are Nexis Uni's headings elsewhere are an article's own crossheads here.
+    QByteArray body;
+    for (int i = 0; i < 3; ++i)
+        body += "Paragraph " + QByteArray::number(i) + " of a long story.\n\n";
+    body += "Text\n\nNotes\n\nThe end of the story.\n\n";
+    QByteArray document = classic(1, 1, "The Times", "January 11, 2010", "Headline here",
+        "LENGTH: 900 words\n\n");
+    document.replace("The first paragraph of the story",
+        QByteArray(body + "The first paragraph of the story"));
+    const Parsed parsed = parse(document);
+    QCOMPARE(parsed.articles.size(), 1);
+    const QString text = parsed.articles.front().body();
+    QVERIFY(text.contains(u"\nText\nNotes\nThe end of the story."_s));
+    QVERIFY(text.startsWith(u"Paragraph 0 of a long story."_s));
 }
 
 void TestNexis::bylines_data()

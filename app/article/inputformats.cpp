@@ -288,7 +288,7 @@ QString helpText()
         for (const QString &suffix : format.suffixes)
             dotted.append(u'.' + suffix);
         text += u"  %1  %2  %3\n"_s.arg(format.displayName().leftJustified(13),
-            dotted.join(u' ').leftJustified(20), tr(format.recognition));
+            dotted.join(u' ').leftJustified(22), tr(format.recognition));
     }
     text.chop(1);
     return text;

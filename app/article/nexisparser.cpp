@@ -150,10 +150,11 @@ bool isBodyHeading(const QString &line)
 /// Nexis Uni's headings of what follows the body.
 bool isAfterBodyHeading(const QString &line)
 {
+    // Not "Notes": a crosshead of that name in an article must not end its text.
     return isOneOf(line,
         { u"classification", u"klassifikation", u"klassifizierung", u"classificatie",
             u"classement", u"clasificación", u"classificazione", u"graphic", u"grafik",
-            u"graphique", u"notes", u"anmerkungen" });
+            u"graphique" });
 }
 
 bool isDocumentEnd(const QString &line)
@@ -188,6 +189,7 @@ struct Document
 {
     qsizetype begin = 0;
     qsizetype end = 0; ///< exclusive
+    bool classic = false; ///< found by a classic separator
 };
 
 /// The documents of the text, before parsing them: after each classic separator, or between
@@ -199,12 +201,12 @@ QList<Document> documentsOf(const QList<TextLine> &lines)
     for (qsizetype i = 0; i < lines.size(); ++i) {
         if (isClassicSeparator(lines.at(i).text)) {
             if (start >= 0)
-                documents.append({ start, i });
+                documents.append({ start, i, true });
             start = i + 1;
         }
     }
     if (start >= 0) {
-        documents.append({ start, lines.size() });
+        documents.append({ start, lines.size(), true });
         return documents;
     }
     start = 0;
@@ -233,6 +235,7 @@ public:
         , m_wrapped(text.wrapped)
         , m_begin(range.begin)
         , m_end(range.end)
+        , m_classic(range.classic)
     { }
 
     Result<Article> read(const QString &fallbackTitle);
@@ -257,6 +260,7 @@ private:
     bool m_wrapped;
     qsizetype m_begin;
     qsizetype m_end;
+    bool m_classic;
 
     QString m_outlet;
     QString m_dateLine;
@@ -504,8 +508,10 @@ qsizetype DocumentReader::headerEndWithoutFields() const
 
 Result<Article> DocumentReader::read(const QString &fallbackTitle)
 {
+    // Nexis Uni's "Body" heading. The classic layout has none: after a classic separator,
+    // "Text" or "Body" alone on a line is the article's own crosshead.
     qsizetype bodyHeading = -1;
-    for (qsizetype i = m_begin; i < m_end; ++i) {
+    for (qsizetype i = m_begin; i < m_end && !m_classic; ++i) {
         if (isBodyHeading(line(i).text)) {
             bodyHeading = i;
             break;
