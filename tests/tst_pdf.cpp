@@ -171,6 +171,17 @@ void TestPdf::documentTitleWins()
     QCOMPARE(parsed.articles.front().title, u"Library vote: the full story"_s);
     // The same words as a heading on the page are not kept twice.
     QCOMPARE(textsOf(parsed.articles.front()), PdfFixtures::story(3));
+
+    // A title a program filled in by itself gives way to the page's largest text.
+    for (const QString &placeholder :
+        { u"Microsoft Word - vote.docx"_s, u"Untitled-1"_s, u"page1.indd"_s, u"2024"_s }) {
+        layout.documentTitle = placeholder;
+        layout.title = u"The page's own headline"_s;
+        PdfFixtures::write(path, PdfFixtures::story(2), layout);
+        const Parsed again = parsePath(path);
+        QCOMPARE(again.articles.size(), 1);
+        QCOMPARE(again.articles.front().title, u"The page's own headline"_s);
+    }
 }
 
 void TestPdf::layoutOfAlignedColumns()

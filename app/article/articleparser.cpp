@@ -61,7 +61,8 @@ ParseReport parseFile(const QString &path, const ArticleSink &sink)
         return report;
     }
     FormatOutput output(path, format, sink, report);
-    if (format.readsFromFile) {
+    // A Qt resource (a bundled sample) is not a file other libraries can open by its name.
+    if (format.readsFromFile && info.isNativePath()) {
         file.close();
         format.read(FormatInput { path, nullptr }, output);
         return report;

@@ -14,9 +14,12 @@ namespace FormatReaders {
 bool isPlaceholderTitle(const QString &title, const QString &fileName)
 {
     static const QRegularExpression placeholder(
-        uR"(^(microsoft word - .*|untitled.*|document\d*|doc\d*|.*\.(docx?|rtf|pdf|txt))$)"_s,
+        uR"(^(microsoft \w+ - .*|untitled.*|document\d*|doc\d*|.*\.(docx?|rtf|pdf|txt|html?|indd|qxd|qxp|ps|eps|ai))$)"_s,
         QRegularExpression::CaseInsensitiveOption);
-    return title.isEmpty() || placeholder.match(title).hasMatch()
+    bool letters = false;
+    for (QChar c : title)
+        letters = letters || c.isLetter();
+    return !letters || placeholder.match(title).hasMatch()
         || title == QFileInfo(fileName).completeBaseName();
 }
 
