@@ -266,6 +266,10 @@ void TestNexis::classicVariations_data()
                "Headline here", "BYLINE: By ANN LEE, Political Editor\n\n")
                .replace(QByteArray(30, ' '), "")
         << u"Headline here"_s << day << u"The Times"_s << ann;
+    QTest::addRow("headline that starts like a field")
+        << classic(1, 1, "The Times", "January 11, 2010", "UPDATE: Talks resume in Geneva",
+               "BYLINE: Ann Lee\n\nLENGTH: 9 words\n\n")
+        << u"UPDATE: Talks resume in Geneva"_s << day << u"The Times"_s << ann;
     QTest::addRow("unknown fields in capitals after the body")
         << classic(1, 1, "The Times", "January 11, 2010", "Headline here", "LENGTH: 9 words\n\n",
                "LOAD-DATE: January 12, 2010\n\nACC-NO: 12345\n\nDOCUMENT-TYPE: News\n\n")
@@ -423,6 +427,16 @@ void TestNexis::crossheadsAreText()
     const QString text = parsed.articles.front().body();
     QVERIFY(text.contains(u"\nText\nNotes\nThe end of the story."_s));
     QVERIFY(text.startsWith(u"Paragraph 0 of a long story."_s));
+
+    // A field in capitals before the text is a field; text that starts like one is text.
+    QByteArray update = classic(1, 1, "The Times", "January 11, 2010", "Headline here",
+        "BYLINE: Ann Lee\n\nLENGTH: 9 words\n\nUPDATE: January 12, 2010\n\n");
+    update.replace("The first paragraph", "Update: the first paragraph");
+    const Parsed updated = parse(update);
+    QCOMPARE(updated.articles.size(), 1);
+    QVERIFY2(updated.articles.front().body().startsWith(u"Update: the first paragraph"_s),
+        qPrintable(updated.articles.front().body()));
+    QVERIFY(!updated.articles.front().body().contains(u"UPDATE"_s));
 }
 
 void TestNexis::bylines_data()

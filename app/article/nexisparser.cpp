@@ -40,6 +40,7 @@ struct Field
     Role role = Role::Other;
     QString value;
     bool known = false; ///< a label Nexis is known to print, not merely one in capitals
+    bool capitals = false; ///< the label is in capitals, as classic exports print them
 };
 
 const QHash<QString, Role> &knownLabels()
@@ -109,6 +110,7 @@ std::optional<Field> fieldOf(const QString &line)
     }
     Field field;
     field.value = line.mid(colon + 1).trimmed();
+    field.capitals = label.toString().toUpper() == label;
     const auto known = knownLabels().constFind(label.toString().toLower());
     if (known != knownLabels().constEnd()) {
         field.role = *known;
@@ -116,9 +118,16 @@ std::optional<Field> fieldOf(const QString &line)
         return field;
     }
     // "JOURNAL-CODE:", "ACC-NO:": capitals, at most two words, no lower case at all.
-    if (label.size() < 3 || label.count(u' ') > 1 || label.toString().toUpper() != label)
+    if (label.size() < 3 || label.count(u' ') > 1 || !field.capitals)
         return std::nullopt;
     return field;
+}
+
+/// A field of the part before the body: byline, section, length, dateline, headline…
+bool isLeading(const Field &field)
+{
+    return field.known && field.role != Role::Trailing && field.role != Role::LoadDate
+        && field.role != Role::Language;
 }
 
 bool isRights(const QString &line)
@@ -294,12 +303,14 @@ void DocumentReader::readField(const Field &field)
 
 void DocumentReader::readHeader(qsizetype start, qsizetype end, bool uni)
 {
-    // The lines that are neither fields nor the copyright notice, in order.
+    // The lines that are neither fields nor the copyright notice, in order. Only the fields
+    // that come before a body count here: a headline such as "Update: talks resume" is not
+    // the "UPDATE:" of the part after the body.
     QList<qsizetype> header;
     for (qsizetype i = start; i < end; ++i) {
         if (blank(i) || isRights(line(i).text))
             continue;
-        if (const std::optional<Field> field = fieldOf(line(i).text); field && field->known) {
+        if (const std::optional<Field> field = fieldOf(line(i).text); field && isLeading(*field)) {
             readField(*field);
             continue;
         }
@@ -385,8 +396,10 @@ qsizetype DocumentReader::readLeadingFields(qsizetype start)
             ++i;
             continue;
         }
+        // Fields of the part after the body come here too in some exports ("UPDATE:"), but
+        // only in capitals: "Update: the minister has resigned" begins the text.
         const std::optional<Field> field = fieldOf(line(i).text);
-        if (field && field->known) {
+        if (field && (isLeading(*field) || (field->known && field->capitals))) {
             m_rawHeader.append(line(i).text);
             if (field->role == Role::Body) {
                 if (!field->value.isEmpty())
@@ -536,9 +549,7 @@ Result<Article> DocumentReader::read(const QString &fallbackTitle)
             if (blank(i))
                 continue;
             ++seen;
-            const std::optional<Field> field = fieldOf(line(i).text);
-            if (field && field->known && field->role != Role::Trailing
-                && field->role != Role::LoadDate && field->role != Role::Language) {
+            if (const std::optional<Field> field = fieldOf(line(i).text); field && isLeading(*field)) {
                 firstField = i;
                 break;
             }
