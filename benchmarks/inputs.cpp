@@ -53,7 +53,8 @@ void benchReadability()
     }
     // Read from disk once: the figure is parsing (decoding, Gumbo, scoring), not the disk.
     QList<QPair<QString, QByteArray>> pages;
-    for (const QString &name : QDir(folder).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
+    for (const QString &name :
+        QDir(folder).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
         pages.append({ name, readAll(folder + u'/' + name + u"/source.html"_s) });
     QList<double> totals;
     double worst = 0;
@@ -77,9 +78,9 @@ void benchReadability()
         totals.append(total);
     }
     const Spread s = spread(totals);
-    out() << "Readability suite, " << pages.size() << " pages (" << bytes / 1024
-          << " KiB): median " << s.median << " ms in total, worst run " << s.worst
-          << " ms; slowest page " << worstPage << " " << worst << " ms (goal < 1000 ms)\n";
+    out() << "Readability suite, " << pages.size() << " pages (" << bytes / 1024 << " KiB): median "
+          << s.median << " ms in total, worst run " << s.worst << " ms; slowest page " << worstPage
+          << " " << worst << " ms (goal < 1000 ms)\n";
 }
 
 void benchPdf(const QString &work)
@@ -95,8 +96,8 @@ void benchPdf(const QString &work)
     // About eleven paragraphs a page: more than enough, cut at the 500th page.
     layout.maximumPages = 500;
     const int pages = PdfFixtures::write(path, PdfFixtures::story(7000), layout);
-    out() << "(made a " << pages << "-page two-column PDF of "
-          << QFileInfo(path).size() / 1024 << " KiB in " << made.elapsed() << " ms)\n";
+    out() << "(made a " << pages << "-page two-column PDF of " << QFileInfo(path).size() / 1024
+          << " KiB in " << made.elapsed() << " ms)\n";
     QList<double> totals;
     QList<double> extraction;
     QList<double> layouts;
@@ -140,8 +141,8 @@ void benchNexis()
             articles = parseFile(path);
             runs.append(timer.nsecsElapsed() / 1e6);
         }
-        out() << "Nexis " << name << " (" << QFileInfo(path).size() / 1024 << " KiB, "
-              << articles << " documents): median " << spread(runs).median << " ms\n";
+        out() << "Nexis " << name << " (" << QFileInfo(path).size() / 1024 << " KiB, " << articles
+              << " documents): median " << spread(runs).median << " ms\n";
     }
     // A large export: the text sample's documents a hundred times over.
     QByteArray text = readAll(folder + u"/sample.TXT"_s);

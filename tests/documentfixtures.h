@@ -102,12 +102,13 @@ inline QByteArray paragraph(const QByteArray &text, bool centred = false)
         + "<w:r><w:t xml:space=\"preserve\">" + text + "</w:t></w:r></w:p>";
 }
 
-inline QByteArray coreXml(const QByteArray &title, const QByteArray &creator = {},
-    const QByteArray &created = {})
+inline QByteArray coreXml(
+    const QByteArray &title, const QByteArray &creator = {}, const QByteArray &created = {})
 {
     return "<?xml version=\"1.0\"?><cp:coreProperties "
            "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
-           "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\">"
+           "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+           "xmlns:dcterms=\"http://purl.org/dc/terms/\">"
            "<dc:title>"
         + title + "</dc:title><dc:creator>" + creator + "</dc:creator><dcterms:created>" + created
         + "</dcterms:created></cp:coreProperties>";

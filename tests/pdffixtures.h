@@ -137,7 +137,8 @@ inline int write(const QString &path, const QStringList &paragraphs, const Layou
             if (full)
                 return;
             x0 = margin + column * (columnWidth + layout.columnGap);
-            painter.drawText(QPointF(x0 + (first && p > 0 ? layout.indent : 0), y + layout.bodySize), text);
+            painter.drawText(
+                QPointF(x0 + (first && p > 0 ? layout.indent : 0), y + layout.bodySize), text);
             first = false;
             width = columnWidth;
             nextLine();
@@ -154,7 +155,8 @@ inline int write(const QString &path, const QStringList &paragraphs, const Layou
                 letters = letters && c.isLetter();
             qsizetype cut = letters ? word.size() - 3 : 0;
             while (cut >= 3
-                && metrics.horizontalAdvance(line + QLatin1Char(' ') + word.left(cut) + QLatin1Char('-'))
+                && metrics.horizontalAdvance(
+                       line + QLatin1Char(' ') + word.left(cut) + QLatin1Char('-'))
                     > width)
                 --cut;
             if (letters && cut >= 3) {

@@ -64,8 +64,7 @@ private Q_SLOTS:
 
 void TestDocx::paragraphsTabsAndBreaks()
 {
-    const QByteArray xml = wordXml(
-        paragraph("Centred outlet", true)
+    const QByteArray xml = wordXml(paragraph("Centred outlet", true)
         + "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/><w:tabs><w:tab w:val=\"left\" "
           "w:pos=\"720\"/></w:tabs></w:pPr><w:r><w:t>A heading</w:t></w:r></w:p>"
           "<w:p><w:r><w:t>one</w:t></w:r><w:r><w:tab/><w:t>two</w:t></w:r>"
@@ -101,15 +100,15 @@ void TestDocx::onlyTheTextShown()
         "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>");
     const Result<DocumentText> document = DocxReader::readDocumentXml(xml);
     QVERIFY2(document.ok(), qPrintable(document.error()));
-    QCOMPARE(texts(*document),
-        (QStringList { u"kept inserted"_s, u"7"_s, u"in the box"_s, QString() }));
+    QCOMPARE(
+        texts(*document), (QStringList { u"kept inserted"_s, u"7"_s, u"in the box"_s, QString() }));
 }
 
 void TestDocx::textBoxesAndTables()
 {
     const QByteArray xml = wordXml("<w:tbl><w:tblPr><w:jc w:val=\"center\"/></w:tblPr><w:tr><w:tc>"
-        + paragraph("cell one") + "</w:tc><w:tc>" + paragraph("cell two")
-        + "</w:tc></w:tr></w:tbl>" + paragraph("after"));
+        + paragraph("cell one") + "</w:tc><w:tc>" + paragraph("cell two") + "</w:tc></w:tr></w:tbl>"
+        + paragraph("after"));
     const Result<DocumentText> document = DocxReader::readDocumentXml(xml);
     QVERIFY2(document.ok(), qPrintable(document.error()));
     QCOMPARE(texts(*document), (QStringList { u"cell one"_s, u"cell two"_s, u"after"_s }));
@@ -134,7 +133,8 @@ void TestDocx::ordinaryDocumentIsOneArticle()
     QCOMPARE(article.kindsString(), u"pphp"_s);
 
     // The document's own title and author, when they are real ones.
-    const Parsed titled = parse(docx(xml, coreXml("Election notes", "Ann Lee", "2023-03-04T10:00:00Z")));
+    const Parsed titled
+        = parse(docx(xml, coreXml("Election notes", "Ann Lee", "2023-03-04T10:00:00Z")));
     QCOMPARE(titled.articles.size(), 1);
     QCOMPARE(titled.articles.front().title, u"Election notes"_s);
     QCOMPARE(titled.articles.front().authors, QStringList { u"Ann Lee"_s });
@@ -164,9 +164,9 @@ void TestDocx::nexisSample()
         QVERIFY(article.date >= QDate(2019, 7, 1) && article.date <= QDate(2019, 7, 4));
         QVERIFY(!article.authors.isEmpty());
         const QString body = article.body();
-        for (const QString &leftover : { u"Load-Date"_s, u"Classification"_s,
-                 u"End of Document"_s, u"Byline:"_s, u"Length:"_s, u"Section:"_s,
-                 u"Copyright 2019"_s, u"Client/Matter"_s, u"Publication-Type"_s })
+        for (const QString &leftover :
+            { u"Load-Date"_s, u"Classification"_s, u"End of Document"_s, u"Byline:"_s, u"Length:"_s,
+                u"Section:"_s, u"Copyright 2019"_s, u"Client/Matter"_s, u"Publication-Type"_s })
             QVERIFY2(!body.contains(leftover), qPrintable(u"%1 in %2"_s.arg(leftover).arg(i + 1)));
     }
     // The cover page is not the first document's header.
@@ -184,7 +184,8 @@ void TestDocx::hostile_data()
 {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("reason");
-    QTest::addRow("not a zip") << QByteArray("just some text, named .docx") << u"not a ZIP archive"_s;
+    QTest::addRow("not a zip") << QByteArray("just some text, named .docx")
+                               << u"not a ZIP archive"_s;
     QTest::addRow("zip without a document")
         << archive({ { u"hello.txt"_s, "hello" } }) << u"not a Word document"_s;
     QTest::addRow("document type declaration")
@@ -197,8 +198,7 @@ void TestDocx::hostile_data()
         << docx(wordXml(QByteArray("<w:sdt><w:sdtContent>").repeated(300) + paragraph("x")
                + QByteArray("</w:sdtContent></w:sdt>").repeated(300)))
         << u"nests its elements more than 256 deep"_s;
-    QTest::addRow("malformed") << docx(wordXml(paragraph("x")).chopped(30))
-                               << u"damaged"_s;
+    QTest::addRow("malformed") << docx(wordXml(paragraph("x")).chopped(30)) << u"damaged"_s;
     QTest::addRow("empty document") << docx(wordXml(QByteArray())) << u"no text"_s;
     QByteArray truncated = docx(wordXml(paragraph("Some text here").repeated(50)));
     truncated.chop(200);

@@ -94,10 +94,10 @@ void TestInputFormats::fileIsRecognised_data()
     QByteArray utf16("\xFF\xFE", 2);
     utf16.append(reinterpret_cast<const char *>(dump.utf16()), dump.size() * 2);
     QTest::addRow("news dump, UTF-16") << u"a.TXT"_s << utf16 << u"news-dump"_s;
-    QTest::addRow("unknown suffix reads as text") << u"notes.xyz"_s << QByteArray("Title\n\nText.")
-                                                  << u"plain-text"_s;
-    QTest::addRow("no suffix, news dump") << u"README"_s << QByteArray("date 2024-01-01 H\nT")
-                                          << u"news-dump"_s;
+    QTest::addRow("unknown suffix reads as text")
+        << u"notes.xyz"_s << QByteArray("Title\n\nText.") << u"plain-text"_s;
+    QTest::addRow("no suffix, news dump")
+        << u"README"_s << QByteArray("date 2024-01-01 H\nT") << u"news-dump"_s;
     QTest::addRow("markdown") << u"a.MD"_s << QByteArray("# T\n") << u"markdown"_s;
     QTest::addRow("html") << u"a.htm"_s << QByteArray("<p>x") << u"html"_s;
     QTest::addRow("json lines") << u"a.ndjson"_s << QByteArray("{}") << u"json-lines"_s;
@@ -172,13 +172,11 @@ void TestInputFormats::badInputIsOneSentence_data()
     QTest::addRow("html nested 100,000 deep")
         << "<html><body>" + QByteArray("<div>").repeated(100000) + "text</body></html>"
         << u"deep.html"_s;
-    QTest::addRow("rtf nested 100,000 deep")
-        << "{\\rtf1 " + QByteArray(100000, '{') + "text" + QByteArray(100000, '}') + "}"
-        << u"deep.rtf"_s;
-    QTest::addRow("word nested 100,000 deep")
-        << DocumentFixtures::docx(DocumentFixtures::wordXml(
-               QByteArray("<w:sdt>").repeated(100000) + QByteArray("</w:sdt>").repeated(100000)))
-        << u"deep.docx"_s;
+    QTest::addRow("rtf nested 100,000 deep") << "{\\rtf1 " + QByteArray(100000, '{') + "text"
+            + QByteArray(100000, '}') + "}" << u"deep.rtf"_s;
+    QTest::addRow("word nested 100,000 deep") << DocumentFixtures::docx(DocumentFixtures::wordXml(
+        QByteArray("<w:sdt>").repeated(100000) + QByteArray("</w:sdt>").repeated(100000)))
+                                              << u"deep.docx"_s;
     QTest::addRow("nexis separators and nothing else")
         << QByteArray("              1 of 2 DOCUMENTS\n\n              2 of 2 DOCUMENTS\n")
         << u"export.txt"_s;

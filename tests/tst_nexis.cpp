@@ -50,7 +50,8 @@ QString bodyOf(const Article &article)
 /// A classic document: a separator, the centred outlet and date, a headline and the fields
 /// given, a body of two paragraphs, then the closing fields and the copyright.
 QByteArray classic(int n, int m, const QByteArray &outlet, const QByteArray &date,
-    const QByteArray &headline, const QByteArray &fields, const QByteArray &closing
+    const QByteArray &headline, const QByteArray &fields,
+    const QByteArray &closing
     = "LOAD-DATE: January 12, 2010\n\nLANGUAGE: ENGLISH\n\nPUBLICATION-TYPE: Newspaper\n\n")
 {
     const QByteArray centre(30, ' ');
@@ -107,10 +108,9 @@ void TestNexis::sampleText()
         QVERIFY(!article.site.isEmpty());
         // No field, no copyright line and no separator is left in the text.
         const QString body = bodyOf(article);
-        for (const QString &leftover : { u"BYLINE:"_s, u"LENGTH:"_s, u"SECTION:"_s,
-                 u"LOAD-DATE:"_s, u"LANGUAGE:"_s, u"PUBLICATION-TYPE:"_s, u"JOURNAL-CODE:"_s,
-                 u"GRAPHIC:"_s, u"Copyright 2010"_s, u"All Rights Reserved"_s,
-                 u"DOCUMENTS"_s })
+        for (const QString &leftover : { u"BYLINE:"_s, u"LENGTH:"_s, u"SECTION:"_s, u"LOAD-DATE:"_s,
+                 u"LANGUAGE:"_s, u"PUBLICATION-TYPE:"_s, u"JOURNAL-CODE:"_s, u"GRAPHIC:"_s,
+                 u"Copyright 2010"_s, u"All Rights Reserved"_s, u"DOCUMENTS"_s })
             QVERIFY2(!body.contains(leftover), qPrintable(u"%1 in %2"_s.arg(leftover).arg(i + 1)));
         QVERIFY(article.paragraphs.size() >= 5);
         QVERIFY(!article.rawHeader.isEmpty());
@@ -139,8 +139,8 @@ void TestNexis::sampleText()
     QCOMPARE(parsed.articles.at(7).authors, QStringList { u"Stephen Pollard"_s });
     QCOMPARE(parsed.articles.at(7).title, u"PRISONER OF HIS OWN CABINET"_s);
     QCOMPARE(parsed.articles.at(7).date, QDate(2010, 1, 10));
-    QCOMPARE(parsed.articles.at(8).authors,
-        (QStringList { u"Ross Ihaka"_s, u"Robert Gentleman"_s }));
+    QCOMPARE(
+        parsed.articles.at(8).authors, (QStringList { u"Ross Ihaka"_s, u"Robert Gentleman"_s }));
     QCOMPARE(parsed.articles.at(8).site, u"Sunday Mirror"_s);
 }
 
@@ -186,8 +186,8 @@ void TestNexis::dateLines_data()
     QTest::addRow("dutch") << u"maandag 11 januari 2010"_s << day;
     QTest::addRow("portuguese") << u"11 de janeiro de 2010"_s << day;
     QTest::addRow("capitals") << u"JANUARY 11, 2010 MONDAY"_s << day;
-    QTest::addRow("edition after") << u"May 4, 2012 Friday Late Edition - Final"_s
-                                   << QDate(2012, 5, 4);
+    QTest::addRow("edition after")
+        << u"May 4, 2012 Friday Late Edition - Final"_s << QDate(2012, 5, 4);
 }
 
 void TestNexis::dateLines()
@@ -202,7 +202,8 @@ void TestNexis::notDateLines_data()
 {
     QTest::addColumn<QString>("line");
     QTest::addRow("outlet") << u"The Guardian (London)"_s;
-    QTest::addRow("headline with a date") << u"Voters go to the polls on May 6, 2010 for the first time"_s;
+    QTest::addRow("headline with a date")
+        << u"Voters go to the polls on May 6, 2010 for the first time"_s;
     QTest::addRow("copyright") << u"Copyright 2010 Guardian Unlimited"_s;
     QTest::addRow("a month word") << u"May Day marchers fill the square"_s;
     QTest::addRow("impossible day") << u"February 30, 2010"_s;
@@ -224,14 +225,13 @@ void TestNexis::classicVariations_data()
     QTest::addColumn<QStringList>("authors");
     const QDate day(2010, 1, 11);
     const QStringList ann = { u"Ann Lee"_s };
-    QTest::addRow("all fields")
-        << classic(1, 1, "The Times (London)", "January 11, 2010 Monday", "Headline here",
-               "BYLINE: Ann Lee\n\nSECTION: NEWS; Pg. 3\n\nLENGTH: 453 words\n\n")
-        << u"Headline here"_s << day << u"The Times (London)"_s << ann;
-    QTest::addRow("no byline, no section")
-        << classic(1, 1, "The Times", "January 11, 2010 Monday", "Headline here",
-               "LENGTH: 453 words\n\n")
-        << u"Headline here"_s << day << u"The Times"_s << QStringList();
+    QTest::addRow("all fields") << classic(1, 1, "The Times (London)", "January 11, 2010 Monday",
+        "Headline here", "BYLINE: Ann Lee\n\nSECTION: NEWS; Pg. 3\n\nLENGTH: 453 words\n\n")
+                                << u"Headline here"_s << day << u"The Times (London)"_s << ann;
+    QTest::addRow("no byline, no section") << classic(
+        1, 1, "The Times", "January 11, 2010 Monday", "Headline here", "LENGTH: 453 words\n\n")
+                                           << u"Headline here"_s << day << u"The Times"_s
+                                           << QStringList();
     QTest::addRow("no fields at all")
         << classic(1, 1, "The Times", "11 January 2010", "Headline here", "", "")
         << u"Headline here"_s << day << u"The Times"_s << QStringList();
@@ -285,8 +285,7 @@ void TestNexis::classicVariations()
     QFETCH(QStringList, authors);
     // Two documents, so the separator between them counts too.
     const Parsed parsed = parse(bytes + bytes);
-    QVERIFY2(parsed.report.failures.isEmpty(),
-        qPrintable(parsed.report.failures.value(0).message));
+    QVERIFY2(parsed.report.failures.isEmpty(), qPrintable(parsed.report.failures.value(0).message));
     QCOMPARE(parsed.articles.size(), 2);
     for (const Article &article : parsed.articles) {
         QCOMPARE(article.format, ArticleFormat::Nexis);
@@ -331,15 +330,16 @@ void TestNexis::copyrightFirstAndHeadlineField()
 
 void TestNexis::germanExport()
 {
-    const QByteArray document = "                         Dokument 1 von 2\n\n"
-                                "                     Süddeutsche Zeitung\n\n"
-                                "                   Montag, 11. Januar 2010\n\n"
-                                "Überschrift des Artikels\n\n"
-                                "AUTOR: Anna Müller\n\nRUBRIK: POLITIK; S. 5\n\nLÄNGE: 300 Wörter\n\n"
-                                "Der erste Absatz.\n\nDer zweite Absatz.\n\n"
-                                "SPRACHE: GERMAN\n\n"
-                                "                    Copyright 2010 Süddeutsche Zeitung GmbH\n"
-                                "                      Alle Rechte vorbehalten\n\n";
+    const QByteArray document
+        = "                         Dokument 1 von 2\n\n"
+          "                     Süddeutsche Zeitung\n\n"
+          "                   Montag, 11. Januar 2010\n\n"
+          "Überschrift des Artikels\n\n"
+          "AUTOR: Anna Müller\n\nRUBRIK: POLITIK; S. 5\n\nLÄNGE: 300 Wörter\n\n"
+          "Der erste Absatz.\n\nDer zweite Absatz.\n\n"
+          "SPRACHE: GERMAN\n\n"
+          "                    Copyright 2010 Süddeutsche Zeitung GmbH\n"
+          "                      Alle Rechte vorbehalten\n\n";
     QByteArray second = document;
     second.replace("Dokument 1 von 2", "Dokument 2 von 2");
     const Parsed parsed = parse(document + second);
@@ -390,16 +390,16 @@ void TestNexis::uniTextExport()
 
 void TestNexis::documentWithoutTextIsOneFailure()
 {
-    QByteArray empty = classic(2, 3, "The Times", "January 11, 2010", "A photograph only",
-        "LENGTH: 0 words\n\n");
+    QByteArray empty = classic(
+        2, 3, "The Times", "January 11, 2010", "A photograph only", "LENGTH: 0 words\n\n");
     // Only the closing fields are left where the text would be.
     empty.replace("The first paragraph of the story, wrapped as the export wraps\n"
                   "its lines at eighty columns or so.\n\n"
                   "A second paragraph, \"with a quotation,\" the minister said.\n\n",
         "");
-    const Parsed parsed = parse(
-        classic(1, 3, "The Times", "January 11, 2010", "One", "LENGTH: 9 words\n\n") + empty
-        + classic(3, 3, "The Times", "January 11, 2010", "Three", "LENGTH: 9 words\n\n"));
+    const Parsed parsed
+        = parse(classic(1, 3, "The Times", "January 11, 2010", "One", "LENGTH: 9 words\n\n") + empty
+            + classic(3, 3, "The Times", "January 11, 2010", "Three", "LENGTH: 9 words\n\n"));
     QCOMPARE(parsed.articles.size(), 2);
     QCOMPARE(parsed.articles.at(0).sourceIndex, 1);
     QCOMPARE(parsed.articles.at(1).sourceIndex, 3);
@@ -418,10 +418,10 @@ void TestNexis::crossheadsAreText()
     for (int i = 0; i < 3; ++i)
         body += "Paragraph " + QByteArray::number(i) + " of a long story.\n\n";
     body += "Text\n\nNotes\n\nThe end of the story.\n\n";
-    QByteArray document = classic(1, 1, "The Times", "January 11, 2010", "Headline here",
-        "LENGTH: 900 words\n\n");
-    document.replace("The first paragraph of the story",
-        QByteArray(body + "The first paragraph of the story"));
+    QByteArray document
+        = classic(1, 1, "The Times", "January 11, 2010", "Headline here", "LENGTH: 900 words\n\n");
+    document.replace(
+        "The first paragraph of the story", QByteArray(body + "The first paragraph of the story"));
     const Parsed parsed = parse(document);
     QCOMPARE(parsed.articles.size(), 1);
     const QString text = parsed.articles.front().body();
@@ -444,15 +444,17 @@ void TestNexis::bylines_data()
     QTest::addColumn<QString>("byline");
     QTest::addColumn<QStringList>("names");
     QTest::addRow("one") << u"Andrew Sparrow"_s << QStringList { u"Andrew Sparrow"_s };
-    QTest::addRow("by, capitals") << u"BY STEPHEN POLLARD"_s << QStringList { u"Stephen Pollard"_s };
+    QTest::addRow("by, capitals") << u"BY STEPHEN POLLARD"_s
+                                  << QStringList { u"Stephen Pollard"_s };
     QTest::addRow("two") << u"Ross Ihaka and Robert Gentleman"_s
                          << QStringList { u"Ross Ihaka"_s, u"Robert Gentleman"_s };
-    QTest::addRow("role after comma") << u"By Tom Coghlan, Defence Correspondent"_s
-                                      << QStringList { u"Tom Coghlan"_s };
+    QTest::addRow("role after comma")
+        << u"By Tom Coghlan, Defence Correspondent"_s << QStringList { u"Tom Coghlan"_s };
     QTest::addRow("place") << u"Daniel Boffey in Brussels"_s << QStringList { u"Daniel Boffey"_s };
     QTest::addRow("brackets") << u"Mattha Busby (now), Andrew Sparrow (earlier)"_s
                               << QStringList { u"Mattha Busby"_s, u"Andrew Sparrow"_s };
-    QTest::addRow("mixed case kept") << u"TREVOR Kavanagh"_s << QStringList { u"TREVOR Kavanagh"_s };
+    QTest::addRow("mixed case kept")
+        << u"TREVOR Kavanagh"_s << QStringList { u"TREVOR Kavanagh"_s };
     QTest::addRow("apostrophe") << u"LISA O'CARROLL"_s << QStringList { u"Lisa O'Carroll"_s };
     QTest::addRow("german") << u"Von Anna Müller und Jan Schmidt"_s
                             << QStringList { u"Anna Müller"_s, u"Jan Schmidt"_s };
@@ -468,7 +470,8 @@ void TestNexis::bylines()
 
 void TestNexis::recognisedOnlyWhenItIsOne()
 {
-    const QByteArray nexis = classic(1, 1, "The Times", "January 11, 2010", "H", "LENGTH: 9 words\n\n");
+    const QByteArray nexis
+        = classic(1, 1, "The Times", "January 11, 2010", "H", "LENGTH: 9 words\n\n");
     QCOMPARE(InputFormats::forFile(u"a.txt"_s, nexis).id, ArticleFormat::Nexis);
     QCOMPARE(InputFormats::forFile(u"a.TXT"_s, nexis).id, ArticleFormat::Nexis);
     QCOMPARE(InputFormats::forFile(u"a.txt"_s, "A title\n\nThe 1 of 10 DOCUMENTS we read.\n").id,

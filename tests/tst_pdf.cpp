@@ -193,12 +193,12 @@ void TestPdf::layoutOfAlignedColumns()
     addLine(page, u"Big headline"_s, 40, 40, 24);
     const QStringList left = { u"The first paragraph starts"_s, u"in the left column and"_s,
         u"goes on over the gutter"_s };
-    const QStringList right = { u"into the right column."_s, u"    A second paragraph"_s,
-        u"ends here."_s };
+    const QStringList right
+        = { u"into the right column."_s, u"    A second paragraph"_s, u"ends here."_s };
     for (int i = 0; i < 3; ++i) {
         addLine(page, left.at(i), 40, 100 + i * 12.0);
-        addLine(page, right.at(i).trimmed(), right.at(i).startsWith(u' ') ? 330 : 310,
-            100 + i * 12.0);
+        addLine(
+            page, right.at(i).trimmed(), right.at(i).startsWith(u' ') ? 330 : 310, 100 + i * 12.0);
     }
     const PdfText text = PdfLayout::read({ page });
     QCOMPARE(text.title, u"Big headline"_s);
@@ -258,8 +258,8 @@ void TestPdf::damaged_data()
 {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addRow("signature only") << QByteArray("%PDF-1.7\n");
-    QTest::addRow("garbage after the signature")
-        << QByteArray("%PDF-1.4\n") + QByteArray("\x01\x02 obj << /Kids [ 9 9 R ] stream ").repeated(200);
+    QTest::addRow("garbage after the signature") << QByteArray("%PDF-1.4\n")
+            + QByteArray("\x01\x02 obj << /Kids [ 9 9 R ] stream ").repeated(200);
     QTest::addRow("no objects") << QByteArray("%PDF-1.4\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 }
 

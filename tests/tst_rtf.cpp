@@ -144,8 +144,8 @@ void TestRtf::controlWordsGroupsAndEscapes()
     const Result<DocumentText> document = RtfReader::read(rtf);
     QVERIFY2(document.ok(), qPrintable(document.error()));
     QCOMPARE(texts(*document),
-        (QStringList { u"Centred outlet"_s, u"Plain bold and italic text"_s,
-            u"after a break"_s, u"Braces { and } and a backslash \\ stay"_s, u"the link"_s,
+        (QStringList { u"Centred outlet"_s, u"Plain bold and italic text"_s, u"after a break"_s,
+            u"Braces { and } and a backslash \\ stay"_s, u"the link"_s,
             u"\u201CQuoted\u201D\u2014 then \u2018single\u2019 end"_s,
             u"softhyphen and non\u2011breaking"_s, u"A heading"_s, u"After"_s }));
     QCOMPARE(document->title, u"The Title"_s);
@@ -199,7 +199,8 @@ void TestRtf::binaryDataIsSkipped()
 void TestRtf::ordinaryDocumentIsOneArticle()
 {
     const QByteArray rtf = rtfHead() + "{\\info{\\title Council minutes}}"
-        + "\\pard\\qc\\b Minutes of the meeting\\b0\\par\\pard First point.\\par Second point.\\par}";
+        + "\\pard\\qc\\b Minutes of the meeting\\b0\\par\\pard First point.\\par Second "
+          "point.\\par}";
     const Parsed parsed = parse(rtf);
     QCOMPARE(parsed.articles.size(), 1);
     const Article &article = parsed.articles.front();
@@ -308,7 +309,8 @@ void TestRtf::largeDocumentInOnePass()
     const Result<DocumentText> document = RtfReader::read(rtf);
     QVERIFY(document.ok());
     QCOMPARE(texts(*document).size(), count);
-    QCOMPARE(document->lines.front().text, u"Café \u201Cquoted\u201D text of a paragraph that goes on"_s);
+    QCOMPARE(document->lines.front().text,
+        u"Café \u201Cquoted\u201D text of a paragraph that goes on"_s);
 }
 
 QTEST_GUILESS_MAIN(TestRtf)

@@ -56,8 +56,8 @@ ParseReport parseFile(const QString &path, const ArticleSink &sink)
     if (file.size() > format.maximumSize) {
         report.failures.append({ 0,
             tr("The file is too large (%1 MB); the limit for a file of this kind (%2) is %3 MB.")
-                .arg(megabytes(file.size()), format.displayName(),
-                    megabytes(format.maximumSize)) });
+                .arg(
+                    megabytes(file.size()), format.displayName(), megabytes(format.maximumSize)) });
         return report;
     }
     FormatOutput output(path, format, sink, report);

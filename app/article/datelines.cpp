@@ -34,21 +34,21 @@ const QHash<QString, int> &months()
     static const QHash<QString, int> table = [] {
         // Full names and the abbreviations databases print, folded; one list per month.
         const QList<QStringList> names = {
-            { u"january"_s, u"jan"_s, u"januar"_s, u"janner"_s, u"janvier"_s, u"janv"_s,
-                u"enero"_s, u"ene"_s, u"gennaio"_s, u"gen"_s, u"januari"_s, u"janeiro"_s },
-            { u"february"_s, u"feb"_s, u"febr"_s, u"februar"_s, u"fevrier"_s, u"fevr"_s,
-                u"fev"_s, u"febrero"_s, u"febbraio"_s, u"februari"_s, u"fevereiro"_s },
+            { u"january"_s, u"jan"_s, u"januar"_s, u"janner"_s, u"janvier"_s, u"janv"_s, u"enero"_s,
+                u"ene"_s, u"gennaio"_s, u"gen"_s, u"januari"_s, u"janeiro"_s },
+            { u"february"_s, u"feb"_s, u"febr"_s, u"februar"_s, u"fevrier"_s, u"fevr"_s, u"fev"_s,
+                u"febrero"_s, u"febbraio"_s, u"februari"_s, u"fevereiro"_s },
             { u"march"_s, u"mar"_s, u"marz"_s, u"mrz"_s, u"mars"_s, u"marzo"_s, u"maart"_s,
                 u"mrt"_s, u"marco"_s },
             { u"april"_s, u"apr"_s, u"avril"_s, u"avr"_s, u"abril"_s, u"abr"_s, u"aprile"_s },
             { u"may"_s, u"mai"_s, u"mayo"_s, u"maggio"_s, u"mag"_s, u"mei"_s, u"maio"_s },
             { u"june"_s, u"jun"_s, u"juni"_s, u"juin"_s, u"junio"_s, u"giugno"_s, u"giu"_s,
                 u"junho"_s },
-            { u"july"_s, u"jul"_s, u"juli"_s, u"juillet"_s, u"juil"_s, u"julio"_s,
-                u"luglio"_s, u"lug"_s, u"julho"_s },
+            { u"july"_s, u"jul"_s, u"juli"_s, u"juillet"_s, u"juil"_s, u"julio"_s, u"luglio"_s,
+                u"lug"_s, u"julho"_s },
             { u"august"_s, u"aug"_s, u"aout"_s, u"agosto"_s, u"ago"_s, u"augustus"_s },
-            { u"september"_s, u"sep"_s, u"sept"_s, u"septembre"_s, u"septiembre"_s,
-                u"setiembre"_s, u"settembre"_s, u"set"_s, u"setembro"_s },
+            { u"september"_s, u"sep"_s, u"sept"_s, u"septembre"_s, u"septiembre"_s, u"setiembre"_s,
+                u"settembre"_s, u"set"_s, u"setembro"_s },
             { u"october"_s, u"oct"_s, u"oktober"_s, u"okt"_s, u"octobre"_s, u"octubre"_s,
                 u"ottobre"_s, u"ott"_s, u"outubro"_s, u"out"_s },
             { u"november"_s, u"nov"_s, u"novembre"_s, u"noviembre"_s, u"novembro"_s },
@@ -83,16 +83,15 @@ bool isWeekdayFolded(const QString &word)
             u"sonnabend", u"sonntag", u"lundi", u"mardi", u"mercredi", u"jeudi", u"vendredi",
             u"samedi", u"dimanche", u"lunes", u"martes", u"miercoles", u"jueves", u"viernes",
             u"sabado", u"domingo", u"lunedi", u"martedi", u"mercoledi", u"giovedi", u"venerdi",
-            u"domenica", u"maandag", u"dinsdag", u"woensdag", u"donderdag", u"vrijdag",
-            u"zaterdag", u"zondag", u"segunda", u"terca", u"quarta", u"quinta", u"sexta",
-            u"feira" });
+            u"domenica", u"maandag", u"dinsdag", u"woensdag", u"donderdag", u"vrijdag", u"zaterdag",
+            u"zondag", u"segunda", u"terca", u"quarta", u"quinta", u"sexta", u"feira" });
 }
 
 /// Words that sit between the parts of a date: "10 de enero de 2010", "the 1st of May".
 bool isConnector(const QString &word)
 {
-    return inList(word,
-        { u"de", u"del", u"of", u"the", u"le", u"den", u"der", u"am", u"el", u"di", u"du" });
+    return inList(
+        word, { u"de", u"del", u"of", u"the", u"le", u"den", u"der", u"am", u"el", u"di", u"du" });
 }
 
 bool isOrdinal(const QString &word)
@@ -104,9 +103,9 @@ bool isOrdinal(const QString &word)
 bool isClockWord(const QString &word)
 {
     return inList(word,
-        { u"am", u"pm", u"a", u"p", u"m", u"gmt", u"utc", u"bst", u"cet", u"cest", u"est",
-            u"edt", u"pst", u"pdt", u"cst", u"cdt", u"mst", u"mdt", u"mez", u"mesz", u"ist",
-            u"aest", u"aedt", u"jst", u"hkt", u"sgt", u"z", u"uhr", u"h" });
+        { u"am", u"pm", u"a", u"p", u"m", u"gmt", u"utc", u"bst", u"cet", u"cest", u"est", u"edt",
+            u"pst", u"pdt", u"cst", u"cdt", u"mst", u"mdt", u"mez", u"mesz", u"ist", u"aest",
+            u"aedt", u"jst", u"hkt", u"sgt", u"z", u"uhr", u"h" });
 }
 
 /// The edition printed on the date's line: "Late Edition - Final".
@@ -210,7 +209,8 @@ QDate dateAround(const QList<Token> &list, qsizetype k, int month)
 QDate numericDate(QStringView text)
 {
     static const QRegularExpression iso(uR"((?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d))"_s);
-    static const QRegularExpression dotted(uR"((?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d))"_s);
+    static const QRegularExpression dotted(
+        uR"((?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d))"_s);
     static const QRegularExpression slashed(uR"((?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d))"_s);
     const QStringView head = text.first(std::min<qsizetype>(text.size(), 200));
     if (const QRegularExpressionMatch m = iso.match(head); m.hasMatch()) {

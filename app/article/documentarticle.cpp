@@ -59,7 +59,7 @@ void deliverDocument(const DocumentText &text, ArticleFormat format, FormatOutpu
             continue;
         Paragraph paragraph;
         paragraph.text = line.text;
-        paragraph.kind = line.heading ? ParagraphKind::Heading
+        paragraph.kind = line.heading                 ? ParagraphKind::Heading
             : TextBlocks::looksLikeCaption(line.text) ? ParagraphKind::Caption
                                                       : ParagraphKind::Paragraph;
         article.paragraphs.append(paragraph);

@@ -1,7 +1,7 @@
 #include "docxreader.h"
+#include "core/zipreader.h"
 #include "formatreaders.h"
 #include "textdecoder.h"
-#include "core/zipreader.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -122,13 +122,16 @@ QString mainPart(const ZipReader &archive)
         if (bytes) {
             QXmlStreamReader xml(*bytes);
             QString target;
-            (void)walk(xml, u"_rels/.rels"_s, [&](int) {
-                if (xml.name() == u"Relationship"
-                    && xml.attributes().value(u"Type"_s).endsWith(u"/officeDocument")
-                    && target.isEmpty())
-                    target = xml.attributes().value(u"Target"_s).toString();
-                return false;
-            }, [](int) {});
+            (void)walk(
+                xml, u"_rels/.rels"_s,
+                [&](int) {
+                    if (xml.name() == u"Relationship"
+                        && xml.attributes().value(u"Type"_s).endsWith(u"/officeDocument")
+                        && target.isEmpty())
+                        target = xml.attributes().value(u"Target"_s).toString();
+                    return false;
+                },
+                [](int) {});
             while (target.startsWith(u'/'))
                 target.remove(0, 1);
             if (!target.isEmpty() && !archive.findIgnoringCase(target).isEmpty())
@@ -148,20 +151,23 @@ void readProperties(const ZipReader &archive, DocumentText &document)
     if (!bytes)
         return;
     QXmlStreamReader xml(*bytes);
-    (void)walk(xml, u"docProps/core.xml"_s, [&](int) {
-        const QStringView name = xml.name();
-        if (name != u"title" && name != u"creator" && name != u"created")
-            return false;
-        const QString value = simplifyLine(
-            cleanText(xml.readElementText(QXmlStreamReader::SkipChildElements)));
-        if (name == u"title")
-            document.title = value;
-        else if (name == u"creator")
-            document.author = value;
-        else
-            document.date = QDateTime::fromString(value, Qt::ISODate).date();
-        return true;
-    }, [](int) {});
+    (void)walk(
+        xml, u"docProps/core.xml"_s,
+        [&](int) {
+            const QStringView name = xml.name();
+            if (name != u"title" && name != u"creator" && name != u"created")
+                return false;
+            const QString value
+                = simplifyLine(cleanText(xml.readElementText(QXmlStreamReader::SkipChildElements)));
+            if (name == u"title")
+                document.title = value;
+            else if (name == u"creator")
+                document.author = value;
+            else
+                document.date = QDateTime::fromString(value, Qt::ISODate).date();
+            return true;
+        },
+        [](int) {});
 }
 
 } // namespace

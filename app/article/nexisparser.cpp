@@ -51,14 +51,14 @@ const QHash<QString, Role> &knownLabels()
         QHash<QString, Role> table;
         const QList<QPair<Role, QStringList>> groups = {
             { Role::Byline,
-                { u"byline"_s, u"author"_s, u"authors"_s, u"autor"_s, u"autoren"_s,
-                    u"auteur"_s, u"auteurs"_s, u"autore"_s } },
+                { u"byline"_s, u"author"_s, u"authors"_s, u"autor"_s, u"autoren"_s, u"auteur"_s,
+                    u"auteurs"_s, u"autore"_s } },
             { Role::Section,
                 { u"section"_s, u"rubrik"_s, u"rubrique"_s, u"seccion"_s, u"sección"_s,
                     u"sezione"_s, u"rubriek"_s, u"sectie"_s, u"column"_s } },
             { Role::Length,
-                { u"length"_s, u"länge"_s, u"lange"_s, u"longueur"_s, u"longitud"_s,
-                    u"lunghezza"_s, u"lengte"_s, u"umfang"_s } },
+                { u"length"_s, u"länge"_s, u"lange"_s, u"longueur"_s, u"longitud"_s, u"lunghezza"_s,
+                    u"lengte"_s, u"umfang"_s } },
             { Role::Headline,
                 { u"headline"_s, u"title"_s, u"titel"_s, u"titre"_s, u"titulo"_s, u"título"_s,
                     u"titolo"_s, u"überschrift"_s } },
@@ -67,24 +67,23 @@ const QHash<QString, Role> &knownLabels()
                 { u"load-date"_s, u"load date"_s, u"date-chargement"_s, u"ladedatum"_s,
                     u"fecha de carga"_s } },
             { Role::Language,
-                { u"language"_s, u"sprache"_s, u"langue"_s, u"idioma"_s, u"lingua"_s,
-                    u"taal"_s } },
+                { u"language"_s, u"sprache"_s, u"langue"_s, u"idioma"_s, u"lingua"_s, u"taal"_s } },
             { Role::Body,
                 { u"body"_s, u"text"_s, u"texte"_s, u"tekst"_s, u"cuerpo"_s, u"testo"_s } },
             { Role::Trailing,
                 { u"publication-type"_s, u"publication type"_s, u"pub-type"_s,
                     u"type-publication"_s, u"publikationstyp"_s, u"journal-code"_s,
-                    u"journal code"_s, u"graphic"_s, u"grafik"_s, u"graphique"_s,
-                    u"subject"_s, u"sujet"_s, u"thema"_s, u"organization"_s, u"organisation"_s,
-                    u"person"_s, u"persons"_s, u"geographic"_s, u"city"_s, u"state"_s,
-                    u"country"_s, u"company"_s, u"companies"_s, u"ticker"_s, u"industry"_s,
-                    u"document-type"_s, u"document type"_s, u"url"_s, u"correction"_s,
-                    u"correction-date"_s, u"distribution"_s, u"series"_s, u"type"_s,
-                    u"notes"_s, u"update"_s, u"acc-no"_s, u"descriptors"_s, u"keywords"_s,
-                    u"illustration"_s, u"photo"_s, u"copyright"_s, u"classification"_s } },
+                    u"journal code"_s, u"graphic"_s, u"grafik"_s, u"graphique"_s, u"subject"_s,
+                    u"sujet"_s, u"thema"_s, u"organization"_s, u"organisation"_s, u"person"_s,
+                    u"persons"_s, u"geographic"_s, u"city"_s, u"state"_s, u"country"_s,
+                    u"company"_s, u"companies"_s, u"ticker"_s, u"industry"_s, u"document-type"_s,
+                    u"document type"_s, u"url"_s, u"correction"_s, u"correction-date"_s,
+                    u"distribution"_s, u"series"_s, u"type"_s, u"notes"_s, u"update"_s, u"acc-no"_s,
+                    u"descriptors"_s, u"keywords"_s, u"illustration"_s, u"photo"_s, u"copyright"_s,
+                    u"classification"_s } },
             { Role::Other,
-                { u"highlight"_s, u"edition"_s, u"ausgabe"_s, u"source"_s, u"quelle"_s,
-                    u"origin"_s, u"version"_s } },
+                { u"highlight"_s, u"edition"_s, u"ausgabe"_s, u"source"_s, u"quelle"_s, u"origin"_s,
+                    u"version"_s } },
         };
         for (const auto &[role, names] : groups) {
             for (const QString &name : names)
@@ -161,9 +160,8 @@ bool isAfterBodyHeading(const QString &line)
 {
     // Not "Notes": a crosshead of that name in an article must not end its text.
     return isOneOf(line,
-        { u"classification", u"klassifikation", u"klassifizierung", u"classificatie",
-            u"classement", u"clasificación", u"classificazione", u"graphic", u"grafik",
-            u"graphique" });
+        { u"classification", u"klassifikation", u"klassifizierung", u"classificatie", u"classement",
+            u"clasificación", u"classificazione", u"graphic", u"grafik", u"graphique" });
 }
 
 bool isDocumentEnd(const QString &line)
@@ -329,8 +327,7 @@ void DocumentReader::readHeader(qsizetype start, qsizetype end, bool uni)
         // comes earlier is the cover page. The date line is found by its form, or else by
         // its place.
         qsizetype date = header.size() - 1;
-        for (qsizetype k = header.size() - 1; k >= std::max<qsizetype>(0, header.size() - 4);
-             --k) {
+        for (qsizetype k = header.size() - 1; k >= std::max<qsizetype>(0, header.size() - 4); --k) {
             if (DateLines::isDateLine(line(header.at(k)).text)) {
                 date = k;
                 break;
@@ -443,8 +440,8 @@ void DocumentReader::readBody(qsizetype start, qsizetype end)
             continue;
         const QString &text = line(i).text;
         std::optional<Field> field = fieldOf(text);
-        const bool continues
-            = m_wrapped && i > start && !blank(i - 1) && !blocks.isEmpty() && !(field && field->known);
+        const bool continues = m_wrapped && i > start && !blank(i - 1) && !blocks.isEmpty()
+            && !(field && field->known);
         if (continues) {
             blocks.back().text += u' ' + text;
             continue;
@@ -479,7 +476,7 @@ void DocumentReader::readBody(qsizetype start, qsizetype end)
         Paragraph paragraph;
         paragraph.text = blocks.at(k).text;
         paragraph.kind = TextBlocks::looksLikeCaption(paragraph.text) ? ParagraphKind::Caption
-                                                                       : ParagraphKind::Paragraph;
+                                                                      : ParagraphKind::Paragraph;
         m_body.append(paragraph);
     }
 }
@@ -549,7 +546,8 @@ Result<Article> DocumentReader::read(const QString &fallbackTitle)
             if (blank(i))
                 continue;
             ++seen;
-            if (const std::optional<Field> field = fieldOf(line(i).text); field && isLeading(*field)) {
+            if (const std::optional<Field> field = fieldOf(line(i).text);
+                field && isLeading(*field)) {
                 firstField = i;
                 break;
             }
@@ -645,8 +643,8 @@ QStringList authorsFromByline(const QString &byline)
     // Roles in brackets ("(now)", "(earlier)") and a leading "By".
     static const QRegularExpression brackets(uR"(\s*\([^)]*\))"_s);
     text.remove(brackets);
-    static const QRegularExpression by(uR"(^(by|von|par|por|di|door|de)\s+)"_s,
-        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression by(
+        uR"(^(by|von|par|por|di|door|de)\s+)"_s, QRegularExpression::CaseInsensitiveOption);
     text.remove(by);
     static const QRegularExpression separators(
         uR"(\s*(?:;|,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b)\s*)"_s,

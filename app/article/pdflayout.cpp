@@ -232,7 +232,8 @@ QList<qsizetype> readingOrder(QList<Line> &lines, const QList<qsizetype> &page)
         auto high = [&](qsizetype i) {
             return vertical ? lines.at(i).box.right() : lines.at(i).box.bottom();
         };
-        std::sort(sorted.begin(), sorted.end(), [&](qsizetype a, qsizetype b) { return low(a) < low(b); });
+        std::sort(sorted.begin(), sorted.end(),
+            [&](qsizetype a, qsizetype b) { return low(a) < low(b); });
         QList<QList<qsizetype>> parts = { {} };
         double reach = -1e18;
         for (qsizetype i : std::as_const(sorted)) {
@@ -304,7 +305,8 @@ bool endsWithHyphen(const QString &text)
     if (text.size() < 2)
         return false;
     const QChar last = text.back();
-    return (last == u'-' || last == u'\u2010' || last == u'\u00AD') && text.at(text.size() - 2).isLetter();
+    return (last == u'-' || last == u'\u2010' || last == u'\u00AD')
+        && text.at(text.size() - 2).isLetter();
 }
 
 QString lastWord(const QString &text)
@@ -380,7 +382,8 @@ PdfText read(const QList<PdfPage> &pages, bool titleFromLayout)
     {
         QList<qsizetype> page;
         for (qsizetype i = 0; i <= lines.size(); ++i) {
-            if (i == lines.size() || (!page.isEmpty() && lines.at(i).page != lines.at(page.back()).page)) {
+            if (i == lines.size()
+                || (!page.isEmpty() && lines.at(i).page != lines.at(page.back()).page)) {
                 order += readingOrder(lines, page);
                 page.clear();
             }
@@ -479,7 +482,7 @@ PdfText read(const QList<PdfPage> &pages, bool titleFromLayout)
         if (!text.isEmpty()) {
             Paragraph paragraph;
             paragraph.text = cleanText(text);
-            paragraph.kind = heading ? ParagraphKind::Heading
+            paragraph.kind = heading                           ? ParagraphKind::Heading
                 : TextBlocks::looksLikeCaption(paragraph.text) ? ParagraphKind::Caption
                                                                : ParagraphKind::Paragraph;
             if (!paragraph.text.trimmed().isEmpty())

@@ -54,8 +54,8 @@ Result<Document> read(const QString &path, const QByteArray *bytes)
     }
     const int pageCount = pdf->numPages();
     if (pageCount <= 0) {
-        return ResultError(tr("The PDF is damaged: it has no pages that can be read."),
-            ErrorKind::InvalidInput);
+        return ResultError(
+            tr("The PDF is damaged: it has no pages that can be read."), ErrorKind::InvalidInput);
     }
     Document document;
     document.title = simplifyLine(cleanText(pdf->info(u"Title"_s)));

@@ -33,15 +33,15 @@ struct Group
 bool isSkippedDestination(QByteArrayView word)
 {
     static const QList<QByteArrayView> destinations = { "fonttbl", "colortbl", "stylesheet",
-        "listtable", "listoverridetable", "revtbl", "rsidtbl", "generator", "xmlnstbl",
-        "themedata", "colorschememapping", "datastore", "latentstyles", "filetbl", "pgdsctbl",
-        "pict", "object", "objdata", "header", "headerl", "headerr", "headerf", "footer",
-        "footerl", "footerr", "footerf", "footnote", "annotation", "atnid", "atnauthor",
-        "fldinst", "bkmkstart", "bkmkend", "shpinst", "shptxt", "nonshppict", "ftnsep",
-        "ftnsepc", "aftnsep", "aftnsepc", "docvar", "template", "falt", "panose", "pntext",
-        "pntxta", "pntxtb", "xe", "tc", "txe", "userprops", "listpicture", "mmathPr",
-        "wgrffmtfilter", "passwordhash", "protusertbl", "defchp", "defpap", "background",
-        "oldcprops", "oldpprops", "oldtprops", "oldsprops", "pnseclvl", "fchars", "lchars" };
+        "listtable", "listoverridetable", "revtbl", "rsidtbl", "generator", "xmlnstbl", "themedata",
+        "colorschememapping", "datastore", "latentstyles", "filetbl", "pgdsctbl", "pict", "object",
+        "objdata", "header", "headerl", "headerr", "headerf", "footer", "footerl", "footerr",
+        "footerf", "footnote", "annotation", "atnid", "atnauthor", "fldinst", "bkmkstart",
+        "bkmkend", "shpinst", "shptxt", "nonshppict", "ftnsep", "ftnsepc", "aftnsep", "aftnsepc",
+        "docvar", "template", "falt", "panose", "pntext", "pntxta", "pntxtb", "xe", "tc", "txe",
+        "userprops", "listpicture", "mmathPr", "wgrffmtfilter", "passwordhash", "protusertbl",
+        "defchp", "defpap", "background", "oldcprops", "oldpprops", "oldtprops", "oldsprops",
+        "pnseclvl", "fchars", "lchars" };
     return destinations.contains(word);
 }
 
@@ -49,10 +49,19 @@ bool isSkippedDestination(QByteArrayView word)
 char16_t characterOf(QByteArrayView word)
 {
     static const QHash<QByteArray, char16_t> characters = {
-        { "emdash", 0x2014 }, { "endash", 0x2013 }, { "lquote", 0x2018 }, { "rquote", 0x2019 },
-        { "ldblquote", 0x201C }, { "rdblquote", 0x201D }, { "bullet", 0x2022 },
-        { "emspace", u' ' }, { "enspace", u' ' }, { "qmspace", u' ' }, { "tab", u'\t' },
-        { "line", u'\n' }, { "lbr", u'\n' },
+        { "emdash", 0x2014 },
+        { "endash", 0x2013 },
+        { "lquote", 0x2018 },
+        { "rquote", 0x2019 },
+        { "ldblquote", 0x201C },
+        { "rdblquote", 0x201D },
+        { "bullet", 0x2022 },
+        { "emspace", u' ' },
+        { "enspace", u' ' },
+        { "qmspace", u' ' },
+        { "tab", u'\t' },
+        { "line", u'\n' },
+        { "lbr", u'\n' },
     };
     return characters.value(word.toByteArray(), 0);
 }
@@ -180,8 +189,8 @@ void Parser::controlWord(QByteArrayView word, bool hasParameter, int parameter)
         if ((word == "title" || word == "author" || word == "creatim") && m_infoDepth >= 0
             && m_stack.size() == m_infoDepth + 1) {
             m_group.target = word == "title" ? Target::Title
-                : word == "author"            ? Target::Author
-                                              : Target::Created;
+                : word == "author"           ? Target::Author
+                                             : Target::Created;
             m_ignorable = false;
             return;
         }
@@ -320,7 +329,7 @@ Result<DocumentText> Parser::run()
                     const int digit = (h >= '0' && h <= '9') ? h - '0'
                         : (h >= 'a' && h <= 'f')             ? h - 'a' + 10
                         : (h >= 'A' && h <= 'F')             ? h - 'A' + 10
-                                                              : -1;
+                                                             : -1;
                     if (digit < 0)
                         break;
                     value = value * 16 + digit;
@@ -397,8 +406,8 @@ bool looksLikeRtf(QByteArrayView head)
     qsizetype i = 0;
     if (head.startsWith("\xEF\xBB\xBF"))
         i = 3;
-    while (i < head.size() && (head.at(i) == ' ' || head.at(i) == '\r' || head.at(i) == '\n'
-               || head.at(i) == '\t'))
+    while (i < head.size()
+        && (head.at(i) == ' ' || head.at(i) == '\r' || head.at(i) == '\n' || head.at(i) == '\t'))
         ++i;
     return head.sliced(i).startsWith("{\\rtf");
 }
