@@ -37,3 +37,6 @@ void benchEditLatency(const QString &work, int articles);
 void benchScaling();
 /// Web annotations and a REFI-QDA project imported at scale (exchange.cpp).
 void benchExchange(const QString &work);
+/// How fast each input format is read: the Readability pages, a 500-page PDF, Nexis exports,
+/// Word and RTF documents (inputs.cpp).
+void benchInputs(const QString &work);

@@ -579,6 +579,8 @@ int runAll(int articles, const QString &keep, bool reuse)
     out().flush();
     benchEditLatency(work, articles);
     out().flush();
+    benchInputs(work);
+    out().flush();
     benchScaling();
     out().flush();
     benchExchange(work);
@@ -618,12 +620,19 @@ int main(int argc, char *argv[])
         u"scaling-only"_s, u"Run only the scaling of parsers and the quote detector."_s);
     const QCommandLineOption exchangeOnly(
         u"exchange-only"_s, u"Run only the annotation and project import figures."_s);
+    const QCommandLineOption inputsOnly(
+        u"inputs-only"_s, u"Run only the input formats (web pages, PDF, Nexis, Word, RTF)."_s);
     parser.addOptions({ articles, keep, reuse, only, exportsOnly, quotesOnly, speakersOnly,
-        editsOnly, scalingOnly, exchangeOnly });
+        editsOnly, scalingOnly, exchangeOnly, inputsOnly });
     parser.process(app);
     if (parser.isSet(exchangeOnly)) {
         QTemporaryDir work;
         benchExchange(parser.isSet(keep) ? parser.value(keep) : work.path());
+        return 0;
+    }
+    if (parser.isSet(inputsOnly)) {
+        QTemporaryDir work;
+        benchInputs(parser.isSet(keep) ? parser.value(keep) : work.path());
         return 0;
     }
     if (parser.isSet(scalingOnly)) {

@@ -2,7 +2,10 @@
 // input (hostile, unusual and ordinary) is timed at a size and at twice and four times it; the
 // ratio of successive times should stay near 2 (issue "Hardened against hostile input").
 #include "article/articleparser.h"
+#include "article/pdflayout.h"
 #include "benchsupport.h"
+#include "documentfixtures.h"
+#include "pdffixtures.h"
 #include "importing/importer.h"
 #include "library/ftsquery.h"
 #include "quotes/quotedetector.h"
@@ -11,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QTemporaryDir>
 
 #include <functional>
@@ -78,6 +82,52 @@ QString bbcText(int copies)
     return text;
 }
 
+/// Input made once per size and family, so that only the best of three timings (the second
+/// or third, never the one that made it) counts.
+const QByteArray &cached(const char *family, int size, const std::function<QByteArray()> &make)
+{
+    static QHash<QPair<QByteArray, int>, QByteArray> made;
+    const QPair<QByteArray, int> key(family, size);
+    auto it = made.find(key);
+    if (it == made.end())
+        it = made.insert(key, make());
+    return *it;
+}
+
+QByteArray nexisExport(int documents)
+{
+    QByteArray text = "Download Request: Selected Items: 1-N\r\n\r\n";
+    for (int n = 1; n <= documents; ++n) {
+        text += "                    " + QByteArray::number(n) + " of "
+            + QByteArray::number(documents)
+            + " DOCUMENTS\r\n\r\n                    The Times (London)\r\n\r\n"
+              "                    January 11, 2010 Monday\r\n                    Edition 1;\r\n"
+              "\r\nHeadline of the story\r\n\r\nBYLINE: Ann Lee\r\n\r\nSECTION: NEWS; Pg. 3\r\n"
+              "\r\nLENGTH: 453 words\r\n\r\n";
+        for (int p = 0; p < 6; ++p)
+            text += "Words of a paragraph of the story, wrapped as the export wraps them at\r\n"
+                    "about eighty columns, \"with a quotation,\" the minister said.\r\n\r\n";
+        text += "LOAD-DATE: January 12, 2010\r\n\r\nLANGUAGE: ENGLISH\r\n\r\n"
+                "PUBLICATION-TYPE: Newspaper\r\n\r\n          Copyright 2010 Times Newspapers Ltd"
+                "\r\n          All Rights Reserved\r\n\r\n";
+    }
+    return text;
+}
+
+QByteArray pdfOfPages(int pages)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"scaling.pdf"_s);
+    PdfFixtures::Layout layout;
+    layout.columns = 2;
+    layout.runningHead = u"The Daily Example \u2014 page %1"_s;
+    layout.pageNumbers = true;
+    layout.maximumPages = pages;
+    PdfFixtures::write(path, PdfFixtures::story(pages * 14), layout);
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
 } // namespace
 
 void benchScaling()
@@ -130,6 +180,69 @@ void benchScaling()
                 parse(repeated({}, "{\"title\":\"A title\",\"date\":\"2023-03-01\",\"text\":\"Some words "
                                    "of the article.\"}\n", n),
                     u"a.jsonl"_s);
+            } },
+        { "Nexis text export, documents", 250,
+            [](int n) { parse(cached("nexis", n, [n] { return nexisExport(n); }), u"a.txt"_s); } },
+        { "Nexis document of nothing but fields", 20000,
+            [](int n) {
+                parse(repeated("   1 of 1 DOCUMENTS\n\nThe Times\n\nJanuary 11, 2010\n\nH\n\n",
+                          "BYLINE: Ann Lee\nGRAPHIC: x\n", n, "Text.\n"),
+                    u"a.txt"_s);
+            } },
+        { "RTF paragraphs, groups and escapes", 20000,
+            [](int n) {
+                parse(repeated("{\\rtf1\\ansi{\\fonttbl{\\f0 Arial;}}",
+                          "\\pard{\\b Caf\\'e9} \\u8220?q\\u8221?{\\*\\bkmkstart x} text\\par\n", n,
+                          "}"),
+                    u"a.rtf"_s);
+            } },
+        { "RTF nested groups (refused past 1,000 deep)", 50000,
+            [](int n) { parse(repeated("{\\rtf1 ", "{", n, "x}"), u"a.rtf"_s); } },
+        { "RTF \\u without its stand-ins", 50000,
+            [](int n) { parse(repeated("{\\rtf1\\uc9 ", "\\u8220", n, "}"), u"a.rtf"_s); } },
+        { "Word document paragraphs", 2000,
+            [](int n) {
+                parse(cached("docx", n,
+                          [n] {
+                              // Text that varies, as a document's does: the same paragraph
+                              // over and over packs past ZipReader's ratio cap.
+                              QByteArray body;
+                              quint32 state = 1;
+                              for (const QString &text : PdfFixtures::story(n)) {
+                                  state = state * 1103515245 + 12345;
+                                  body += DocumentFixtures::paragraph(
+                                      text.toUtf8().replace("\"", "&quot;") + " Item "
+                                      + QByteArray::number(state, 36) + ".");
+                              }
+                              return DocumentFixtures::docx(DocumentFixtures::wordXml(body));
+                          }),
+                    u"a.docx"_s);
+            } },
+        { "Word elements nested (refused past 256 deep)", 20000,
+            [](int n) {
+                parse(cached("docx-deep", n,
+                          [n] {
+                              return DocumentFixtures::docx(DocumentFixtures::wordXml(
+                                  QByteArray("<w:sdt>").repeated(n)
+                                  + QByteArray("</w:sdt>").repeated(n)));
+                          }),
+                    u"a.docx"_s);
+            } },
+        { "PDF pages, two columns", 25,
+            [](int n) { parse(cached("pdf", n, [n] { return pdfOfPages(n); }), u"a.pdf"_s); } },
+        { "PDF layout, one page of many lines", 2000,
+            [](int n) {
+                PdfPage page;
+                page.size = QSizeF(600, 800);
+                for (int i = 0; i < n; ++i) {
+                    const double y = 20 + (i / 2) * (760.0 / (n / 2 + 1));
+                    PdfWord word;
+                    word.text = u"line"_s;
+                    word.box = QRectF(i % 2 ? 320 : 40, y, 200, 0.3);
+                    word.endsLine = true;
+                    page.words.append(word);
+                }
+                (void)PdfLayout::read({ page });
             } },
         { "search query, repeated words", 2000,
             [](int n) {

@@ -1,4 +1,5 @@
 #include "annotation/annotationservice.h"
+#include "article/inputformats.h"
 #include "library/librarystore.h"
 #include "testsupport.h"
 
@@ -21,6 +22,9 @@ private Q_SLOTS:
     void parsePrintsArticle();
     void parseJson();
     void parseFailuresAreOneLine();
+    void helpListsTheFormats_data();
+    void helpListsTheFormats();
+    void parseNexisExport();
     void importStatsSearch();
     void importReportsFailures();
     void exportWritesEachFormat();
@@ -74,6 +78,45 @@ void TestCommandLine::parseFailuresAreOneLine()
     QCOMPARE(run.code, 1);
     QCOMPARE(run.err.count(u'\n'), 1);
     QVERIFY(run.err.contains(u"The file is empty."_s));
+}
+
+void TestCommandLine::helpListsTheFormats_data()
+{
+    QTest::addColumn<QString>("verb");
+    QTest::addRow("import") << u"import"_s;
+    QTest::addRow("parse") << u"parse"_s;
+}
+
+void TestCommandLine::helpListsTheFormats()
+{
+    QFETCH(QString, verb);
+    const Run run = gloss({ verb, u"--help"_s });
+    QCOMPARE(run.code, 0);
+    for (const InputFormat &format : InputFormats::all()) {
+        QVERIFY2(run.out.contains(format.displayName()), qPrintable(run.out));
+        QVERIFY2(run.out.contains(u'.' + format.suffixes.front()), qPrintable(run.out));
+    }
+}
+
+void TestCommandLine::parseNexisExport()
+{
+    GLOSS_REQUIRE_SHARED("corpus/nexis/sample.TXT");
+    const Run run = gloss(
+        { u"parse"_s, TestSupport::sharedPath(u"corpus/nexis/sample.TXT"_s), u"--json"_s });
+    QCOMPARE(run.code, 0);
+    QVERIFY(run.err.isEmpty());
+    const QJsonArray articles = QJsonDocument::fromJson(run.out.toUtf8()).array();
+    QCOMPARE(articles.size(), 10);
+    for (qsizetype i = 0; i < articles.size(); ++i) {
+        const QJsonObject article = articles.at(i).toObject();
+        QCOMPARE(article.value(u"format"_s).toString(), u"nexis"_s);
+        QCOMPARE(article.value(u"formatName"_s).toString(), u"Nexis export"_s);
+        QCOMPARE(article.value(u"document"_s).toInt(), int(i) + 1);
+        QVERIFY(!article.contains(u"line"_s));
+    }
+    QCOMPARE(articles.at(0).toObject().value(u"site"_s).toString(), u"Guardian.com"_s);
+    QCOMPARE(articles.at(0).toObject().value(u"authors"_s).toArray().at(0).toString(),
+        u"Andrew Sparrow"_s);
 }
 
 void TestCommandLine::importStatsSearch()

@@ -1,3 +1,4 @@
+#include "documentfixtures.h"
 #include "importing/importer.h"
 #include "importing/samples.h"
 #include "library/librarystore.h"
@@ -13,6 +14,7 @@ class TestImporter : public QObject
 private Q_SLOTS:
     void init();
     void foldersAreRecursiveAndFailuresListed();
+    void documentsAndExportsInAFolder();
     void reimportIsUnchangedAndChangesUpdateInPlace();
     void missingPathIsAFailure();
     void cancelStopsAndKeepsWholeArticles();
@@ -64,6 +66,53 @@ void TestImporter::foldersAreRecursiveAndFailuresListed()
     QVERIFY(described.filter(u"d.jsonl, line 2: Not valid JSON"_s).size() == 1);
     QCOMPARE(summary.countsLine(), u"imported 4, updated 0, unchanged 0, failed 3"_s);
     QVERIFY(summary.firstArticleId > 0);
+}
+
+void TestImporter::documentsAndExportsInAFolder()
+{
+    // Word, RTF and a Nexis export among plain files: each read by its entry, a document of
+    // the export that has no text named by its number.
+    using namespace DocumentFixtures;
+    TestSupport::writeFile(files(), u"memo.docx"_s,
+        docx(wordXml(paragraph("Memo title") + paragraph("The memo's text."))));
+    TestSupport::writeFile(files(), u"minutes.RTF"_s,
+        "{\\rtf1\\ansi{\\fonttbl{\\f0 Arial;}}Minutes\\par The minutes' text.\\par}");
+    const QByteArray document = "                    %1 of 3 DOCUMENTS\n\n"
+                                "                    The Times\n\n"
+                                "                    January 11, 2010 Monday\n\n"
+                                "Headline %1\n\nBYLINE: Ann Lee\n\nLENGTH: 9 words\n\n"
+                                "Text of document %1.\n\nLOAD-DATE: January 12, 2010\n\n";
+    QByteArray nexis;
+    for (int n = 1; n <= 3; ++n) {
+        QByteArray one = document;
+        one.replace("%1", QByteArray::number(n));
+        if (n == 2)
+            one.replace("Text of document 2.\n\n", "");
+        nexis += one;
+    }
+    TestSupport::writeFile(files(), u"export.txt"_s, nexis);
+    TestSupport::writeFile(files(), u"broken.docx"_s, "not a zip at all");
+
+    const ImportSummary summary = Importer(m_open->writer()).run({ files().path() });
+    QCOMPARE(summary.files, 4);
+    QCOMPARE(summary.imported, 4);
+    QCOMPARE(summary.failed, 2);
+    QStringList described;
+    for (const ImportFailure &failure : summary.failures)
+        described.append(failure.describe());
+    QVERIFY2(described.filter(u"export.txt, document 2: The document has no article text."_s).size() == 1,
+        qPrintable(described.join(u'\n')));
+    QVERIFY2(described.filter(u"broken.docx: The file is not a ZIP archive."_s).size() == 1,
+        qPrintable(described.join(u'\n')));
+    QStringList titles;
+    ArticleQuery query;
+    query.sort = ArticleSort::Title;
+    query.order = Qt::AscendingOrder;
+    const Result<QList<qint64>> ids = m_store->articleIds(query);
+    QVERIFY(ids.ok());
+    for (qint64 id : *ids)
+        titles.append(m_store->article(id)->title);
+    QCOMPARE(titles, (QStringList { u"Headline 1"_s, u"Headline 3"_s, u"Memo title"_s, u"Minutes"_s }));
 }
 
 void TestImporter::reimportIsUnchangedAndChangesUpdateInPlace()

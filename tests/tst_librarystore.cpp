@@ -1,3 +1,4 @@
+#include "article/inputformats.h"
 #include "library/librarystore.h"
 #include "library/schema.h"
 #include "library/sqlhelpers.h"
@@ -76,6 +77,7 @@ private Q_SLOTS:
     void tooManyMatchesRankTitlesThenNewest();
     void statsCount();
     void articleRoundTrip();
+    void formatLabelsBecomeKeys();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -417,6 +419,55 @@ void TestLibraryStore::articleRoundTrip()
     QCOMPARE(back->contentHash, article.contentHash);
     QCOMPARE(back->body(), article.body());
     QVERIFY(!(*store)->article(id + 100).ok());
+}
+
+void TestLibraryStore::formatLabelsBecomeKeys()
+{
+    // A library of schema 4 stored display labels; opening it stores keys instead, and each
+    // article reads back as the format it was.
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"old.sqlite"_s);
+    QVERIFY(TestSupport::makeOldLibrary(file, 4, u"Body of the old one"_s));
+    const QList<QPair<QString, ArticleFormat>> labels = {
+        { u"news dump"_s, ArticleFormat::NewsDump },
+        { u"Markdown"_s, ArticleFormat::Markdown },
+        { u"web page"_s, ArticleFormat::Html },
+        { u"JSON Lines"_s, ArticleFormat::JsonLines },
+    };
+    QStringList statements;
+    int id = 20;
+    for (const auto &[label, format] : labels) {
+        statements.append(
+            u"INSERT INTO articles (id, source_path, content_hash, format, title, kinds, words, "
+            "source_label, imported_at, updated_at) VALUES (%1, '/%1.txt', 'h%1', '%2', 'T', 'p', "
+            "1, 'x', 'x', 'x')"_s.arg(id).arg(label));
+        statements.append(
+            u"INSERT INTO article_texts (id, title, body) VALUES (%1, 'T', 'Text')"_s.arg(id));
+        ++id;
+    }
+    rawSql(file, statements);
+    auto store = LibraryStore::open(file);
+    QVERIFY2(store.ok(), qPrintable(store.error()));
+    const QString connection = (*store)->connectionName();
+    QCOMPARE(Sql::scalar(connection, u"PRAGMA user_version"_s)->toInt(), Schema::CurrentVersion);
+    QCOMPARE(Sql::scalar(connection, u"SELECT format FROM articles WHERE id = 7"_s)->toString(),
+        u"plain-text"_s);
+    QCOMPARE((*store)->article(7)->format, ArticleFormat::PlainText);
+    QCOMPARE((*store)->article(7)->body(), u"Body of the old one"_s);
+    id = 20;
+    for (const auto &[label, format] : labels) {
+        const QString stored
+            = Sql::scalar(connection, u"SELECT format FROM articles WHERE id = %1"_s.arg(id))
+                  ->toString();
+        QCOMPARE(stored, InputFormats::of(format).key);
+        QCOMPARE((*store)->article(id)->format, format);
+        ++id;
+    }
+    QCOMPARE(Sql::scalar(connection,
+                 u"SELECT count(*) FROM articles WHERE format NOT IN "
+                 "('news-dump', 'plain-text', 'markdown', 'html', 'json-lines')"_s)
+                 ->toInt(),
+        0);
 }
 
 QTEST_GUILESS_MAIN(TestLibraryStore)

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 #include "annotation/annotationservice.h"
 #include "annotation/annotationstore.h"
+#include "article/inputformats.h"
 #include "annotationcontroller.h"
 #include "exportdialog.h"
 #include "findbar.h"
@@ -514,9 +515,8 @@ void MainWindow::chooseFilesToImport()
 {
     QSettings settings;
     const QString folder = settings.value(u"import/lastFolder"_s, QDir::homePath()).toString();
-    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import Articles"), folder,
-        tr("Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.jsonl *.ndjson);;"
-           "All files (*)"));
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Import Articles"), folder, InputFormats::fileDialogFilter());
     if (files.isEmpty())
         return;
     settings.setValue(u"import/lastFolder"_s, QFileInfo(files.front()).absolutePath());

@@ -1,4 +1,5 @@
 #include "article.h"
+#include "inputformats.h"
 
 #include <QCryptographicHash>
 
@@ -6,19 +7,7 @@ using namespace Qt::StringLiterals;
 
 QString formatName(ArticleFormat format)
 {
-    switch (format) {
-    case ArticleFormat::NewsDump:
-        return u"news dump"_s;
-    case ArticleFormat::PlainText:
-        return u"plain text"_s;
-    case ArticleFormat::Markdown:
-        return u"Markdown"_s;
-    case ArticleFormat::Html:
-        return u"web page"_s;
-    case ArticleFormat::JsonLines:
-        return u"JSON Lines"_s;
-    }
-    return {};
+    return InputFormats::of(format).displayName();
 }
 
 QString Article::body() const

@@ -25,9 +25,15 @@ struct Paragraph
     }
 };
 
-/// The input formats Gloss reads; stored with each article so the user can see its origin.
-enum class ArticleFormat { NewsDump, PlainText, Markdown, Html, JsonLines };
+/// The input formats Gloss reads. Everything else about each one (its stored key, name,
+/// suffixes, how it is recognised, its reader) is its entry in InputFormats (inputformats.h).
+enum class ArticleFormat { NewsDump, PlainText, Markdown, Html, JsonLines, Nexis, Word, Rtf, Pdf };
 
+/// What an article's sourceIndex counts in a file holding many: JSON Lines count lines, exports
+/// holding many documents count documents.
+enum class ItemUnit { None, Line, Document };
+
+/// The format's display name ("plain text"), from its entry in InputFormats.
 QString formatName(ArticleFormat format);
 
 /// One parsed article. The body is the paragraphs joined by a single '\n'; that string is stored
@@ -37,7 +43,7 @@ struct Article
 {
     qint64 id = 0; ///< 0 until stored
     QString sourcePath; ///< absolute path, or a ":/" resource path for samples
-    int sourceIndex = 0; ///< line number in a JSON Lines file, else 0
+    int sourceIndex = 0; ///< line of a JSON Lines file, document of an export, else 0
     QString contentHash; ///< hex SHA-256 of title and body
     ArticleFormat format = ArticleFormat::PlainText;
     QString title;

@@ -8,11 +8,13 @@
 
 #include <functional>
 
-/// Why one item of a file could not be read. `item` is the line of a JSON Lines file, else 0.
+/// Why one item of a file could not be read: `item` is the line of a JSON Lines file or the
+/// document of an export holding many (as `unit` says), else 0 for the whole file.
 struct ParseFailure
 {
     int item = 0;
     QString message;
+    ItemUnit unit = ItemUnit::None;
 };
 
 struct ParseReport
@@ -26,11 +28,13 @@ struct ParseReport
 /// Receives each parsed article; returns false to stop reading the file.
 using ArticleSink = std::function<bool(Article &&article)>;
 
-/// Reads article files of every supported format. Pure functions over bytes and files: no
-/// library, no widgets, safe on any thread.
+/// Reads article files of every supported format, each by the reader its entry in
+/// InputFormats names. Pure functions over bytes and files: no library, no widgets, safe on
+/// any thread.
 namespace ArticleParser {
 
-/// Files larger than this are refused rather than read whole (JSON Lines streams, no limit).
+/// Files larger than this are refused rather than read whole, unless their format reads from
+/// the file as it goes (JSON Lines, Word, PDF; see InputFormat::maximumSize).
 constexpr qint64 MaximumFileSize = 64 * 1024 * 1024;
 
 /// True for the file names a folder import picks up.

@@ -5,9 +5,11 @@
 
 #include <QString>
 
-/// One parser per input format. Each takes decoded, cleaned text and the file's name (for a
-/// fallback title) and fills the article's text fields; the caller sets source, format and hash.
-/// Each fails with a sentence when the text holds no article.
+/// The parsers of the text formats of one article each (and of one JSON Lines line). Each
+/// takes decoded, cleaned text and the file's name (for a fallback title) and fills the
+/// article's text fields; the caller sets source and hash. Each fails with a sentence when the
+/// text holds no article. The readers in formatreaders.h wrap them for the format table; the
+/// formats of many articles or of binary files have readers of their own.
 namespace FormatParsers {
 
 /// True when the first line starts (maybe after spaces) with "date YYYY-MM-DD".

@@ -43,7 +43,7 @@ constexpr char16_t s_cp1252High[32] = {
     0x0178,
 };
 
-QString decodeWindows1252(QByteArrayView bytes)
+QString decodeCp1252(QByteArrayView bytes)
 {
     QString text(bytes.size(), Qt::Uninitialized);
     QChar *out = text.data();
@@ -75,6 +75,11 @@ QString tr(const char *text)
 }
 
 } // namespace
+
+QString decodeWindows1252(QByteArrayView bytes)
+{
+    return decodeCp1252(bytes);
+}
 
 QString cleanText(QString text)
 {
@@ -154,7 +159,7 @@ Result<DecodedText> decodeText(const QByteArray &bytes, TextOrigin origin)
                 decoded.text = declared(view);
                 decoded.encoding = QString::fromLatin1(declared.name());
             } else {
-                decoded.text = decodeWindows1252(view);
+                decoded.text = decodeCp1252(view);
                 decoded.encoding = u"Windows-1252"_s;
                 decoded.warning = tr("The file is not valid UTF-8; it was read as Windows-1252.");
             }

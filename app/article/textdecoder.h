@@ -21,6 +21,9 @@ struct DecodedText
 enum class TextOrigin { Text, WebPage };
 [[nodiscard]] Result<DecodedText> decodeText(const QByteArray &bytes, TextOrigin origin = TextOrigin::Text);
 
+/// Bytes in Windows-1252 (Latin-1 with typographic characters in 0x80–0x9F), as text.
+QString decodeWindows1252(QByteArrayView bytes);
+
 /// The cleaning half of decodeText, for text that arrives already decoded (JSON strings).
 QString cleanText(QString text);
 

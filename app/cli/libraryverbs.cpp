@@ -2,6 +2,7 @@
 #include "commandline.h"
 #include "verb.h"
 #include "article/articleparser.h"
+#include "article/inputformats.h"
 #include "importing/importer.h"
 #include "library/ftsquery.h"
 #include "library/librarycheck.h"
@@ -46,14 +47,17 @@ QJsonObject articleJson(const Article &article)
         { u"authors"_s, QJsonArray::fromStringList(article.authors) },
         { u"site"_s, article.site },
         { u"url"_s, article.url },
-        { u"format"_s, formatName(article.format) },
+        { u"format"_s, InputFormats::of(article.format).key },
+        { u"formatName"_s, formatName(article.format) },
         { u"header"_s, article.rawHeader },
         { u"words"_s, article.wordCount() },
         { u"contentHash"_s, article.contentHash },
         { u"paragraphs"_s, paragraphs },
     };
-    if (article.sourceIndex > 0)
-        object.insert(u"line"_s, article.sourceIndex);
+    // Where in a file holding many the article was: its line, or its document.
+    const ItemUnit unit = InputFormats::of(article.format).unit;
+    if (article.sourceIndex > 0 && unit != ItemUnit::None)
+        object.insert(unit == ItemUnit::Document ? u"document"_s : u"line"_s, article.sourceIndex);
     return object;
 }
 
@@ -68,7 +72,9 @@ QString snippetForTerminal(QString snippet)
 
 int runImport(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
-    Verb verb(u"import"_s, tr("Import article files and folders into a library."));
+    Verb verb(u"import"_s,
+        tr("Import article files and folders into a library.") + u"\n\n"_s
+            + InputFormats::helpText());
     verb.parser.addOption(verb.library);
     verb.parser.addPositionalArgument(u"paths"_s, tr("Files or folders to import."), tr("PATH…"));
     if (const std::optional<int> done = verb.parse(arguments, out, err))
@@ -97,7 +103,9 @@ int runImport(const QStringList &arguments, QTextStream &out, QTextStream &err)
 
 int runParse(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
-    Verb verb(u"parse"_s, tr("Print how Gloss reads an article file, without a library."));
+    Verb verb(u"parse"_s,
+        tr("Print how Gloss reads an article file, without a library.") + u"\n\n"_s
+            + InputFormats::helpText());
     verb.parser.addOption(verb.json);
     verb.parser.addPositionalArgument(u"file"_s, tr("The article file."), tr("FILE"));
     if (const std::optional<int> done = verb.parse(arguments, out, err))
@@ -114,7 +122,7 @@ int runParse(const QStringList &arguments, QTextStream &out, QTextStream &err)
     for (const QString &warning : report.warnings)
         err << tr("warning: %1: %2").arg(path, warning) << u'\n';
     for (const ParseFailure &failure : report.failures)
-        err << ImportFailure { path, failure.item, failure.message }.describe() << u'\n';
+        err << ImportFailure::from(path, failure).describe() << u'\n';
     if (verb.parser.isSet(verb.json)) {
         QJsonArray array;
         for (const Article &article : std::as_const(articles))

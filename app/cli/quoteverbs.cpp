@@ -30,10 +30,9 @@ int runQuotes(const QStringList &arguments, QTextStream &out, QTextStream &err)
     ParseReport report;
     const QList<Article> articles = readArticles(file, report);
     if (articles.isEmpty()) {
-        err << (report.failures.isEmpty() ? tr("%1: no article.").arg(file)
-                                          : ImportFailure { file, report.failures.front().item,
-                                              report.failures.front().message }
-                                                .describe())
+        err << (report.failures.isEmpty()
+                       ? tr("%1: no article.").arg(file)
+                       : ImportFailure::from(file, report.failures.front()).describe())
             << u'\n';
         return Failure;
     }

@@ -1,5 +1,6 @@
 #include "importer.h"
 #include "article/articleparser.h"
+#include "article/inputformats.h"
 #include "library/librarystore.h"
 #include "library/librarywriter.h"
 
@@ -33,9 +34,17 @@ constexpr qint64 MillisecondsPerProgress = 50;
 
 QString ImportFailure::describe() const
 {
+    if (item > 0 && unit == ItemUnit::Document)
+        return tr("%1, document %2: %3").arg(path).arg(item).arg(reason);
     if (item > 0)
         return tr("%1, line %2: %3").arg(path).arg(item).arg(reason);
     return tr("%1: %2").arg(path, reason);
+}
+
+ImportFailure ImportFailure::from(const QString &path, const ParseFailure &failure)
+{
+    return { path, failure.item, failure.message,
+        failure.unit == ItemUnit::None ? ItemUnit::Line : failure.unit };
 }
 
 QString ImportSummary::countsLine() const
@@ -69,7 +78,7 @@ QStringList Importer::collectFiles(const QStringList &paths, QList<ImportFailure
             QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
         while (it.hasNext()) {
             const QString file = it.next();
-            if (ArticleParser::isSupportedFileName(file))
+            if (InputFormats::isSupportedFileName(file))
                 found.append(file);
         }
         found.sort();
@@ -184,7 +193,7 @@ ImportSummary Importer::run(
         const ParseReport report = ArticleParser::parseFile(file, store);
         for (const ParseFailure &failure : report.failures) {
             ++summary.failed;
-            summary.failures.append({ file, failure.item, failure.message });
+            summary.failures.append(ImportFailure::from(file, failure));
         }
         for (const QString &warning : report.warnings)
             summary.warnings.append({ file, 0, warning });

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "article/article.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -9,13 +11,18 @@
 
 class LibraryWriter;
 
+struct ParseFailure;
+
 struct ImportFailure
 {
     QString path;
-    int item = 0; ///< line of a JSON Lines file, else 0
+    int item = 0; ///< line of a JSON Lines file or document of an export (see unit), else 0
     QString reason;
+    ItemUnit unit = ItemUnit::Line;
 
+    /// One line: "file, document 3: reason".
     QString describe() const;
+    static ImportFailure from(const QString &path, const ParseFailure &failure);
 };
 
 struct ImportSummary

@@ -4,6 +4,7 @@
 #include "libraryhooks.h"
 #include "schema.h"
 #include "sqlhelpers.h"
+#include "article/inputformats.h"
 
 #include <QAtomicInt>
 #include <QCoreApplication>
@@ -483,7 +484,7 @@ Result<LibraryStore::Upserted> LibraryStore::upsertInside(const Article &article
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     const QList<QVariant> values = {
         article.contentHash,
-        formatName(article.format),
+        InputFormats::of(article.format).key,
         article.title,
         dateValue(article.date),
         textValue(joinAuthors(article.authors)),
@@ -579,12 +580,9 @@ Article articleFrom(const QSqlQuery &query)
     article.sourcePath = query.value(1).toString();
     article.sourceIndex = query.value(2).toInt();
     article.contentHash = query.value(3).toString();
-    const QString format = query.value(4).toString();
-    for (ArticleFormat candidate : { ArticleFormat::NewsDump, ArticleFormat::PlainText,
-             ArticleFormat::Markdown, ArticleFormat::Html, ArticleFormat::JsonLines }) {
-        if (formatName(candidate) == format)
-            article.format = candidate;
-    }
+    // A value no Gloss wrote (a newer one's format) reads as plain text, which every article is.
+    const InputFormat *format = InputFormats::fromStored(query.value(4).toString());
+    article.format = format ? format->id : ArticleFormat::PlainText;
     article.title = query.value(5).toString();
     article.date = QDate::fromString(query.value(6).toString(), Qt::ISODate);
     article.authors = splitAuthors(query.value(7).toString());

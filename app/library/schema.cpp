@@ -239,9 +239,28 @@ QStringList stepTo(int version)
             u"ALTER TABLE highlights ADD COLUMN origin TEXT NOT NULL DEFAULT ''"_s,
             u"CREATE INDEX highlights_by_origin ON highlights(origin) WHERE origin <> ''"_s,
         };
+    case 6:
+        // The formats articles came in are stored by key, not by the label shown.
+        return formatKeysStep();
     default:
         return {};
     }
+}
+
+QStringList formatKeysStep()
+{
+    // An article's format is stored under its stable key from the format table, no longer
+    // under the display label, which a rename or a translation would have changed. The
+    // labels are those versions 1 to 4 wrote, frozen here as the step itself is.
+    return {
+        uR"(UPDATE articles SET format = CASE format
+            WHEN 'news dump' THEN 'news-dump'
+            WHEN 'plain text' THEN 'plain-text'
+            WHEN 'Markdown' THEN 'markdown'
+            WHEN 'web page' THEN 'html'
+            WHEN 'JSON Lines' THEN 'json-lines'
+            ELSE format END)"_s,
+    };
 }
 
 Result<void> migrate(const QString &connection, int fromVersion, int toVersion)
