@@ -248,7 +248,7 @@ Result<QByteArray> ZipReader::read(const QString &name, qint64 limit) const
         // The declared size is not trusted: unpacking stops at the cap, or at the ratio no real
         // document reaches, whatever the header says.
         const qint64 ceiling
-            = std::min(limit, std::max<qint64>(entry.compressedSize * MaximumRatio, 1 << 20));
+            = std::min(limit, std::max<qint64>(entry.compressedSize * MaximumRatio, 16 << 20));
         z_stream stream {};
         if (inflateInit2(&stream, -MAX_WBITS) != Z_OK)
             return ResultError(tr("Cannot unpack “%1”: out of memory.").arg(name), ErrorKind::Io);

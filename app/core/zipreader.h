@@ -24,7 +24,7 @@ public:
     /// The most a member may unpack to, and the most it may grow from its packed size (a
     /// ratio real text reaches only in pathological files; a zip bomb reaches thousands).
     static constexpr qint64 DefaultMemberLimit = qint64(1) << 30; // 1 GiB
-    static constexpr qint64 MaximumRatio = 200;
+    static constexpr qint64 MaximumRatio = 500;
 
     [[nodiscard]] static Result<ZipReader> open(const QString &path);
     [[nodiscard]] static Result<ZipReader> open(const QByteArray &archive);
